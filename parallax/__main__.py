@@ -1,0 +1,5 @@
+"""``python -m parallax`` runs the command line."""
+
+from parallax.cli import main
+
+main()

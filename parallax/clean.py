@@ -1,0 +1,461 @@
+"""Residue removal and metadata inference: :class:`RawDocument` -> :class:`Article`.
+
+Scraped articles carry more than the article: repeated headlines, bylines, date headers, photo captions and
+credits, subheadings, newsletter and sign-up lines, editors' notes, tag lists, wire tags ("/ AP"). This
+module takes each of them out, records what it removed and why, and reads the metadata those pieces give
+away (title, byline, date, outlet). Every sentence of the article itself is kept, character for character.
+
+The rules are hand-written: trafilatura and its peers work on HTML structure, and the residue here lives in
+plain text where no maintained library recognises it. Each rule is a named pattern with the reason it
+reports, so a wrong removal is easy to trace.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from parallax import outlets
+from parallax.config import IngestOptions
+from parallax.errors import EmptyInput, NotEnglish
+from parallax.models import Article, How, RawDocument, Removal, content_hash
+
+LOGGER = logging.getLogger(__name__)
+
+MAX_TITLE_WORDS = 25  # longer first lines are lead paragraphs, not headlines
+MAX_HEADING_WORDS = 12  # subheadings are short; a longer unpunctuated line is body text cut short
+MAX_RESIDUE_WORDS = (
+    40  # boilerplate lines are short; a long line that mentions "subscribe" is article text
+)
+MIN_WORDS_FOR_LANGUAGE = 20  # langdetect guesses wildly on a sentence or two
+
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”]$")
+_WS = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+
+_DATE_HEADER = re.compile(
+    r"^\s*(?:date|dated|published|posted|updated|last updated)\s*:?\s+(?P<date>\d{4}-\d{2}-\d{2})"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\s*(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_TIMESTAMP = re.compile(
+    r"^(?:published|posted|updated|last updated|first published)\b[^.]{0,80}\d{4}\s*$|"
+    r"^(?:published|posted|updated)\s*(?:on|at)?\s*:?\s*\d{1,2}:\d{2}\s*[ap]\.?m\.?.*$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by|story by)\s*:?\s+(?P<names>[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin))*"
+    r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*)*)"
+    r"(?:\s*(?:[,|•·–—-]|\bfor\b)\s*(?P<org>[^,|]{2,60}))?\s*$",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(
+    r"©|\b(?:getty images|via getty|ap photo|afp photo|reuters/|/reuters|file photo|photo credit|photograph:|"
+    r"photo:|photos:|image:|image source|image caption|picture:|pictured:|courtesy of|shutterstock|"
+    r"epa-efe|alamy|/ap\b|/afp\b|\(photo by|\(photo:)",
+    re.IGNORECASE,
+)
+_AGENCY_IN_CREDIT = re.compile(r"(?<![A-Z])(AFP|Reuters|AP)(?![a-z])")
+# "... as needed. / AP" (any agency) or "— Reuters" (known agencies: after a dash it may be a signature)
+_WIRE_TAG = re.compile(
+    r"(?<=[.!?\"”’])\s*(?:/\s*(?P<agency>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})|"
+    r"(?:—|–|--)\s*(?P<known>AP|AFP|Reuters|UPI|dpa|Bloomberg))\s*$"
+)
+_COPYRIGHT_OWNER = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<owner>[A-Z][\w&.’' -]{1,60}?)"
+    r"(?:,?\s*(?:Ltd|Inc|LLC|plc)\.?)?\s*(?:\.|,|all rights reserved|$)",
+    re.IGNORECASE,
+)
+_DATELINE_CREDIT = re.compile(
+    r"^[A-Z][A-Za-z .,'’-]{1,60}?(?:,\s*[A-Z][a-z]+\.? \d{1,2})?\s*\((?P<agency>AP|Reuters|AFP|UPI|Bloomberg|dpa|CNN)\)\s*[—–-]"
+)
+_COPYRIGHT = re.compile(r"\bcopyright\b|all rights reserved|^\s*©\s*\d{4}\b", re.IGNORECASE)
+_SEPARATOR = re.compile(r"^[\W_]{1,20}$")
+
+# (reason, pattern): a short line matching the pattern is residue, not article text.
+_RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "advertisement",
+        re.compile(
+            r"^(?:advertisement|advert|sponsored( content)?|ad|story continues below.*)$", re.I
+        ),
+    ),
+    (
+        "newsletter or sign-up line",
+        re.compile(
+            r"\b(?:newsletters?|sign up|sign-up|subscribe|subscription|create an account|"
+            r"download (?:the|our) app|get the app|log in to|register for free)\b",
+            re.I,
+        ),
+    ),
+    (
+        "sharing or navigation line",
+        re.compile(
+            r"^(?:share|share this|share on|follow us|follow (?:him|her|them) on|"
+            r"follow\b.{0,40}\bon (?:facebook|x|twitter|instagram|tiktok|threads|bluesky|linkedin|youtube)|"
+            r"click here|read more|"
+            r"read next|read also|see also|related|related articles?|recommended|more from|most read|"
+            r"trending|watch|video|listen to this article|listen|print|comments?)\b",
+            re.I,
+        ),
+    ),
+    ("copyright line", re.compile(r"(?:\bcopyright\b|all rights reserved|^©\s*\d{4}\b)", re.I)),
+    (
+        "editor's note",
+        re.compile(
+            r"^(?:this (?:story|article|report|post) (?:has been|was|is being) (?:updated|corrected|amended)|"
+            r"this is a (?:developing|breaking) (?:story|news)|editor'?s note|"
+            r"this (?:story|article) (?:was|is) (?:originally )?(?:published|produced|republished))",
+            re.I,
+        ),
+    ),
+    (
+        "credits line",
+        re.compile(
+            r"^\(?(?:reporting by|additional reporting|writing by|editing by|compiled by|contributing:|"
+            r"contributors?:|with reporting from|.{0,60}contributed (?:to )?(?:this )?report)",
+            re.I,
+        ),
+    ),
+)
+
+
+@dataclass
+class _Clue:
+    value: str
+    how: How
+    rank: int  # lower wins
+    note: str
+
+
+@dataclass
+class _State:
+    """What the cleaner learns while it walks the paragraphs of one document."""
+
+    title: str | None = None
+    removed: list[Removal] = field(default_factory=list)
+    outlet: list[_Clue] = field(default_factory=list)
+    byline: list[_Clue] = field(default_factory=list)
+    published: list[_Clue] = field(default_factory=list)
+
+    def drop(self, text: str, reason: str) -> None:
+        self.removed.append(Removal(text, reason))
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
+
+
+def _is_title_like(line: str) -> bool:
+    return (
+        _words(line) <= MAX_TITLE_WORDS
+        and not _TERMINAL.search(line)
+        and not line.endswith((":", ",", ";", "-", "—"))
+        and not line.startswith(("“", '"', "‘", "-", "•", "*", "–", "("))
+        and (line[:1].isupper() or line[:1].isdigit())
+    )
+
+
+def normalise(text: str) -> str:
+    """Whitespace as readers expect it: one space between words, paragraphs on their own lines."""
+    text = _ZERO_WIDTH.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(_WS.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def _outlet_clues_in(line: str, reason: str, state: _State, rank: int) -> None:
+    for _, _, outlet in outlets.find_outlets(line):
+        state.outlet.append(
+            _Clue(outlet.name, "inferred", rank, f"outlet from the {reason}: {line[:80]!r}")
+        )
+        return
+
+
+def _header(paragraphs: list[str], state: _State) -> int:
+    """Handle the lines before the article proper; returns the index of the first body paragraph."""
+    index = 0
+    while index < len(paragraphs):
+        line = paragraphs[index]
+        if not _header_line(line, paragraphs, index, state):
+            break
+        index += 1
+    return index
+
+
+def _header_line(line: str, paragraphs: list[str], index: int, state: _State) -> bool:
+    """Consume ``line`` if it is header material; a date header glued to the lead is split off."""
+    date = _DATE_HEADER.match(line)
+    if date:
+        state.drop(line[: date.start("rest")].strip(), "date header")
+        state.published.append(_Clue(date["date"], "extracted", 0, "date from the header line"))
+        if date["rest"].strip():
+            paragraphs[index] = date["rest"].strip()
+            return _header_line(paragraphs[index], paragraphs, index, state)
+        return True
+    residue = _residue_reason(line, state)
+    if residue:
+        state.drop(line, residue)
+        return True
+    if _is_title_like(line) and index + 1 < len(paragraphs):
+        if state.title is None:
+            state.title = line
+            state.drop(line, "title")
+        else:
+            state.drop(line, "subtitle")
+        return True
+    return False
+
+
+def _residue_reason(line: str, state: _State) -> str | None:
+    """Why a whole paragraph is residue, or None if it is (or may be) article text."""
+    words = _words(line)
+    title = state.title
+    if title and _norm(line) == _norm(title):
+        return "repeated title"
+    if title and line.startswith(title) and _CAPTION.search(line[len(title) :]):
+        _credit_clue(line[len(title) :], state)
+        return "photo caption"
+    if _SEPARATOR.match(line):
+        return "separator"
+    if _TIMESTAMP.match(line):
+        _timestamp_clue(line, state)
+        return "date header"
+    byline = _BYLINE.match(line) if words <= 16 else None
+    if byline:
+        _byline_clue(byline, line, state)
+        return "byline"
+    if (
+        words <= MAX_RESIDUE_WORDS
+        and _CAPTION.search(line)
+        and _is_caption(line)
+        and not _COPYRIGHT.search(line)
+    ):
+        _credit_clue(line, state)
+        return "photo caption"
+    if words > MAX_RESIDUE_WORDS:
+        return None
+    for reason, pattern in _RESIDUE_RULES:
+        if pattern.search(line):
+            _outlet_clues_in(line, reason, state, rank=3)
+            if reason == "copyright line":
+                _copyright_clue(line, state)
+            if reason == "credits line" and re.search(r"\bediting by\b", line, re.I):
+                state.outlet.append(
+                    _Clue("Reuters", "inferred", 4, "outlet from the Reuters-style credits line")
+                )
+            return reason
+    return None
+
+
+def _timestamp_clue(line: str, state: _State) -> None:
+    from parallax.ingest.base import iso_date
+
+    text = re.sub(
+        r"^(?:first published|last updated|published|posted|updated)\s*(?:on|at)?\s*:?",
+        "",
+        line,
+        flags=re.I,
+    )
+    found = iso_date(text.strip())
+    if found:
+        state.published.append(_Clue(found, "extracted", 1, "date from the timestamp line"))
+
+
+def _copyright_clue(line: str, state: _State) -> None:
+    """ "© 2025 The Aldmere Courier. All rights reserved." names the publisher, known or not."""
+    match = _COPYRIGHT_OWNER.search(line)
+    if match:
+        owner = match["owner"].strip(" .,")
+        if owner and not re.fullmatch(r"(?i)all rights reserved|getty images|shutterstock", owner):
+            name = outlets.canonical(owner)
+            state.outlet.append(
+                _Clue(name, "inferred", 3, f"outlet from the copyright line: {line[:80]!r}")
+            )
+
+
+def _is_caption(line: str) -> bool:
+    """A caption is short, or ends with its credit; a body sentence may mention Getty in passing."""
+    return _words(line) <= 12 or bool(re.search(r"(?:\([^)]*\)|/[\w .-]+|photo)\s*$", line, re.I))
+
+
+def _credit_clue(text: str, state: _State) -> None:
+    match = _AGENCY_IN_CREDIT.search(text)
+    if match:
+        outlet = outlets.by_alias(match.group(1))
+        if outlet:
+            state.outlet.append(
+                _Clue(
+                    outlet.name,
+                    "inferred",
+                    6,
+                    f"outlet from the photo credit: {text.strip()[:60]!r}",
+                )
+            )
+
+
+def _byline_clue(match: re.Match[str], line: str, state: _State) -> None:
+    names = match["names"].strip()
+    org = (match["org"] or "").strip()
+    # "By Ada Brook and Tom Reyes, Reuters": the name pattern swallows the outlet after the comma
+    head, _, tail = names.rpartition(",")
+    if head and outlets.by_alias(tail.strip()):
+        names, org = head.strip(), tail.strip()
+    state.byline.append(_Clue(names, "extracted", 1, "byline line"))
+    known = outlets.by_alias(org) if org else None
+    if known:
+        state.outlet.append(
+            _Clue(known.name, "inferred", 3, f"outlet from the byline: {line[:80]!r}")
+        )
+
+
+def _is_heading(paragraphs: list[str], index: int) -> bool:
+    line = paragraphs[index]
+    if index + 1 >= len(paragraphs) or not _is_title_like(line) or _words(line) > MAX_HEADING_WORDS:
+        return False
+    return bool(_TERMINAL.search(paragraphs[index + 1]))
+
+
+def _is_tag_list(line: str) -> bool:
+    """A trailing line of capitalised names with no sentence in it ("Joe Biden Ukraine Russia")."""
+    tokens = re.split(r"[\s,;|#]+", line.strip())
+    return (
+        _is_title_like(line)
+        and 1 <= len(tokens) <= 15
+        and all(t[:1].isupper() or t[:1].isdigit() for t in tokens if t)
+    )
+
+
+def _body(paragraphs: list[str], start: int, state: _State) -> list[str]:
+    kept: list[str] = []
+    seen: set[str] = set()
+    for index in range(start, len(paragraphs)):
+        line = paragraphs[index]
+        reason = _residue_reason(line, state)
+        if reason is None and _norm(line) in seen and _words(line) >= 5:
+            reason = "repeated paragraph"
+        if reason is None and _is_heading(paragraphs, index):
+            reason = "subheading"
+        if reason:
+            state.drop(line, reason)
+            continue
+        seen.add(_norm(line))
+        kept.append(line)
+    _trailing(kept, state)
+    return kept
+
+
+def _trailing(kept: list[str], state: _State) -> None:
+    """Tag lists and unpunctuated fragments at the very end, and a wire tag closing the last paragraph."""
+    while kept and _is_title_like(kept[-1]) and (_is_tag_list(kept[-1]) or _words(kept[-1]) <= 3):
+        last = kept.pop()
+        state.drop(last, "tag list" if _is_tag_list(last) else "trailing fragment")
+    if not kept:
+        return
+    tag = _WIRE_TAG.search(kept[-1])
+    if tag and tag.start() > 0:
+        state.drop(tag.group(0).strip(), "wire tag")
+        kept[-1] = kept[-1][: tag.start()].rstrip()
+        agency = tag["agency"] or tag["known"]
+        outlet = outlets.by_alias(agency)
+        name = outlet.name if outlet else agency
+        state.outlet.append(
+            _Clue(name, "inferred", 5, f"outlet from the wire tag {tag.group(0).strip()!r}")
+        )
+
+
+def _dateline_clue(body: list[str], state: _State) -> None:
+    if body:
+        match = _DATELINE_CREDIT.match(body[0])
+        if match:
+            outlet = outlets.by_alias(match["agency"])
+            name = outlet.name if outlet else match["agency"]
+            state.outlet.append(
+                _Clue(name, "inferred", 5, f"outlet from the dateline {match.group(0)!r}")
+            )
+
+
+def _given_clues(raw: RawDocument, state: _State) -> None:
+    if raw.outlet and raw.outlet_how:
+        state.outlet.append(
+            _Clue(outlets.canonical(raw.outlet), raw.outlet_how, -1, "outlet as given")
+        )
+    if raw.url:
+        name = outlets.outlet_from_url(raw.url)
+        if name:
+            state.outlet.append(_Clue(name, "inferred", 2, f"outlet from the URL {raw.url}"))
+    if raw.author and raw.author_how:
+        state.byline.append(_Clue(raw.author, raw.author_how, -1, "byline as given"))
+    if raw.published and raw.published_how:
+        state.published.append(_Clue(raw.published, raw.published_how, -1, "date as given"))
+
+
+def _best(clues: list[_Clue]) -> _Clue | None:
+    return min(clues, key=lambda c: c.rank) if clues else None
+
+
+def _check_language(text: str, source: str) -> None:
+    if _words(text) < MIN_WORDS_FOR_LANGUAGE:
+        return
+    from langdetect import DetectorFactory, LangDetectException, detect_langs
+
+    DetectorFactory.seed = 0
+    try:
+        guesses = detect_langs(text[:4000])
+    except LangDetectException:
+        return
+    top = guesses[0]
+    if top.lang != "en" and top.prob >= 0.9:
+        raise NotEnglish(
+            source,
+            f"text looks like {top.lang!r}, not English; parallax reads English articles only "
+            "(leave it out, or pass a translation)",
+        )
+
+
+def clean_document(raw: RawDocument, opts: IngestOptions | None = None) -> Article:
+    """The cleaned article: residue removed and recorded, metadata given, extracted or inferred."""
+    opts = opts or IngestOptions()
+    paragraphs = [p for p in normalise(raw.text).split("\n") if p]
+    state = _State(title=raw.title)
+    start = _header(paragraphs, state) if raw.fmt in ("text", "html", "record", "feed") else 0
+    body = _body(paragraphs, start, state)
+    if not body:
+        raise EmptyInput(
+            raw.source,
+            "no article text left after removing headlines, bylines and captions; is it an article?",
+        )
+    text = "\n\n".join(body)
+    if opts.check_language:
+        _check_language(text, raw.source)
+    _dateline_clue(body, state)
+    _given_clues(raw, state)
+    return _article(raw, text, state)
+
+
+def _article(raw: RawDocument, text: str, state: _State) -> Article:
+    outlet, byline, published = _best(state.outlet), _best(state.byline), _best(state.published)
+    title = raw.title or state.title
+    title_how: How | None = raw.title_how if raw.title else ("extracted" if state.title else None)
+    notes = tuple(
+        c.note for c in (outlet, byline, published) if c is not None and c.how == "inferred"
+    )
+    return Article(
+        id=content_hash(outlet.value if outlet else None, title, text)[:12],
+        source=raw.source,
+        text=text,
+        title=title,
+        title_how=title_how,
+        byline=byline.value if byline else None,
+        byline_how=byline.how if byline else None,
+        outlet=outlet.value if outlet else None,
+        outlet_how=outlet.how if outlet else None,
+        published=published.value if published else None,
+        published_how=published.how if published else None,
+        url=raw.url,
+        removed=tuple(state.removed),
+        notes=notes,
+    )

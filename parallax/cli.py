@@ -1,0 +1,366 @@
+"""The command line: thin commands that parse, call the library and render."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from parallax import __version__
+from parallax.config import MAX_WORDS, MIN_WORDS, BriefOptions, IngestOptions
+from parallax.errors import ParallaxError
+from parallax.models import Problem
+
+LOGGER = logging.getLogger("parallax")
+
+EXIT_FATAL = 101  # nothing could be done: a bad store, a missing model
+EXIT_USAGE = 102  # the command line itself is wrong
+EXIT_INTERRUPTED = 130
+MAX_FAILED_CODE = 100  # exit codes 1-100 count the inputs that failed
+
+EXIT_CODES = f"""
+\b
+Exit codes:
+  0        every input was read
+  1-{MAX_FAILED_CODE}    that many inputs failed (capped at {MAX_FAILED_CODE}); the rest were processed
+  {EXIT_FATAL}      fatal error (unusable store, missing model): nothing was done
+  {EXIT_USAGE}      wrong command line
+"""
+
+
+def _setup_logging(verbose: int, quiet: bool) -> None:
+    level = (
+        logging.ERROR
+        if quiet
+        else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
+    )
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.WARNING)
+    LOGGER.setLevel(level)
+
+
+@click.group(epilog=EXIT_CODES)
+@click.version_option(__version__, prog_name="parallax")
+@click.option("-v", "--verbose", count=True, help="Say more (-vv for debugging detail).")
+@click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
+@click.pass_context
+def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
+    """parallax: many outlets' reports of the same story in, one verified, cited account out.
+
+    Give it articles as scraped text, HTML pages, JSON Lines/JSON/CSV records or RSS/Atom feeds (files or
+    folders). It removes scraping residue, infers the outlet, byline and date, groups the articles into
+    stories, and writes a brief of each story whose every sentence cites the source spans it came from.
+
+    \b
+    Example:
+      parallax brief examples/harbour-fire/ --words 120
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["quiet"] = quiet
+    _setup_logging(verbose, quiet)
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[object]:
+    """A rich progress display on a terminal; nothing when piped or quiet."""
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
+        yield progress
+
+
+def _callback(progress: object) -> object:
+    if progress is None:
+        return None
+    tasks: dict[str, object] = {}
+    labels = {
+        "read": "reading and cleaning",
+        "analyse": "finding sentences",
+        "embed": "embedding sentences",
+        "brief": "writing briefs",
+    }
+
+    def update(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = progress.add_task(labels.get(stage, stage), total=total or None)  # type: ignore[attr-defined]
+        progress.update(tasks[stage], completed=done, total=total or None)  # type: ignore[attr-defined]
+
+    return update
+
+
+def _exit_code(problems: Sequence[Problem]) -> int:
+    return min(len(problems), MAX_FAILED_CODE)
+
+
+def _guess_format(fmt: str | None, output: str | None) -> str:
+    if fmt:
+        return fmt
+    suffix = Path(output).suffix.lower() if output and output != "-" else ""
+    return {".json": "json", ".html": "html", ".htm": "html"}.get(suffix, "md")
+
+
+def _write(text: str, fmt: str, output: str | None) -> None:
+    if output and output != "-":
+        Path(output).write_text(text, encoding="utf-8")
+        LOGGER.info("wrote %s", output)
+        return
+    if fmt == "md" and sys.stdout.isatty():
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        Console().print(Markdown(text))
+        return
+    click.echo(text, nl=False)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--words",
+    type=click.IntRange(MIN_WORDS, MAX_WORDS),
+    default=BriefOptions.words,
+    show_default=True,
+    help="Length of each story's brief in words.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "json", "html"]),
+    default=None,
+    help="Output format [default: from -o's extension, else md].",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Store the articles in this SQLite file; with no PATHS, brief every stored article.",
+)
+@click.option(
+    "--one-story", is_flag=True, help="Brief all articles as one story instead of grouping them."
+)
+@click.option(
+    "--max-article-mb",
+    type=float,
+    default=IngestOptions.max_article_mb,
+    show_default=True,
+    help="Refuse single-article files (.txt, .html) larger than this.",
+)
+@click.pass_context
+def brief(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    words: int,
+    fmt: str | None,
+    output: str | None,
+    db: str | None,
+    one_story: bool,
+    max_article_mb: float,
+) -> int:
+    """Brief the stories in PATHS: files, folders (read recursively) or - for standard input.
+
+    \b
+    Examples:
+      parallax brief ../shared/corpus/kharkiv-2024-05/ --words 150
+      parallax brief articles/*.html feed.xml records.jsonl --format json -o brief.json
+      parallax brief articles/ -o report.html
+      parallax brief --db news.db            # everything stored by `parallax ingest`
+    """
+    from parallax.pipeline import Pipeline, PipelineOptions
+    from parallax.render import render
+    from parallax.store import Store
+
+    if not paths and not db:
+        raise click.UsageError(
+            "give files or folders to brief (or - for standard input), or --db with stored articles"
+        )
+    opts = PipelineOptions(
+        ingest=IngestOptions(max_article_mb=max_article_mb),
+        brief=BriefOptions(words=words),
+        single_story=one_story,
+    )
+    fmt = _guess_format(fmt, output)
+    with _progress(not ctx.obj["quiet"]) as progress:
+        pipe = Pipeline(opts, progress=_callback(progress))  # type: ignore[arg-type]
+        articles, problems = pipe.read(paths) if paths else ([], [])
+        if db:
+            with Store(db) as store:
+                store.add_many(articles)
+                if not paths:
+                    articles = store.articles()
+        if not articles:
+            _report_failures(problems)
+            raise ParallaxError(
+                "no article could be read; see the errors above"
+                if problems
+                else "the store holds no articles"
+            )
+        report = pipe.brief(articles, problems)
+    _write(render(report, fmt), fmt, output)  # type: ignore[arg-type]
+    _report_failures(problems)
+    return _exit_code(problems)
+
+
+def _report_failures(problems: Sequence[Problem]) -> None:
+    if problems:
+        LOGGER.warning(
+            "%d input(s) failed; the others were processed (run with -q to hide this)",
+            len(problems),
+        )
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False),
+    required=True,
+    help="The SQLite store to add articles to.",
+)
+@click.option(
+    "--max-article-mb",
+    type=float,
+    default=IngestOptions.max_article_mb,
+    show_default=True,
+    help="Refuse single-article files (.txt, .html) larger than this.",
+)
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, max_article_mb: float) -> int:
+    """Clean the articles in PATHS and store them in --db. Storing the same article twice changes nothing.
+
+    \b
+    Example:
+      parallax ingest ../shared/corpus/kharkiv-2024-05/ --db news.db
+    """
+    from parallax.pipeline import Pipeline, PipelineOptions
+    from parallax.store import Store
+
+    opts = PipelineOptions(ingest=IngestOptions(max_article_mb=max_article_mb))
+    with Store(db) as store, _progress(not ctx.obj["quiet"]) as progress:
+        pipe = Pipeline(opts, progress=_callback(progress))  # type: ignore[arg-type]
+        articles, problems = pipe.read(paths)
+        new, old = store.add_many(articles)
+        total = store.count()
+    if not ctx.obj["quiet"]:
+        click.echo(
+            f"stored {new} new article(s), {old} already there; {total} in {db}"
+            + (f"; {len(problems)} input(s) failed" if problems else ""),
+            err=True,
+        )
+    return _exit_code(problems)
+
+
+@cli.command("prepare-models")
+def prepare_models() -> int:
+    """Check the models load offline and export MiniLM to ONNX once (make setup runs this).
+
+    \b
+    Example:
+      parallax prepare-models
+    """
+    from parallax import embedding
+    from parallax.nlp import get_nlp
+
+    nlp = get_nlp()
+    path = embedding.onnx_path(build=True)
+    click.echo(f"spaCy pipeline: {nlp.package}")
+    click.echo(
+        f"MiniLM: {'ONNX Runtime, ' + str(path) if path else 'sentence-transformers (no ONNX export)'}"
+    )
+    return 0
+
+
+@cli.command()
+@click.argument("report", type=click.File("r", encoding="utf-8"))
+def verify(report: object) -> int:
+    """Check every citation span of a JSON REPORT against its article text (- for standard input).
+
+    Exits 0 when every span checks out, else the number of bad spans (capped at 100).
+
+    \b
+    Example:
+      parallax brief articles/ --format json | parallax verify -
+    """
+    import json
+
+    from parallax.verify import verify_report
+
+    try:
+        data = json.load(report)  # type: ignore[arg-type]
+    except json.JSONDecodeError as exc:
+        raise ParallaxError(
+            f"not a JSON report ({exc.msg} at line {exc.lineno}); pass parallax's --format json output"
+        ) from None
+    problems = verify_report(data)
+    for line in problems:
+        click.echo(line, err=True)
+    spans = sum(
+        len(s["citations"]) for st in data.get("stories", []) for s in st["brief"]["sentences"]
+    )
+    click.echo(f"{spans} span(s) checked, {len(problems)} problem(s)", err=True)
+    return min(len(problems), MAX_FAILED_CODE)
+
+
+@cli.command()
+def schema() -> int:
+    """Print the JSON Schema of `parallax brief --format json` output.
+
+    \b
+    Example:
+      parallax schema > report.schema.json
+    """
+    import json
+
+    from parallax.render.json import schema as load_schema
+
+    click.echo(json.dumps(load_schema(), indent=2))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point of the ``parallax`` command; turns errors into messages and exit codes."""
+    try:
+        code = cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="parallax",
+            standalone_mode=False,
+        )
+    except click.exceptions.UsageError as exc:
+        exc.show()
+        sys.exit(EXIT_USAGE)
+    except click.exceptions.Abort:
+        click.echo("interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except ParallaxError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_FATAL)
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)

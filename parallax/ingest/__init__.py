@@ -1,0 +1,127 @@
+"""Readers: every input format becomes :class:`~parallax.models.RawDocument` s, or a :class:`Problem`.
+
+``read_inputs`` walks paths (files, folders recursively, ``-`` for stdin), picks a reader by extension and,
+where the extension says nothing, by sniffing the content. A bad input never stops the batch: it becomes
+a :class:`~parallax.models.Problem` naming the input and the fix.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from parallax.config import IngestOptions
+from parallax.errors import InputError, UnreadableInput
+from parallax.ingest.base import decode, read_bytes
+from parallax.ingest.feeds import looks_like_feed, read_feed
+from parallax.ingest.html import read_html
+from parallax.ingest.records import read_csv, read_json, read_jsonl
+from parallax.models import Problem, RawDocument
+
+LOGGER = logging.getLogger(__name__)
+
+ReadResult = RawDocument | Problem
+Reader = Callable[[str, str], Iterator[ReadResult]]
+
+TEXT_EXTS = frozenset({".txt", ".text"})
+HTML_EXTS = frozenset({".html", ".htm", ".xhtml"})
+RECORD_EXTS = frozenset({".jsonl", ".ndjson", ".json", ".csv"})
+FEED_EXTS = frozenset({".xml", ".rss", ".atom"})
+ARTICLE_EXTS = TEXT_EXTS | HTML_EXTS | RECORD_EXTS | FEED_EXTS
+
+
+def _read_text(text: str, source: str) -> Iterator[ReadResult]:
+    yield RawDocument(source=source, text=text, fmt="text")
+
+
+def _read_html(text: str, source: str) -> Iterator[ReadResult]:
+    yield read_html(text, source)
+
+
+def _reader_for(ext: str, text: str) -> Reader:
+    if ext in TEXT_EXTS:
+        return _read_text
+    if ext in HTML_EXTS:
+        return _read_html
+    if ext in (".jsonl", ".ndjson"):
+        return read_jsonl
+    if ext == ".json":
+        return read_json
+    if ext == ".csv":
+        return read_csv
+    if ext in FEED_EXTS:
+        return read_feed
+    return _sniff(text)
+
+
+def _sniff(text: str) -> Reader:
+    """The reader for content whose name says nothing (stdin, odd extensions)."""
+    head = text.lstrip()[:2048]
+    if head.startswith(("{", "[")):
+        return read_jsonl if head.startswith("{") and "\n{" in text[:200000] else read_json
+    if head.startswith("<"):
+        return read_feed if looks_like_feed(head) else _read_html
+    return _read_text
+
+
+def _is_hidden(path: Path) -> bool:
+    return any(part.startswith(".") and part not in (".", "..") for part in path.parts)
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str, Path | None] | Problem]:
+    """(source name, path) for each input file, ``(-, None)`` for stdin; folders are walked recursively."""
+    for raw in paths:
+        if raw == "-":
+            yield ("-", None)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in ARTICLE_EXTS
+                and not _is_hidden(p.relative_to(path))
+            )
+            if not found:
+                exts = " ".join(sorted(ARTICLE_EXTS))
+                yield Problem(
+                    raw,
+                    f"folder holds no article files (looked for {exts}); point at the files or their folder",
+                )
+            yield from ((str(p), p) for p in found)
+        elif path.exists():
+            yield (raw, path)
+        else:
+            yield Problem(raw, "no such file or folder; check the path")
+
+
+def read_inputs(paths: Iterable[str], opts: IngestOptions | None = None) -> Iterator[ReadResult]:
+    """Every document in the inputs, in order, with a :class:`Problem` for each bad one."""
+    opts = opts or IngestOptions()
+    for item in expand_paths(paths):
+        if isinstance(item, Problem):
+            yield item
+            continue
+        source, path = item
+        try:
+            yield from read_one(source, path, opts)
+        except InputError as exc:
+            yield Problem(exc.source, exc.message)
+
+
+def read_one(source: str, path: Path | None, opts: IngestOptions) -> Iterator[ReadResult]:
+    """The documents of one file (or stdin when ``path`` is None)."""
+    ext = path.suffix.lower() if path else ""
+    many = ext in RECORD_EXTS or ext in FEED_EXTS or path is None
+    if path is None:
+        data = sys.stdin.buffer.read()
+    else:
+        data = read_bytes(path, source, opts.max_batch_mb if many else opts.max_article_mb)
+    text = decode(data, source)
+    reader = _reader_for(ext, text)
+    if path is None and reader is _read_text and len(data) > opts.max_article_mb * 1_000_000:
+        raise UnreadableInput(source, "stdin text is too large for one article; pass files instead")
+    yield from reader(text, source)

@@ -1,0 +1,162 @@
+"""Records: JSON Lines, JSON (a list, an object with a list, or one object) and CSV.
+
+Field names are matched case-insensitively: ``id``, ``text``/``body``/``content``, ``title``, ``url``/``link``,
+``outlet``/``source``/``publisher``/``site``, ``published``/``date``/``pubdate``, ``author``/``byline``.
+A body that is HTML is reduced to its text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from parallax.errors import InputError, MalformedInput
+from parallax.ingest.base import iso_date
+from parallax.ingest.html import html_fragment_to_text
+from parallax.models import Problem, RawDocument
+
+TEXT_KEYS = ("text", "body", "content", "article", "maintext")
+TITLE_KEYS = ("title", "headline")
+URL_KEYS = ("url", "link")
+OUTLET_KEYS = ("outlet", "source", "publisher", "site", "source_domain")
+DATE_KEYS = ("published", "date", "pubdate", "published_at", "date_publish", "publish_date")
+AUTHOR_KEYS = ("author", "authors", "byline")
+ID_KEYS = ("id", "doc_id", "article_id")
+
+ReadResult = RawDocument | Problem
+
+
+def _pick(record: Mapping[str, Any], keys: tuple[str, ...]) -> Any:
+    lowered = {str(k).lower(): v for k, v in record.items()}
+    for key in keys:
+        value = lowered.get(key)
+        if value not in (None, "", []):
+            return value
+    return None
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value if v) or None
+    if isinstance(value, dict):  # e.g. {"name": "Reuters"}
+        return _as_text(value.get("name") or value.get("title"))
+    return str(value).strip() or None
+
+
+def record_to_document(record: Any, source: str) -> RawDocument:
+    """One record to a document; raises :class:`MalformedInput` when it holds no article text."""
+    if not isinstance(record, Mapping):
+        raise MalformedInput(
+            source, f"expected a JSON object per record, found {type(record).__name__}"
+        )
+    body = _as_text(_pick(record, TEXT_KEYS))
+    if not body:
+        raise MalformedInput(
+            source, f"record has no article text; give it one of the fields {', '.join(TEXT_KEYS)}"
+        )
+    if "<p" in body or "<br" in body or "</" in body:
+        body = html_fragment_to_text(body)
+    rid = _as_text(_pick(record, ID_KEYS))
+    title = _as_text(_pick(record, TITLE_KEYS))
+    author = _as_text(_pick(record, AUTHOR_KEYS))
+    outlet = _as_text(_pick(record, OUTLET_KEYS))
+    published = iso_date(_pick(record, DATE_KEYS))
+    return RawDocument(
+        source=f"{source}#{rid}" if rid else source,
+        text=body,
+        fmt="record",
+        title=title,
+        title_how="given" if title else None,
+        author=author,
+        author_how="given" if author else None,
+        outlet=outlet,
+        outlet_how="given" if outlet else None,
+        published=published,
+        published_how="given" if published else None,
+        url=_as_text(_pick(record, URL_KEYS)),
+    )
+
+
+def _guarded(record: Any, source: str) -> ReadResult:
+    try:
+        return record_to_document(record, source)
+    except InputError as exc:
+        return Problem(exc.source, exc.message)
+
+
+def read_jsonl(text: str, source: str) -> Iterator[ReadResult]:
+    """One record per line; a bad line is a problem of its own and the others go on."""
+    seen_any = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        seen_any = True
+        where = f"{source}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Problem(
+                where,
+                f"malformed JSON line ({exc.msg} at column {exc.colno}); fix or remove the line",
+            )
+            continue
+        yield _guarded(record, where)
+    if not seen_any:
+        yield Problem(source, "holds no records; nothing to read")
+
+
+def read_json(text: str, source: str) -> Iterator[ReadResult]:
+    """A JSON document: a list of records, ``{"articles": [...]}`` (any list value), or one record."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if exc.lineno > 1 and "\n" in text.strip():
+            # several lines, each maybe a record: it may be JSON Lines with a .json name
+            yield from read_jsonl(text, source)
+            return
+        raise MalformedInput(
+            source,
+            f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno}); the file may be "
+            "truncated: fix it, or save one record per line as .jsonl",
+        ) from None
+    if isinstance(data, dict):
+        lists = [v for v in data.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
+        records: list[Any] = lists[0] if lists and _pick(data, TEXT_KEYS) is None else [data]
+    elif isinstance(data, list):
+        records = data
+    else:
+        raise MalformedInput(
+            source, f"expected a JSON list of records or an object, found {type(data).__name__}"
+        )
+    if not records:
+        yield Problem(source, "holds no records; nothing to read")
+    for index, record in enumerate(records):
+        yield _guarded(record, f"{source}[{index}]")
+
+
+def read_csv(text: str, source: str) -> Iterator[ReadResult]:
+    """A CSV file with a header row naming the fields."""
+    csv.field_size_limit(50_000_000)
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    header = [h.lower() for h in reader.fieldnames or []]
+    if not any(key in header for key in TEXT_KEYS):
+        raise MalformedInput(
+            source,
+            f"CSV header has no text column (found {', '.join(header) or 'none'}); name one {TEXT_KEYS[0]}",
+        )
+    try:
+        for row in reader:
+            yield _guarded(row, f"{source}:{reader.line_num}")
+    except csv.Error as exc:
+        yield Problem(
+            f"{source}:{reader.line_num}", f"malformed CSV ({exc}); fix the row or quote its fields"
+        )

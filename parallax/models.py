@@ -1,0 +1,270 @@
+"""The shared vocabulary: frozen dataclasses that every stage reads and returns.
+
+Each class has ``to_dict`` / ``from_dict`` so the JSON output (``docs/schema.md``) and the store round-trip
+without loss. A :class:`Span` always means ``article.text[start:end]`` of the cleaned article text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeAlias
+
+How: TypeAlias = Literal["given", "extracted", "inferred"]
+HOW_VALUES: tuple[How, ...] = ("given", "extracted", "inferred")
+JSONDict: TypeAlias = dict[str, Any]
+
+
+def content_hash(*parts: str | None) -> str:
+    """A stable sha256 hex digest of the parts (``None`` and ``""`` hash alike)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update((part or "").encode("utf-8"))
+        digest.update(b"\x1f")
+    return digest.hexdigest()
+
+
+def _how(value: object) -> How | None:
+    if value is None:
+        return None
+    for how in HOW_VALUES:
+        if value == how:
+            return how
+    raise ValueError(f"'how' must be one of {HOW_VALUES}, got {value!r}")
+
+
+@dataclass(frozen=True)
+class Span:
+    """``articles[article_id].text[start:end]``."""
+
+    article_id: str
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"span must satisfy 0 <= start <= end, got {self.start}..{self.end}")
+
+    def to_dict(self) -> JSONDict:
+        return {"article_id": self.article_id, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Span:
+        return cls(str(data["article_id"]), int(data["start"]), int(data["end"]))
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A piece of scraping residue taken out of an article, and why."""
+
+    text: str
+    reason: str
+
+    def to_dict(self) -> JSONDict:
+        return {"text": self.text, "reason": self.reason}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Removal:
+        return cls(str(data["text"]), str(data["reason"]))
+
+
+@dataclass(frozen=True)
+class Article:
+    """One cleaned article with its metadata; every metadata field says how it was obtained."""
+
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    title_how: How | None = None
+    byline: str | None = None
+    byline_how: How | None = None
+    outlet: str | None = None
+    outlet_how: How | None = None
+    published: str | None = None  # ISO date, YYYY-MM-DD
+    published_how: How | None = None
+    url: str | None = None
+    removed: tuple[Removal, ...] = ()
+    notes: tuple[str, ...] = ()  # how inferred fields were inferred, for the reader
+
+    def to_dict(self) -> JSONDict:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "url": self.url,
+            "title": self.title,
+            "title_how": self.title_how,
+            "byline": self.byline,
+            "byline_how": self.byline_how,
+            "outlet": {"name": self.outlet, "how": self.outlet_how},
+            "published": self.published,
+            "published_how": self.published_how,
+            "text": self.text,
+            "removed": [r.to_dict() for r in self.removed],
+            "notes": list(self.notes),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Article:
+        outlet = data.get("outlet") or {}
+        return cls(
+            id=str(data["id"]),
+            source=str(data["source"]),
+            text=str(data["text"]),
+            title=data.get("title"),
+            title_how=_how(data.get("title_how")),
+            byline=data.get("byline"),
+            byline_how=_how(data.get("byline_how")),
+            outlet=outlet.get("name"),
+            outlet_how=_how(outlet.get("how")),
+            published=data.get("published"),
+            published_how=_how(data.get("published_how")),
+            url=data.get("url"),
+            removed=tuple(Removal.from_dict(r) for r in data.get("removed", ())),
+            notes=tuple(str(n) for n in data.get("notes", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named entity found by spaCy, with offsets into the cleaned article text."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Sentences and entities of one article; offsets into ``Article.text``."""
+
+    article_id: str
+    sentences: tuple[tuple[int, int], ...]
+    entities: tuple[Entity, ...] = ()
+
+
+@dataclass(frozen=True)
+class BriefSentence:
+    """One sentence of a brief: its text is the first citation's span, word for word."""
+
+    text: str
+    citations: tuple[Span, ...]
+
+    def to_dict(self) -> JSONDict:
+        return {"text": self.text, "citations": [c.to_dict() for c in self.citations]}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> BriefSentence:
+        return cls(str(data["text"]), tuple(Span.from_dict(c) for c in data["citations"]))
+
+
+@dataclass(frozen=True)
+class Brief:
+    words: int
+    sentences: tuple[BriefSentence, ...]
+
+    def to_dict(self) -> JSONDict:
+        return {"words": self.words, "sentences": [s.to_dict() for s in self.sentences]}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Brief:
+        return cls(int(data["words"]), tuple(BriefSentence.from_dict(s) for s in data["sentences"]))
+
+
+def story_id(article_ids: Sequence[str]) -> str:
+    """A story's id is derived from its articles, so the same input gives the same id."""
+    return "s" + content_hash(*sorted(article_ids))[:11]
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    article_ids: tuple[str, ...]
+    brief: Brief
+    title: str | None = None
+
+    def to_dict(self) -> JSONDict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "article_ids": list(self.article_ids),
+            "brief": self.brief.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Story:
+        return cls(
+            id=str(data["id"]),
+            article_ids=tuple(str(a) for a in data["article_ids"]),
+            brief=Brief.from_dict(data["brief"]),
+            title=data.get("title"),
+        )
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An input that could not be read, and what to do about it."""
+
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+    def to_dict(self) -> JSONDict:
+        return {"source": self.source, "message": self.message}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Problem:
+        return cls(str(data["source"]), str(data["message"]))
+
+
+@dataclass(frozen=True)
+class Report:
+    parallax_version: str
+    articles: tuple[Article, ...]
+    stories: tuple[Story, ...]
+    problems: tuple[Problem, ...] = field(default=())
+
+    def article(self, article_id: str) -> Article:
+        for art in self.articles:
+            if art.id == article_id:
+                return art
+        raise KeyError(article_id)
+
+    def to_dict(self) -> JSONDict:
+        return {
+            "parallax_version": self.parallax_version,
+            "articles": [a.to_dict() for a in self.articles],
+            "stories": [s.to_dict() for s in self.stories],
+            "problems": [p.to_dict() for p in self.problems],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Report:
+        return cls(
+            parallax_version=str(data["parallax_version"]),
+            articles=tuple(Article.from_dict(a) for a in data["articles"]),
+            stories=tuple(Story.from_dict(s) for s in data["stories"]),
+            problems=tuple(Problem.from_dict(p) for p in data.get("problems", ())),
+        )
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """What a reader found in one input, before cleaning: the text as scraped and any metadata given."""
+
+    source: str
+    text: str
+    fmt: Literal["text", "html", "record", "feed"]
+    title: str | None = None
+    title_how: How | None = None
+    author: str | None = None
+    author_how: How | None = None
+    outlet: str | None = None
+    outlet_how: How | None = None
+    published: str | None = None
+    published_how: How | None = None
+    url: str | None = None

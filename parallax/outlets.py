@@ -1,0 +1,154 @@
+"""A registry of news outlets: the names, aliases and web domains parallax recognises.
+
+Used to turn clues (a URL, a sign-off, a wire tag, a photo credit, "told CNN") into an outlet name.
+Outlets not listed still work: an unknown domain becomes the outlet's name as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str
+    aliases: tuple[str, ...]
+    domains: tuple[str, ...]
+    wire: bool = False  # a news agency whose copy other outlets run
+
+
+OUTLETS: tuple[Outlet, ...] = (
+    Outlet(
+        "AP",
+        ("Associated Press", "The Associated Press", "AP"),
+        ("apnews.com", "ap.org"),
+        wire=True,
+    ),
+    Outlet("Reuters", ("Reuters", "Thomson Reuters"), ("reuters.com",), wire=True),
+    Outlet("AFP", ("AFP", "Agence France-Presse", "Agence France Presse"), ("afp.com",), wire=True),
+    Outlet("Bloomberg", ("Bloomberg", "Bloomberg News"), ("bloomberg.com",), wire=True),
+    Outlet("UPI", ("UPI", "United Press International"), ("upi.com",), wire=True),
+    Outlet("dpa", ("dpa", "Deutsche Presse-Agentur"), ("dpa.com",), wire=True),
+    Outlet("EFE", ("EFE", "Agencia EFE"), ("efe.com",), wire=True),
+    Outlet("ANSA", ("ANSA",), ("ansa.it",), wire=True),
+    Outlet("Xinhua", ("Xinhua", "Xinhua News Agency"), ("xinhuanet.com", "news.cn"), wire=True),
+    Outlet("Kyodo", ("Kyodo", "Kyodo News"), ("kyodonews.net",), wire=True),
+    Outlet("PA Media", ("PA Media", "Press Association"), ("pamediagroup.com",), wire=True),
+    Outlet("Interfax", ("Interfax",), ("interfax.com", "interfax.ru"), wire=True),
+    Outlet("TASS", ("TASS",), ("tass.com", "tass.ru"), wire=True),
+    Outlet("Ukrinform", ("Ukrinform",), ("ukrinform.net", "ukrinform.ua"), wire=True),
+    Outlet("CNN", ("CNN",), ("cnn.com",)),
+    Outlet("BBC", ("BBC", "BBC News"), ("bbc.com", "bbc.co.uk")),
+    Outlet("Politico", ("Politico", "POLITICO"), ("politico.com", "politico.eu")),
+    Outlet("The New York Times", ("The New York Times", "New York Times", "NYT"), ("nytimes.com",)),
+    Outlet(
+        "The Washington Post", ("The Washington Post", "Washington Post"), ("washingtonpost.com",)
+    ),
+    Outlet(
+        "The Wall Street Journal",
+        ("The Wall Street Journal", "Wall Street Journal", "WSJ"),
+        ("wsj.com",),
+    ),
+    Outlet("The Guardian", ("The Guardian", "Guardian"), ("theguardian.com",)),
+    Outlet("Financial Times", ("Financial Times", "FT"), ("ft.com",)),
+    Outlet("The Times", ("The Times",), ("thetimes.co.uk",)),
+    Outlet("The Telegraph", ("The Telegraph", "Daily Telegraph"), ("telegraph.co.uk",)),
+    Outlet("The Independent", ("The Independent",), ("independent.co.uk",)),
+    Outlet("Sky News", ("Sky News",), ("news.sky.com", "sky.com")),
+    Outlet("Fox News", ("Fox News",), ("foxnews.com",)),
+    Outlet("NBC News", ("NBC News", "NBC"), ("nbcnews.com",)),
+    Outlet("CBS News", ("CBS News", "CBS"), ("cbsnews.com",)),
+    Outlet("ABC News", ("ABC News",), ("abcnews.go.com", "abc.net.au")),
+    Outlet("NPR", ("NPR", "National Public Radio"), ("npr.org",)),
+    Outlet("USA Today", ("USA Today", "USA TODAY"), ("usatoday.com",)),
+    Outlet("Axios", ("Axios",), ("axios.com",)),
+    Outlet("The Hill", ("The Hill",), ("thehill.com",)),
+    Outlet("New York Post", ("New York Post", "NY Post"), ("nypost.com",)),
+    Outlet("Newsweek", ("Newsweek",), ("newsweek.com",)),
+    Outlet("Time", ("TIME",), ("time.com",)),
+    Outlet("The Atlantic", ("The Atlantic",), ("theatlantic.com",)),
+    Outlet("Al Jazeera", ("Al Jazeera",), ("aljazeera.com", "aljazeera.net")),
+    Outlet("Deutsche Welle", ("Deutsche Welle", "DW"), ("dw.com",)),
+    Outlet("France 24", ("France 24",), ("france24.com",)),
+    Outlet("Euronews", ("Euronews",), ("euronews.com",)),
+    Outlet("Le Monde", ("Le Monde",), ("lemonde.fr",)),
+    Outlet("Der Spiegel", ("Der Spiegel", "Spiegel"), ("spiegel.de",)),
+    Outlet(
+        "The Kyiv Independent",
+        ("The Kyiv Independent", "Kyiv Independent"),
+        ("kyivindependent.com",),
+    ),
+    Outlet("Kyiv Post", ("Kyiv Post",), ("kyivpost.com",)),
+    Outlet("Ukrainska Pravda", ("Ukrainska Pravda",), ("pravda.com.ua",)),
+    Outlet(
+        "RFE/RL", ("Radio Free Europe/Radio Liberty", "RFE/RL", "Radio Free Europe"), ("rferl.org",)
+    ),
+    Outlet("The Moscow Times", ("The Moscow Times",), ("themoscowtimes.com",)),
+    Outlet("Voice of America", ("Voice of America", "VOA"), ("voanews.com",)),
+    Outlet("CNBC", ("CNBC",), ("cnbc.com",)),
+    Outlet("MSNBC", ("MSNBC",), ("msnbc.com",)),
+    Outlet(
+        "Business Insider", ("Business Insider", "Insider"), ("businessinsider.com", "insider.com")
+    ),
+    Outlet("Yahoo News", ("Yahoo News",), ("news.yahoo.com", "yahoo.com")),
+    Outlet("The Economist", ("The Economist",), ("economist.com",)),
+    Outlet("Los Angeles Times", ("Los Angeles Times", "LA Times"), ("latimes.com",)),
+    Outlet("Chicago Tribune", ("Chicago Tribune",), ("chicagotribune.com",)),
+    Outlet("The Daily Beast", ("The Daily Beast", "Daily Beast"), ("thedailybeast.com",)),
+    Outlet("Daily Mail", ("Daily Mail", "MailOnline"), ("dailymail.co.uk",)),
+    Outlet("The Irish Times", ("The Irish Times",), ("irishtimes.com",)),
+    Outlet("The Sydney Morning Herald", ("The Sydney Morning Herald",), ("smh.com.au",)),
+    Outlet("CBC News", ("CBC News", "CBC"), ("cbc.ca",)),
+    Outlet("The Times of India", ("The Times of India",), ("timesofindia.indiatimes.com",)),
+    Outlet("Breitbart", ("Breitbart", "Breitbart News"), ("breitbart.com",)),
+    Outlet("HuffPost", ("HuffPost", "Huffington Post"), ("huffpost.com", "huffingtonpost.com")),
+    Outlet("Semafor", ("Semafor",), ("semafor.com",)),
+    Outlet("The Intercept", ("The Intercept",), ("theintercept.com",)),
+    Outlet("Vox", ("Vox",), ("vox.com",)),
+)
+
+
+@lru_cache(maxsize=1)
+def _alias_pattern() -> re.Pattern[str]:
+    aliases = sorted({a for o in OUTLETS for a in o.aliases}, key=len, reverse=True)
+    # case-sensitive on purpose: "AP" and "Time" are words too; outlets write their names capitalised
+    return re.compile(r"(?<![\w])(" + "|".join(re.escape(a) for a in aliases) + r")(?![\w])")
+
+
+@cache
+def by_alias(alias: str) -> Outlet | None:
+    for outlet in OUTLETS:
+        if alias in outlet.aliases or alias.lower() == outlet.name.lower():
+            return outlet
+    return None
+
+
+def find_outlets(text: str) -> list[tuple[int, int, Outlet]]:
+    """Every outlet name in ``text`` as ``(start, end, outlet)``, in order."""
+    found = []
+    for match in _alias_pattern().finditer(text):
+        outlet = by_alias(match.group(1))
+        if outlet is not None:
+            found.append((match.start(1), match.end(1), outlet))
+    return found
+
+
+def outlet_from_url(url: str) -> str | None:
+    """The outlet behind a URL: a known outlet's name, else the site's domain without ``www.``."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    if not host or "." not in host:
+        return None
+    for outlet in OUTLETS:
+        if any(host == d or host.endswith("." + d) for d in outlet.domains):
+            return outlet.name
+    return host.removeprefix("www.")
+
+
+def canonical(name: str) -> str:
+    """The registry's name for an outlet if it is known under ``name``, else ``name`` unchanged."""
+    outlet = by_alias(name.strip())
+    return outlet.name if outlet else name.strip()

@@ -1,0 +1,144 @@
+"""The one module that composes the stages: read -> clean -> analyse -> cluster -> date -> summarise.
+
+::
+
+    pipe = Pipeline()
+    articles, problems = pipe.read(["articles/"])
+    report = pipe.brief(articles, problems)
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from parallax import __version__
+from parallax.clean import clean_document
+from parallax.cluster import cluster_articles, lead_vector
+from parallax.config import BriefOptions, ClusterOptions, IngestOptions
+from parallax.errors import InputError
+from parallax.ingest import read_inputs
+from parallax.models import Analysis, Article, Problem, Report, Story, story_id
+from parallax.nlp import NLP, Embedder, get_embedder, get_nlp
+from parallax.summarise import Matrix, StoryText, story_title, summarise
+from parallax.timeline import infer_publication_dates
+
+LOGGER = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+def _quiet(stage: str, done: int, total: int) -> None:
+    """The default progress callback: says nothing."""
+
+
+@dataclass(frozen=True)
+class PipelineOptions:
+    ingest: IngestOptions = field(default_factory=IngestOptions)
+    brief: BriefOptions = field(default_factory=BriefOptions)
+    cluster: ClusterOptions = field(default_factory=ClusterOptions)
+    single_story: bool = False  # brief everything as one story instead of clustering
+
+
+class Pipeline:
+    """Holds the loaded models; each method is one step a caller may want on its own."""
+
+    def __init__(
+        self,
+        opts: PipelineOptions | None = None,
+        nlp: NLP | None = None,
+        embedder: Embedder | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        self.opts = opts or PipelineOptions()
+        self._nlp = nlp
+        self._embedder = embedder
+        self.progress = progress or _quiet
+
+    @property
+    def nlp(self) -> NLP:
+        if self._nlp is None:
+            self._nlp = get_nlp()
+        return self._nlp
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = get_embedder()
+        return self._embedder
+
+    def read(self, paths: Iterable[str]) -> tuple[list[Article], list[Problem]]:
+        """Read and clean every input; a duplicate of an article already read is dropped."""
+        articles: dict[str, Article] = {}
+        problems: list[Problem] = []
+        for item in read_inputs(paths, self.opts.ingest):
+            if isinstance(item, Problem):
+                LOGGER.error("%s", item)
+                problems.append(item)
+                continue
+            try:
+                article = clean_document(item, self.opts.ingest)
+            except InputError as exc:
+                LOGGER.error("%s", exc)
+                problems.append(Problem(exc.source, exc.message))
+                continue
+            if article.id in articles:
+                LOGGER.info(
+                    "%s: same article as %s; read once", article.source, articles[article.id].source
+                )
+                continue
+            articles[article.id] = article
+            self.progress("read", len(articles), 0)
+        return list(articles.values()), problems
+
+    def embed(self, articles: Sequence[Article], analyses: Sequence[Analysis]) -> list[Matrix]:
+        """One embedding matrix (sentences x dims) per article, encoded in one batch."""
+        texts = [
+            a.text[s:e] for a, an in zip(articles, analyses, strict=True) for s, e in an.sentences
+        ]
+        self.progress("embed", 0, len(texts))
+        vectors = self.embedder.encode(texts)
+        self.progress("embed", len(texts), len(texts))
+        out: list[Matrix] = []
+        row = 0
+        for analysis in analyses:
+            out.append(vectors[row : row + len(analysis.sentences)])
+            row += len(analysis.sentences)
+        return out
+
+    def stories(self, embeddings: Sequence[Matrix]) -> list[list[int]]:
+        if self.opts.single_story:
+            return [list(range(len(embeddings)))] if embeddings else []
+        return cluster_articles([lead_vector(m) for m in embeddings], self.opts.cluster)
+
+    def brief(self, articles: Sequence[Article], problems: Sequence[Problem] = ()) -> Report:
+        """Cluster the articles into stories and brief each one."""
+        self.progress("analyse", 0, len(articles))
+        analyses = self.nlp.analyse(articles, entities=False)
+        self.progress("analyse", len(articles), len(articles))
+        embeddings = self.embed(articles, analyses)
+        dated: dict[str, Article] = {}
+        stories: list[Story] = []
+        for group in self.stories(embeddings):
+            members = infer_publication_dates([articles[i] for i in group])
+            dated.update((a.id, a) for a in members)
+            text = StoryText(members, [analyses[i] for i in group], [embeddings[i] for i in group])
+            brief = summarise(text, self.opts.brief)
+            ids = tuple(a.id for a in members)
+            stories.append(Story(story_id(ids), ids, brief, story_title(text)))
+            self.progress("brief", len(stories), 0)
+        stories.sort(key=lambda s: -len(s.article_ids))
+        return Report(
+            parallax_version=__version__,
+            articles=tuple(dated.get(a.id, a) for a in articles),
+            stories=tuple(stories),
+            problems=tuple(problems),
+        )
+
+
+def brief_paths(paths: Iterable[str], opts: PipelineOptions | None = None) -> Report:
+    """Read, clean and brief the inputs in one call (what ``parallax brief PATHS`` does)."""
+    pipe = Pipeline(opts)
+    articles, problems = pipe.read(paths)
+    return pipe.brief(articles, problems)

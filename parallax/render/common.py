@@ -1,0 +1,47 @@
+"""What the Markdown and HTML renderers share: citation numbers, labels, date ranges."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from parallax.models import Article, Report, Story
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    number: int
+    article: Article
+
+    @property
+    def outlet(self) -> str:
+        return self.article.outlet or "unknown outlet"
+
+    @property
+    def label(self) -> str:
+        return f"[{self.number}]"
+
+
+def numbering(report: Report) -> dict[str, SourceRef]:
+    """Article id -> its citation number, in report order (1-based)."""
+    return {a.id: SourceRef(i, a) for i, a in enumerate(report.articles, start=1)}
+
+
+def how_mark(how: str | None) -> str:
+    """A short mark after a metadata value saying how it was obtained ('' when given)."""
+    return {"inferred": " (inferred)", "extracted": ""}.get(how or "", "")
+
+
+def story_dates(report: Report, story: Story) -> str:
+    days = sorted(
+        {a.published for a in (report.article(i) for i in story.article_ids) if a.published}
+    )
+    if not days:
+        return "undated"
+    return days[0] if len(days) == 1 else f"{days[0]} to {days[-1]}"
+
+
+def story_outlets(report: Report, story: Story) -> list[str]:
+    names = [report.article(i).outlet for i in story.article_ids]
+    known = sorted({n for n in names if n})
+    unknown = sum(1 for n in names if not n)
+    return known + ([f"{unknown} unidentified"] if unknown else [])

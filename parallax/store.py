@@ -1,0 +1,151 @@
+"""The SQLite store: the only module with SQL in it.
+
+Articles are keyed by their id, a hash of their cleaned content (outlet, title, text), so storing the same
+article again changes nothing. Schema changes are recorded migrations, applied in order inside a
+transaction and safe to re-run. File stores use WAL so a reader never blocks the writer.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+
+from parallax.errors import StoreError
+from parallax.models import Article
+
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (
+        1,
+        "articles",
+        """
+        CREATE TABLE IF NOT EXISTS articles (
+            id TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            url TEXT,
+            title TEXT,
+            outlet TEXT,
+            published TEXT,
+            text TEXT NOT NULL,
+            data TEXT NOT NULL,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+        CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
+        """,
+    ),
+)
+
+
+class Store:
+    """A connection to one store; ``Store()`` is in memory, ``Store("news.db")`` a file."""
+
+    def __init__(self, path: str | Path = ":memory:") -> None:
+        self.path = str(path)
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, isolation_level=None)
+            self._db.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:":
+                self._db.execute("PRAGMA journal_mode = WAL")
+                self._db.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.path}: not a usable parallax store ({exc}); pass another --db path"
+            ) from None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def _migrate(self) -> None:
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
+        )
+        done = {row[0] for row in self._db.execute("SELECT version FROM migrations")}
+        for version, name, sql in MIGRATIONS:
+            if version in done:
+                continue
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in filter(str.strip, sql.split(";")):
+                    self._db.execute(statement)
+                self._db.execute(
+                    "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (version, name, _now()),
+                )
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    @property
+    def schema_version(self) -> int:
+        row = self._db.execute("SELECT MAX(version) FROM migrations").fetchone()
+        return int(row[0] or 0)
+
+    def add(self, article: Article) -> bool:
+        """Store one article in its own transaction; False if it was already stored."""
+        try:
+            cursor = self._db.execute(
+                "INSERT OR IGNORE INTO articles (id, source, url, title, outlet, published, text, data, ingested_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article.id,
+                    article.source,
+                    article.url,
+                    article.title,
+                    article.outlet,
+                    article.published,
+                    article.text,
+                    json.dumps(article.to_dict(), ensure_ascii=False),
+                    _now(),
+                ),
+            )
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: could not store {article.source} ({exc})") from None
+        return cursor.rowcount == 1
+
+    def add_many(self, articles: Iterable[Article]) -> tuple[int, int]:
+        """(new, already stored); each article commits on its own, so a failure loses nothing stored."""
+        new = old = 0
+        for article in articles:
+            if self.add(article):
+                new += 1
+            else:
+                old += 1
+        return new, old
+
+    def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
+        """Stored articles (all, or those with the given ids), oldest first."""
+        return list(self.iter_articles(ids))
+
+    def iter_articles(self, ids: Sequence[str] | None = None) -> Iterator[Article]:
+        if ids is None:
+            rows = self._db.execute("SELECT data FROM articles ORDER BY rowid")
+        else:
+            marks = ",".join("?" * len(ids))
+            rows = self._db.execute(
+                f"SELECT data FROM articles WHERE id IN ({marks}) ORDER BY rowid", list(ids)
+            )
+        for (data,) in rows:
+            yield Article.from_dict(json.loads(data))
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -1,0 +1,54 @@
+"""The provenance verifier: every span a report emits must point at real text.
+
+Checks, for a report as a dictionary (the JSON output) or a :class:`~parallax.models.Report`:
+
+- every span's article exists, and ``0 <= start < end <= len(text)``;
+- every brief sentence's text is, word for word, the text of its first citation's span;
+- every other citation of a sentence is a whole span of its article (checked by the first rule).
+
+``parallax verify report.json`` runs it from the command line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from parallax.models import Report
+
+
+def _spans(data: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Every span in the report with a path naming where it is."""
+    for s_index, story in enumerate(data.get("stories", [])):
+        for b_index, sentence in enumerate(story.get("brief", {}).get("sentences", [])):
+            for c_index, span in enumerate(sentence.get("citations", [])):
+                yield f"stories[{s_index}].brief.sentences[{b_index}].citations[{c_index}]", span
+
+
+def verify_report(report: Report | Mapping[str, Any]) -> list[str]:
+    """Every provenance problem in the report, as readable lines; empty when all spans check out."""
+    data = report.to_dict() if isinstance(report, Report) else report
+    texts = {a["id"]: a["text"] for a in data.get("articles", [])}
+    problems: list[str] = []
+    for where, span in _spans(data):
+        text = texts.get(span.get("article_id"))
+        if text is None:
+            problems.append(f"{where}: article {span.get('article_id')!r} is not in the report")
+        elif not 0 <= span["start"] < span["end"] <= len(text):
+            problems.append(
+                f"{where}: span {span['start']}..{span['end']} is outside the article ({len(text)} chars)"
+            )
+    for s_index, story in enumerate(data.get("stories", [])):
+        for b_index, sentence in enumerate(story.get("brief", {}).get("sentences", [])):
+            citations = sentence.get("citations", [])
+            where = f"stories[{s_index}].brief.sentences[{b_index}]"
+            if not citations:
+                problems.append(f"{where}: sentence cites nothing")
+                continue
+            first = citations[0]
+            source = texts.get(first["article_id"], "")[first["start"] : first["end"]]
+            if source != sentence["text"]:
+                problems.append(
+                    f"{where}: text is not the text of its first citation ({source[:60]!r})"
+                )
+    return problems

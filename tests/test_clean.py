@@ -1,0 +1,220 @@
+"""Residue removal and metadata inference: on text written here, and as behaviour on the real Kharkiv files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from parallax.clean import clean_document
+from parallax.errors import EmptyInput, NotEnglish
+from parallax.ingest import read_inputs
+from parallax.models import Article, RawDocument
+
+from .conftest import KHARKIV
+
+BODY = [
+    "The river ferry between Lindham and Oster resumed service on Monday after a three-week suspension, the operator said.",
+    "Engineers replaced a cracked hull plate that inspectors found during a routine check in March.",
+    "“We are glad to have our passengers back,” said Ines Varga, the operator’s director.",
+]
+
+
+def _clean(text: str, **given: str) -> Article:
+    return clean_document(RawDocument(source="t.txt", text=text, fmt="text", **given))  # type: ignore[arg-type]
+
+
+def _reasons(article: Article) -> list[str]:
+    return [r.reason for r in article.removed]
+
+
+def test_header_residue_is_removed_and_read() -> None:
+    text = "\n\n".join(
+        [
+            "Ferry returns to the Lindham crossing",
+            "Ferry returns to the Lindham crossing",
+            "By Ada Brook and Tom Reyes, Reuters",
+            "Updated 7:45 AM, April 8, 2025",
+            "Passengers board at Lindham quay. (Photo by Ada Brook/Getty Images)",
+            *BODY,
+        ]
+    )
+    article = _clean(text)
+    assert article.text == "\n\n".join(BODY)
+    assert (
+        article.title == "Ferry returns to the Lindham crossing"
+        and article.title_how == "extracted"
+    )
+    assert (article.byline, article.byline_how) == ("Ada Brook and Tom Reyes", "extracted")
+    assert (article.outlet, article.outlet_how) == ("Reuters", "inferred")
+    assert (article.published, article.published_how) == ("2025-04-08", "extracted")
+    assert _reasons(article) == [
+        "title",
+        "repeated title",
+        "byline",
+        "date header",
+        "photo caption",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Advertisement", "advertisement"),
+        ("Sign up for our morning newsletter", "newsletter or sign-up line"),
+        ("For more CNN news and newsletters create an account at", "newsletter or sign-up line"),
+        ("Read more: Ferry fares to rise in May", "sharing or navigation line"),
+        ("Follow Oster Post on Facebook and X for the latest news.", "sharing or navigation line"),
+        ("Copyright 2025 The Associated Press. All rights reserved.", "copyright line"),
+        ("This story has been updated with additional details.", "editor's note"),
+        ("(Reporting by Ada Brook; Editing by Tom Reyes)", "credits line"),
+        ("* * *", "separator"),
+    ],
+)
+def test_trailing_boilerplate_lines(line: str, reason: str) -> None:
+    article = _clean("\n\n".join([*BODY, line]))
+    assert article.text == "\n\n".join(BODY)
+    assert _reasons(article) == [reason]
+
+
+@pytest.mark.parametrize(
+    ("signoff", "outlet"),
+    [
+        ("For more CNN news and newsletters create an account at", "CNN"),
+        ("Copyright 2025 The Associated Press. All rights reserved.", "AP"),
+        ("© 2025 Oster Post Media Ltd. All rights reserved.", "Oster Post Media"),
+        ("(Reporting by Ada Brook; Editing by Tom Reyes)", "Reuters"),
+    ],
+)
+def test_outlet_is_inferred_from_signoffs(signoff: str, outlet: str) -> None:
+    article = _clean("\n\n".join([*BODY, signoff]))
+    assert (article.outlet, article.outlet_how) == (outlet, "inferred")
+    assert any("outlet" in note for note in article.notes)
+
+
+def test_wire_tag_is_cut_from_the_last_paragraph_and_names_the_outlet() -> None:
+    article = _clean("\n\n".join([*BODY[:-1], BODY[-1] + " / AP"]))
+    assert article.text.endswith("director.")
+    assert (article.outlet, _reasons(article)) == ("AP", ["wire tag"])
+
+
+def test_dateline_credit_names_the_agency() -> None:
+    article = _clean("\n\n".join(["LINDHAM, April 7 (Reuters) - " + BODY[0], *BODY[1:]]))
+    assert article.outlet == "Reuters" and article.text.startswith("LINDHAM")
+
+
+def test_date_header_glued_to_the_lead_is_split_off() -> None:
+    article = _clean(" date 2025-04-07 LINDHAM — " + "\n\n".join(BODY))
+    assert article.text.startswith("LINDHAM — The river ferry")
+    assert (article.published, article.published_how) == ("2025-04-07", "extracted")
+
+
+def test_subheadings_and_tag_lists_go_but_sentences_stay() -> None:
+    article = _clean(
+        "\n\n".join([BODY[0], "What happens next", BODY[1], BODY[2], "Lindham Oster Ferries"])
+    )
+    assert article.text == "\n\n".join(BODY)
+    assert _reasons(article) == ["subheading", "tag list"]
+
+
+def test_given_metadata_beats_clues() -> None:
+    article = _clean(
+        "\n\n".join([*BODY, "Copyright 2025 Reuters"]),
+        outlet="Oster Post",
+        outlet_how="given",
+        url="https://www.nytimes.com/2025/04/07/ferry.html",
+    )
+    assert (article.outlet, article.outlet_how) == ("Oster Post", "given")
+
+
+def test_url_names_the_outlet() -> None:
+    assert (
+        _clean("\n\n".join(BODY), url="https://www.nytimes.com/2025/04/07/ferry.html").outlet
+        == "The New York Times"
+    )
+    assert (
+        _clean("\n\n".join(BODY), url="https://news.lindham.example/a").outlet
+        == "news.lindham.example"
+    )
+
+
+def test_non_english_text_is_refused() -> None:
+    german = (
+        "Die Fähre zwischen Lindham und Oster hat am Montag nach dreiwöchiger Pause den Betrieb wieder "
+        "aufgenommen, teilte der Betreiber mit. Ingenieure ersetzten eine gerissene Rumpfplatte."
+    )
+    with pytest.raises(NotEnglish, match="not English"):
+        _clean(german)
+
+
+def test_nothing_left_is_an_error() -> None:
+    with pytest.raises(EmptyInput, match="no article text left"):
+        _clean("Advertisement\n\nShare this article")
+
+
+def test_same_input_same_id_and_different_outlet_different_id() -> None:
+    text = "\n\n".join(BODY)
+    assert _clean(text).id == _clean(text).id
+    assert _clean(text).id != _clean(text, outlet="Oster Post", outlet_how="given").id
+
+
+# Behaviour on the real Kharkiv files (never their strings): residue goes, sentences stay, outlets inferred.
+
+
+def _kharkiv() -> list[tuple[str, Article]]:
+    raws = [d for d in read_inputs([str(KHARKIV)]) if isinstance(d, RawDocument)]
+    return [(r.text, clean_document(r)) for r in raws]
+
+
+def _sentences(text: str) -> list[str]:
+    """Lines of the raw file that are prose: long and ending like a sentence."""
+    return [
+        line.strip()
+        for line in text.splitlines()
+        if len(line.split()) >= 12 and re.search(r"[.!?\"”]$", line.strip())
+    ]
+
+
+def test_kharkiv_article_sentences_are_all_kept() -> None:
+    for raw, article in _kharkiv():
+        for sentence in _sentences(raw):
+            core = re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\s*", "", sentence)
+            core = re.sub(r"\s*/ AP$", "", core)
+            assert core in article.text, (article.source, core[:60])
+
+
+def test_kharkiv_residue_is_gone() -> None:
+    for raw, article in _kharkiv():
+        lines = [line.strip() for line in raw.splitlines() if line.strip()]
+        for removal in article.removed:
+            assert removal.text not in article.text.split("\n\n"), (article.source, removal)
+        # every unpunctuated short line of the raw file (titles, captions, headings, tags) is gone
+        for line in lines:
+            if len(line.split()) <= 12 and not re.search(r"[.!?\"”]$", line):
+                assert line not in article.text.split("\n\n"), (article.source, line)
+        assert "©" not in article.text and "newsletter" not in article.text.lower()
+
+
+def test_kharkiv_outlets_come_from_their_clues_only() -> None:
+    by_outlet = {a.outlet: a for _, a in _kharkiv()}
+    inferred = {name for name, a in by_outlet.items() if name and a.outlet_how == "inferred"}
+    assert {"CNN", "AP", "AFP"} <= inferred, "sign-off, wire tag and photo credit give these away"
+    assert "Politico" not in by_outlet, (
+        "being cited ('told Politico') does not make an article Politico's"
+    )
+    for article in by_outlet.values():
+        assert article.published is None or article.published_how == "extracted"
+
+
+def test_kharkiv_byline_and_title() -> None:
+    articles = [a for _, a in _kharkiv()]
+    assert sum(a.byline is not None for a in articles) >= 1
+    assert sum(a.title is not None for a in articles) >= 3
+    for article in articles:
+        if article.title:
+            assert article.title not in article.text.split("\n\n")
+
+
+def test_kharkiv_raw_paths_exist() -> None:
+    assert len(list(Path(KHARKIV).glob("*.txt"))) == 5

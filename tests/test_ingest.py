@@ -1,0 +1,278 @@
+"""Readers, one per format, and what each does with bad input. Every file here is written by the test."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from parallax.config import IngestOptions
+from parallax.ingest import read_inputs
+from parallax.models import Problem, RawDocument
+
+LEAD = (
+    "The river ferry between Lindham and Oster resumed service on Monday after a three-week suspension, "
+    "the operator said. Engineers replaced a cracked hull plate that inspectors found during a routine check."
+)
+
+
+def _read(
+    *paths: Path | str, opts: IngestOptions | None = None
+) -> tuple[list[RawDocument], list[Problem]]:
+    docs: list[RawDocument] = []
+    problems: list[Problem] = []
+    for item in read_inputs([str(p) for p in paths], opts):
+        (problems if isinstance(item, Problem) else docs).append(item)  # type: ignore[arg-type]
+    return docs, problems
+
+
+def test_text_file_is_read_as_scraped(tmp_path: Path) -> None:
+    path = tmp_path / "ferry.txt"
+    path.write_text(f"Ferry back in service\n\n{LEAD}\n", encoding="utf-8")
+    [doc], problems = _read(path)
+    assert not problems
+    assert doc.fmt == "text" and doc.source == str(path) and LEAD in doc.text
+
+
+def test_html_page_goes_through_trafilatura(tmp_path: Path) -> None:
+    page = f"""<html><head><title>Ferry back | Lindham Gazette</title>
+    <meta property="og:site_name" content="Lindham Gazette">
+    <meta name="author" content="Ada Brook">
+    <meta property="article:published_time" content="2025-04-07T09:00:00Z"></head>
+    <body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+    <article><h1>Ferry back in service</h1><p>{LEAD}</p><p>{LEAD.replace("Monday", "Tuesday")}</p></article>
+    <footer>Contact us</footer></body></html>"""
+    path = tmp_path / "ferry.html"
+    path.write_text(page, encoding="utf-8")
+    [doc], problems = _read(path)
+    assert not problems
+    assert doc.fmt == "html"
+    assert (doc.title, doc.title_how) == ("Ferry back in service", "extracted")
+    assert (doc.outlet, doc.author, doc.published) == ("Lindham Gazette", "Ada Brook", "2025-04-07")
+    assert "Engineers replaced a cracked hull plate" in doc.text
+    assert "Home" not in doc.text
+
+
+def test_jsonl_records_map_their_fields(tmp_path: Path) -> None:
+    rows = [
+        {
+            "id": "r1",
+            "body": LEAD,
+            "title": "Ferry back",
+            "source": "Lindham Gazette",
+            "date": "2025-04-07T10:00:00Z",
+            "author": "Ada Brook",
+            "url": "https://gazette.example/ferry",
+        },
+        {
+            "id": "r2",
+            "content": "<p>Second paragraph one.</p><p>Second paragraph <b>two</b>.</p>",
+            "publisher": "Oster Post",
+        },
+    ]
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    docs, problems = _read(path)
+    assert not problems
+    first, second = docs
+    assert first.source == f"{path}:1#r1"
+    assert (first.outlet, first.outlet_how, first.published, first.published_how) == (
+        "Lindham Gazette",
+        "given",
+        "2025-04-07",
+        "given",
+    )
+    assert (first.author, first.title, first.url) == (
+        "Ada Brook",
+        "Ferry back",
+        "https://gazette.example/ferry",
+    )
+    assert second.text == "Second paragraph one.\n\nSecond paragraph two."
+
+
+def test_bad_jsonl_line_fails_alone(tmp_path: Path) -> None:
+    path = tmp_path / "records.jsonl"
+    path.write_text(
+        json.dumps({"text": LEAD})
+        + '\n{"text": "cut off\n'
+        + json.dumps({"text": LEAD + " Again."})
+        + "\n"
+    )
+    docs, problems = _read(path)
+    assert len(docs) == 2
+    [problem] = problems
+    assert problem.source == f"{path}:2" and "malformed JSON line" in problem.message
+
+
+def test_record_without_text_names_the_fields(tmp_path: Path) -> None:
+    path = tmp_path / "records.json"
+    path.write_text(json.dumps({"articles": [{"title": "only a title"}, {"text": LEAD}]}))
+    docs, problems = _read(path)
+    assert len(docs) == 1
+    assert "text, body, content" in problems[0].message and problems[0].source.endswith("[0]")
+
+
+def test_truncated_json_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "records.json"
+    path.write_text(json.dumps([{"text": LEAD}])[:-10])
+    docs, [problem] = _read(path)
+    assert not docs
+    assert "not valid JSON" in problem.message and "truncated" in problem.message
+
+
+def test_csv_with_header(tmp_path: Path) -> None:
+    path = tmp_path / "records.csv"
+    path.write_text(
+        f'id,title,text,outlet,published\n7,Ferry,"{LEAD}",Oster Post,2025-04-07\n',
+        encoding="utf-8",
+    )
+    [doc], problems = _read(path)
+    assert not problems
+    assert (doc.outlet, doc.published, doc.title) == ("Oster Post", "2025-04-07", "Ferry")
+
+
+def test_csv_without_text_column(tmp_path: Path) -> None:
+    path = tmp_path / "records.csv"
+    path.write_text("id,title\n1,Ferry\n")
+    docs, [problem] = _read(path)
+    assert not docs and "no text column" in problem.message
+
+
+RSS = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Oster Post</title>
+<item><title>Ferry back</title><link>https://osterpost.example/ferry</link><pubDate>Mon, 07 Apr 2025 08:00:00 GMT</pubDate>
+<description><![CDATA[<p>{LEAD}</p>]]></description></item>
+<item><title>Only a title</title><link>https://osterpost.example/empty</link></item>
+</channel></rss>"""
+
+ATOM = f"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Lindham Gazette</title>
+<entry><title>Ferry back</title><id>tag:gazette.example,2025:ferry</id><updated>2025-04-07T08:00:00Z</updated>
+<author><name>Ada Brook</name></author><content type="html">&lt;p&gt;{LEAD}&lt;/p&gt;</content></entry></feed>"""
+
+
+def test_rss_items_are_articles_and_an_empty_item_is_a_problem(tmp_path: Path) -> None:
+    path = tmp_path / "feed.rss"
+    path.write_text(RSS, encoding="utf-8")
+    [doc], [problem] = _read(path)
+    assert (doc.outlet, doc.published, doc.url, doc.fmt) == (
+        "Oster Post",
+        "2025-04-07",
+        "https://osterpost.example/ferry",
+        "feed",
+    )
+    assert LEAD in doc.text
+    assert "no text" in problem.message and problem.source.endswith("empty")
+
+
+def test_atom_feed(tmp_path: Path) -> None:
+    path = tmp_path / "feed.xml"
+    path.write_text(ATOM, encoding="utf-8")
+    [doc], problems = _read(path)
+    assert not problems
+    assert (doc.outlet, doc.author, doc.published) == ("Lindham Gazette", "Ada Brook", "2025-04-07")
+
+
+def test_xml_that_is_html_points_at_the_fix(tmp_path: Path) -> None:
+    path = tmp_path / "feeds.xml"
+    path.write_text("<html><body><p>not a feed</p></body></html>")
+    _, [problem] = _read(path)
+    assert (
+        "not RSS or Atom (root element <html>); pass it as an HTML page instead" in problem.message
+    )
+
+
+def test_malformed_feed(tmp_path: Path) -> None:
+    path = tmp_path / "feed.rss"
+    path.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item><title>a</ti'
+    )
+    docs, [problem] = _read(path)
+    assert not docs
+    assert problem.source.startswith(str(path))
+
+
+def test_stdin_is_sniffed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        sys, "stdin", io.TextIOWrapper(io.BytesIO(json.dumps({"text": LEAD}).encode()))
+    )
+    [doc], problems = _read("-")
+    assert not problems and doc.fmt == "record"
+
+
+def test_folder_is_walked_recursively_and_skips_other_files(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "one.txt").write_text(LEAD)
+    (tmp_path / "two.txt").write_text(LEAD + " More.")
+    (tmp_path / "notes.md").write_text("# not an article")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "three.txt").write_text(LEAD)
+    docs, problems = _read(tmp_path)
+    assert not problems
+    assert sorted(Path(d.source).name for d in docs) == ["one.txt", "two.txt"]
+
+
+def test_folder_with_no_articles(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("nothing")
+    _, [problem] = _read(tmp_path)
+    assert "holds no article files" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"  \n\n  ", "empty file"),
+        ("doc.pdf.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3 binary", "is a PDF document"),
+        ("image.html", b"\x89PNG\r\n\x1a\n\x00\x00", "is a PNG image"),
+        ("nul.txt", b"abc\x00def\x00" * 20, "binary data"),
+        ("garbage.txt", bytes(range(128, 256)) * 40, "re-save it as UTF-8"),
+    ],
+)
+def test_unusable_files_get_one_clear_problem(
+    tmp_path: Path, name: str, content: bytes, expected: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    good = tmp_path / "good.txt"
+    good.write_text(LEAD)
+    docs, [problem] = _read(path, good)
+    assert len(docs) == 1, "the rest of the batch goes on"
+    assert problem.source == str(path) and expected in problem.message
+
+
+def test_legacy_encoding_is_read_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes(
+        ("Café owners in Lindham said the ferry’s return was “très bien” for trade. " * 5).encode(
+            "cp1252"
+        )
+    )
+    [doc], problems = _read(path)
+    assert not problems
+    assert "Café" in doc.text and "très bien" in doc.text
+    assert "not UTF-8" in caplog.text
+
+
+def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(50_000_000)  # sparse: 50 MB on paper, nothing on disk
+    _, [problem] = _read(path)
+    assert (
+        "50.0 MB is over the 5 MB limit" in problem.message
+        and "--max-article-mb" in problem.message
+    )
+
+
+def test_missing_and_unreadable_paths(tmp_path: Path) -> None:
+    locked = tmp_path / "locked.txt"
+    locked.write_text(LEAD)
+    locked.chmod(0)
+    _, problems = _read(tmp_path / "nope.txt", locked)
+    assert "no such file" in problems[0].message
+    if len(problems) == 2:  # root reads files whatever their mode
+        assert "permission denied" in problems[1].message

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from parallax.models import Article
+from parallax.nlp import CachingEmbedder, merge_quoted
+from parallax.pipeline import Pipeline
+
+TEXT = (
+    "WASHINGTON — The U.S. Senate passed the bill on Tuesday. “We got lucky with the wind. Another hour and "
+    "the pier would have gone,” Fire Chief Ilse Marren said.\n\nDr. Ada Brook of Lindham University disagreed. "
+    "She said the plan would cost $4.5 million."
+)
+
+
+def test_sentences_are_spans_of_the_text_and_never_cross_paragraphs(pipeline: Pipeline) -> None:
+    article = Article("0" * 12, "t", TEXT)
+    [analysis] = pipeline.nlp.analyse([article])
+    texts = [TEXT[s:e] for s, e in analysis.sentences]
+    assert texts[0] == "WASHINGTON — The U.S. Senate passed the bill on Tuesday."
+    assert texts[1].startswith("“We got lucky") and texts[1].endswith("Marren said."), (
+        "one quote, one sentence"
+    )
+    assert texts[2] == "Dr. Ada Brook of Lindham University disagreed."
+    for start, end in analysis.sentences:
+        assert "\n" not in TEXT[start:end] and TEXT[start:end] == TEXT[start:end].strip()
+
+
+def test_entities_carry_offsets_into_the_text(pipeline: Pipeline) -> None:
+    [analysis] = pipeline.nlp.analyse([Article("0" * 12, "t", TEXT)])
+    assert analysis.entities
+    for entity in analysis.entities:
+        assert TEXT[entity.start : entity.end] == entity.text
+    labels = {e.text: e.label for e in analysis.entities}
+    assert labels.get("Ada Brook") == "PERSON" or labels.get("Ilse Marren") == "PERSON"
+    assert labels.get("$4.5 million") == "MONEY"
+
+
+def test_analysis_without_entities_skips_ner(pipeline: Pipeline) -> None:
+    [analysis] = pipeline.nlp.analyse([Article("0" * 12, "t", TEXT)], entities=False)
+    assert analysis.entities == () and len(analysis.sentences) == 4
+
+
+def test_merge_quoted_keeps_an_unclosed_quote_split() -> None:
+    text = "He said “this never closes. Next sentence. And another. One more. Last one."
+    spans = [(0, 27), (28, 42), (43, 55), (56, 65), (66, 75)]
+    assert merge_quoted(text, spans) == spans
+
+
+def test_embeddings_are_unit_length_and_meaningful(pipeline: Pipeline) -> None:
+    vectors = pipeline.embedder.encode(
+        [
+            "A fire destroyed two grain silos at the port overnight.",
+            "Two storage silos at the harbour were destroyed by fire during the night.",
+            "The council voted to keep the library open later on weekdays.",
+        ]
+    )
+    assert vectors.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    assert vectors[0] @ vectors[1] > 0.7 > vectors[0] @ vectors[2]
+
+
+def test_caching_embedder_encodes_each_text_once() -> None:
+    calls: list[list[str]] = []
+
+    class Fake:
+        def encode(self, texts: list[str]) -> np.ndarray:
+            calls.append(list(texts))
+            return np.eye(4, dtype=np.float32)[[len(t) % 4 for t in texts]]
+
+    cache = CachingEmbedder(Fake())  # type: ignore[arg-type]
+    first = cache.encode(["a", "bb", "a"])
+    second = cache.encode(["bb", "ccc"])
+    assert calls == [["a", "bb"], ["ccc"]]
+    assert np.array_equal(first[0], first[2]) and np.array_equal(first[1], second[0])
+
+
+@pytest.mark.slow
+def test_onnx_export_matches_sentence_transformers() -> None:
+    from parallax import embedding
+
+    path = embedding.onnx_path(build=True)
+    assert path is not None, "make setup exports the model"
+    texts = [
+        "Kharkiv is 20 kilometres from the border.",
+        "The pier stays closed until at least Friday.",
+    ]
+    onnx = embedding.OnnxEmbedder(path).encode(texts)
+    torch = embedding.TorchEmbedder().encode(texts)
+    assert float((onnx * torch).sum(axis=1).min()) > 0.999

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+
+import jsonschema
+
+from parallax.models import Report
+from parallax.render import render
+from parallax.render.json import schema
+
+
+def test_json_output_validates_against_the_schema(
+    kharkiv_report: Report, example_report: Report
+) -> None:
+    for report in (kharkiv_report, example_report):
+        data = json.loads(render(report, "json"))
+        jsonschema.validate(data, schema())
+        assert Report.from_dict(data) == report
+
+
+def test_schema_rejects_a_broken_report(example_report: Report) -> None:
+    data = json.loads(render(example_report, "json"))
+    data["articles"][0]["outlet"]["how"] = "guessed"
+    try:
+        jsonschema.validate(data, schema())
+    except jsonschema.ValidationError:
+        return
+    raise AssertionError("an unknown 'how' must not validate")
+
+
+def test_markdown_shows_brief_citations_and_sources(example_report: Report) -> None:
+    text = render(example_report, "md")
+    for story in example_report.stories:
+        for sentence in story.brief.sentences:
+            assert sentence.text in text
+    assert re.search(r"\]\[\d+\]", text) or re.search(r" \[\d+\]", text)
+    assert "## Sources" in text and "(inferred)" in text
+
+
+def test_html_is_self_contained_and_escapes_article_text(example_report: Report) -> None:
+    first = example_report.articles[0]
+    hostile = dataclasses.replace(
+        first, text=first.text + "\n\n<script>alert('x')</script>", title="<b>T</b>"
+    )
+    report = dataclasses.replace(example_report, articles=(hostile, *example_report.articles[1:]))
+    page = render(report, "html")
+    assert "<script>" not in page and "&lt;script&gt;" in page and "&lt;b&gt;T&lt;/b&gt;" in page
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page), "no external assets"
+    assert "<link" not in page
+
+
+def test_html_links_every_citation_to_a_marked_span(example_report: Report) -> None:
+    page = render(example_report, "html")
+    anchors = set(re.findall(r'href="#(span-[^"]+)"', page))
+    marks = set(re.findall(r'<mark id="(span-[^"]+)"', page))
+    assert anchors and anchors <= marks

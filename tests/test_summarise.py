@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import pytest
+
+from parallax.config import BriefOptions
+from parallax.models import Report
+from parallax.pipeline import Pipeline, PipelineOptions
+from parallax.summarise import DATELINE
+
+from .conftest import EXAMPLE, KHARKIV
+
+
+@pytest.fixture(scope="module")
+def kharkiv(pipeline: Pipeline) -> tuple[list, list]:
+    return pipeline.read([str(KHARKIV)])
+
+
+@pytest.mark.parametrize("words", [20, 60, 150, 400])
+def test_brief_stays_within_the_word_budget(
+    pipeline: Pipeline, kharkiv: tuple[list, list], words: int
+) -> None:
+    pipe = Pipeline(
+        PipelineOptions(brief=BriefOptions(words=words)), pipeline.nlp, pipeline.embedder
+    )
+    report = pipe.brief(*kharkiv)
+    [story] = report.stories
+    counted = sum(len(s.text.split()) for s in story.brief.sentences)
+    assert story.brief.words == counted
+    assert story.brief.sentences
+    assert counted <= words or len(story.brief.sentences) == 1
+    if words >= 150:
+        assert counted >= words * 0.7, "a long budget is used, not left empty"
+
+
+def test_brief_sentences_are_verbatim_and_cite_their_source(kharkiv_report: Report) -> None:
+    texts = {a.id: a.text for a in kharkiv_report.articles}
+    for story in kharkiv_report.stories:
+        for sentence in story.brief.sentences:
+            first = sentence.citations[0]
+            assert texts[first.article_id][first.start : first.end] == sentence.text
+            assert len({c.article_id for c in sentence.citations}) == len(sentence.citations), (
+                "one span per article"
+            )
+
+
+def test_brief_has_no_repeated_point(pipeline: Pipeline, kharkiv_report: Report) -> None:
+    [story] = kharkiv_report.stories
+    vectors = pipeline.embedder.encode([s.text for s in story.brief.sentences])
+    sims = vectors @ vectors.T
+    for i in range(len(vectors)):
+        for j in range(i + 1, len(vectors)):
+            assert sims[i, j] < BriefOptions().redundancy_max_sim
+
+
+def test_lead_point_carried_by_most_outlets_comes_first(kharkiv_report: Report) -> None:
+    [story] = kharkiv_report.stories
+    first = story.brief.sentences[0]
+    assert len({c.article_id for c in first.citations}) >= 3, "the news itself is in most reports"
+    assert "Kharkiv" in first.text
+
+
+def test_brief_leaves_datelines_and_dangling_pronouns_out(
+    example_report: Report, kharkiv_report: Report
+) -> None:
+    for report in (example_report, kharkiv_report):
+        for story in report.stories:
+            for sentence in story.brief.sentences:
+                assert not DATELINE.match(sentence.text)
+                assert sentence.text.split()[0] not in {"He", "She", "They", "It"}
+
+
+def test_example_brief_cites_several_outlets_per_point(example_report: Report) -> None:
+    story = example_report.stories[0]
+    outlets = {
+        example_report.article(c.article_id).outlet
+        for s in story.brief.sentences
+        for c in s.citations
+    }
+    assert len(outlets) >= 4
+    assert sum(len(s.citations) >= 3 for s in story.brief.sentences) >= 3
+
+
+def test_same_input_same_brief(pipeline: Pipeline) -> None:
+    first = pipeline.brief(*pipeline.read([str(EXAMPLE)]))
+    second = pipeline.brief(*pipeline.read([str(EXAMPLE)]))
+    assert first.to_dict() == second.to_dict()
