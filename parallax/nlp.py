@@ -42,8 +42,7 @@ class NLP:
     """
 
     def __init__(self, package: str | None = None) -> None:
-        import spacy
-
+        spacy = _import_spacy_without_torch()
         name = package or _spacy_package()
         self.package = name
         self._nlp = spacy.load(
@@ -65,6 +64,29 @@ class NLP:
             with self._nlp.select_pipes(enable=["sentencizer"]):
                 docs = list(self._nlp.pipe(texts, batch_size=batch_size))
         return [_analysis(article, doc) for article, doc in zip(articles, docs, strict=True)]
+
+
+def _import_spacy_without_torch() -> Any:
+    """Import spaCy without letting thinc import torch (1.6 s here) for a pipeline that never uses it.
+
+    thinc imports torch whenever it is installed, only to offer torch-backed layers; the small English
+    pipeline is pure thinc/numpy. A ``None`` entry in ``sys.modules`` makes that optional import fail fast;
+    it is removed straight after, so torch imports normally later (the ONNX export and the fallback
+    embedder need it). If torch is already loaded, nothing changes.
+    """
+    import sys
+
+    if "torch" in sys.modules or "spacy" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]
+    try:
+        import spacy
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
+    return spacy
 
 
 def _spacy_package() -> str:

@@ -276,3 +276,41 @@ def test_missing_and_unreadable_paths(tmp_path: Path) -> None:
     assert "no such file" in problems[0].message
     if len(problems) == 2:  # root reads files whatever their mode
         assert "permission denied" in problems[1].message
+
+
+def test_truncated_html_keeps_what_arrived(tmp_path: Path) -> None:
+    page = f"<html><head><title>Ferry</title></head><body><article><h1>Ferry back</h1><p>{LEAD}</p><p>{LEAD} More of it"
+    path = tmp_path / "cut.html"
+    path.write_text(page)
+    [doc], problems = _read(path)
+    assert not problems and "Engineers replaced" in doc.text
+
+
+def test_html_without_an_article(tmp_path: Path) -> None:
+    path = tmp_path / "nav.html"
+    path.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    empty = tmp_path / "empty.html"
+    empty.write_text("<html><body></body></html>")
+    _, [problem] = _read(empty)
+    assert "no article text found in the HTML" in problem.message
+    from parallax.pipeline import Pipeline
+
+    articles, [problem] = Pipeline().read([str(path)])
+    assert not articles and "no article text left" in problem.message
+
+
+def test_pipeline_reports_non_english_and_goes_on(tmp_path: Path) -> None:
+    from parallax.pipeline import Pipeline
+
+    (tmp_path / "de.txt").write_text(
+        "Die Fähre zwischen Lindham und Oster hat am Montag nach dreiwöchiger Pause den Betrieb wieder "
+        "aufgenommen, teilte der Betreiber mit. Ingenieure ersetzten eine gerissene Rumpfplatte, die bei "
+        "einer Routinekontrolle entdeckt worden war."
+    )
+    (tmp_path / "en.txt").write_text(LEAD)
+    articles, [problem] = Pipeline().read([str(tmp_path)])
+    assert (
+        len(articles) == 1
+        and problem.source.endswith("de.txt")
+        and "not English" in problem.message
+    )

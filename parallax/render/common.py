@@ -45,3 +45,8 @@ def story_outlets(report: Report, story: Story) -> list[str]:
     known = sorted({n for n in names if n})
     unknown = sum(1 for n in names if not n)
     return known + ([f"{unknown} unidentified"] if unknown else [])
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """ "1 article", "2 articles"."""
+    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"

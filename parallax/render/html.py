@@ -12,7 +12,7 @@ from functools import lru_cache
 import jinja2
 
 from parallax.models import Article, Report
-from parallax.render.common import how_mark, numbering, story_dates, story_outlets
+from parallax.render.common import how_mark, numbering, plural, story_dates, story_outlets
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(how_mark=how_mark, span_anchor=span_anchor)
+    env.globals.update(how_mark=how_mark, span_anchor=span_anchor, plural=plural)
     return env
 
 

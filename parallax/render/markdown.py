@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from parallax.models import Article, Report, Story
-from parallax.render.common import SourceRef, how_mark, numbering, story_dates, story_outlets
+from parallax.render.common import (
+    SourceRef,
+    how_mark,
+    numbering,
+    plural,
+    story_dates,
+    story_outlets,
+)
 
 
 def render_markdown(report: Report) -> str:
@@ -27,7 +34,7 @@ def _story(report: Report, story: Story, index: int, refs: dict[str, SourceRef])
     outlets = ", ".join(story_outlets(report, story))
     lines = [
         f"# {title}\n",
-        f"_{_plural(len(story.article_ids), 'article')} ({outlets}) · {story_dates(report, story)} · "
+        f"_{plural(len(story.article_ids), 'article')} ({outlets}) · {story_dates(report, story)} · "
         f"brief of {story.brief.words} words · story `{story.id}`_\n",
     ]
     for sentence in story.brief.sentences:
@@ -50,7 +57,3 @@ def _source_line(number: int, a: Article) -> str:
     date = f", {a.published}{how_mark(a.published_how)}" if a.published else ", undated"
     removed = f"; removed {len(a.removed)} residue item(s)" if a.removed else ""
     return f"{number}. {outlet}{title}{byline}{date} (`{a.source}`{removed})"
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")

@@ -1,0 +1,166 @@
+"""`make bench`: cold and warm time to brief the Kharkiv cluster and one DUC 2004 cluster, with sumy's
+TextRank run on the same text in the same process as the baseline, and peak memory.
+
+    python -m benchmarks.run [--repeat 5] [--json benchmarks/results/latest.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from parallax.clean import clean_document
+from parallax.embedding import onnx_path
+from parallax.models import Article, RawDocument
+from parallax.nlp import get_nlp, load_embedder
+from parallax.pipeline import Pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+KHARKIV = SHARED / "corpus" / "kharkiv-2024-05"
+DUC = SHARED / "eval" / "duc2004" / "duc2004_task2.jsonl"
+WORDS = 150
+
+
+def _median_seconds(work: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _duc_articles() -> list[Article]:
+    cluster = json.loads(DUC.read_text().splitlines()[0])
+    return [
+        clean_document(
+            RawDocument(
+                source=f"{cluster['cluster_id']}/{d['doc_id']}", text=d["text"], fmt="record"
+            )
+        )
+        for d in cluster["docs"]
+    ]
+
+
+class SpacyTokenizer:
+    """sumy's Tokenizer interface on spaCy's sentencizer: NLTK's punkt cannot be downloaded here."""
+
+    def __init__(self) -> None:
+        self._nlp = get_nlp()
+
+    def to_sentences(self, text: str) -> list[str]:
+        return [
+            text[s:e]
+            for s, e in self._nlp.analyse([Article("0" * 12, "-", text)], entities=False)[
+                0
+            ].sentences
+        ]
+
+    def to_words(self, sentence: str) -> list[str]:
+        return [w.strip(".,;:!?\"'“”’()") for w in sentence.split() if w.strip(".,;:!?\"'“”’()")]
+
+
+def textrank(texts: Sequence[str], words: int) -> str:
+    """sumy's TextRank over the concatenated documents, cut to ``words`` words."""
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.parsers.plaintext import PlaintextParser
+    from sumy.summarizers.text_rank import TextRankSummarizer
+    from sumy.utils import get_stop_words
+
+    parser = PlaintextParser.from_string("\n\n".join(texts), SpacyTokenizer())
+    summarizer = TextRankSummarizer(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+    out: list[str] = []
+    for sentence in summarizer(parser.document, 20):
+        out.append(str(sentence))
+        if sum(len(s.split()) for s in out) >= words:
+            break
+    return " ".join(" ".join(out).split()[:words])
+
+
+def cold(args: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "parallax", "-q", *args], check=True, stdout=subprocess.DEVNULL
+    )
+    return time.perf_counter() - start
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--json", default=str(ROOT / "benchmarks" / "results" / "latest.json"))
+    opts = parser.parse_args(argv)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+    results: dict[str, Any] = {"machine": {"cores": os.cpu_count()}, "rows": []}
+    cold_kharkiv = cold(["brief", str(KHARKIV), "--format", "json", "-o", os.devnull])
+
+    nlp = get_nlp()
+    path = onnx_path(build=True)
+    raw = load_embedder(
+        "onnx" if path else "torch"
+    )  # no cache: every run embeds every sentence anew
+    pipe = Pipeline(nlp=nlp, embedder=raw)
+    cached = Pipeline(nlp=nlp)
+    kharkiv, _ = pipe.read([str(KHARKIV)])
+    duc = _duc_articles()
+    for name, articles in (
+        ("kharkiv (5 articles)", kharkiv),
+        ("duc2004 d30001t (10 articles)", duc),
+    ):
+        pipe.brief(articles)  # first call pays one-off costs (lazy imports, allocator warm-up)
+        warm = _median_seconds(lambda a=articles: pipe.brief(a), opts.repeat)
+        cached.brief(articles)
+        warm_cached = _median_seconds(lambda a=articles: cached.brief(a), opts.repeat)
+        texts = [a.text for a in articles]
+        textrank(texts, WORDS)
+        sumy = _median_seconds(lambda t=texts: textrank(t, WORDS), opts.repeat)
+        row = {
+            "input": name,
+            "parallax_warm_s": round(warm, 3),
+            "parallax_warm_cached_s": round(warm_cached, 3),
+            "sumy_textrank_s": round(sumy, 3),
+            "ratio_parallax_to_textrank": round(warm / sumy, 2),
+            "words": sum(len(a.text.split()) for a in articles),
+        }
+        results["rows"].append(row)
+    results["cold_kharkiv_s"] = round(cold_kharkiv, 2)
+    results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    results["embedder"] = type(raw).__name__
+
+    print(
+        f"cold: `parallax brief` of the Kharkiv cluster, new process, models loaded from disk: {cold_kharkiv:.2f} s"
+    )
+    print(
+        f"embedder: {results['embedder']}; peak memory of this process: {results['peak_rss_mb']} MB"
+    )
+    print(f"{'input':32} {'warm':>8} {'cached':>8} {'TextRank':>9} {'ratio':>6}")
+    for row in results["rows"]:
+        print(
+            f"{row['input']:32} {row['parallax_warm_s']:>7.3f}s {row['parallax_warm_cached_s']:>7.3f}s "
+            f"{row['sumy_textrank_s']:>8.3f}s {row['ratio_parallax_to_textrank']:>6.2f}"
+        )
+    target = results["rows"][0]["parallax_warm_s"]
+    print(
+        f"target: warm brief of 5 articles under 1 s: {'met' if target < 1 else 'NOT met'} ({target:.3f} s)"
+    )
+    Path(opts.json).parent.mkdir(parents=True, exist_ok=True)
+    Path(opts.json).write_text(json.dumps(results, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
