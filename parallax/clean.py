@@ -45,15 +45,21 @@ _TIMESTAMP = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
-    r"^(?:by|written by|words by|story by)\s*:?\s+(?P<names>[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin))*"
+    r"^(?i:by|written by|words by|story by)\s*:?\s+(?P<names>[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin))*"
     r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*)*)"
-    r"(?:\s*(?:[,|•·–—-]|\bfor\b)\s*(?P<org>[^,|]{2,60}))?\s*$",
-    re.IGNORECASE,
+    r"(?:\s*(?:[,|•·–—-]|\bfor\b)\s*(?P<org>[^,|]{2,60}))?\s*$"
 )
 _CAPTION = re.compile(
     r"©|\b(?:getty images|via getty|ap photo|afp photo|reuters/|/reuters|file photo|photo credit|photograph:|"
     r"photo:|photos:|image:|image source|image caption|picture:|pictured:|courtesy of|shutterstock|"
     r"epa-efe|alamy|/ap\b|/afp\b|\(photo by|\(photo:)",
+    re.IGNORECASE,
+)
+_CREDIT_AT_END = re.compile(
+    r"(?:\([^)]*(?:photo|image|getty|reuters|\bap\b|afp|epa|file|courtesy|credit)[^)]*\)|©[^.]*|"
+    r"(?:photo|image|picture|credit)s?\s*(?:by)?\s*:\s*[^.]{2,60}|"
+    r"/\s*(?:getty images|ap|afp|reuters|epa(?:-efe)?|shutterstock|alamy|[A-Z][\w.-]+(?: [A-Z][\w.-]+){0,2})|"
+    r"getty images|file photo|afp|ap photo)\s*$",
     re.IGNORECASE,
 )
 _AGENCY_IN_CREDIT = re.compile(r"(?<![A-Z])(AFP|Reuters|AP)(?![a-z])")
@@ -83,24 +89,29 @@ _RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "newsletter or sign-up line",
+        # promotional wording only: "subscription fees rose" or "millions signed up" are news
         re.compile(
-            r"\b(?:newsletters?|sign up|sign-up|subscribe|subscription|create an account|"
-            r"download (?:the|our) app|get the app|log in to|register for free)\b",
+            r"\b(?:our|free|daily|weekly|morning|evening)\s+(?:\w+\s+)?newsletters?\b|\bnewsletters? (?:and|in your)\b|"
+            r"^sign up\b|\bsign up (?:for (?:our|the|free)|here|now|today)\b|"
+            r"^subscribe\b|\bsubscribe (?:to (?:our|the)|now|here|today)\b|\bcreate an account\b|"
+            r"\bdownload (?:the|our) app\b|\bget the app\b|\blog in to (?:read|continue)\b|\bregister for free\b|"
+            r"\bnews and newsletters\b",
             re.I,
         ),
     ),
     (
         "sharing or navigation line",
+        # a navigation word followed by a separator ("Read more: ..."), or alone on its line
         re.compile(
-            r"^(?:share|share this|share on|follow us|follow (?:him|her|them) on|"
-            r"follow\b.{0,40}\bon (?:facebook|x|twitter|instagram|tiktok|threads|bluesky|linkedin|youtube)|"
-            r"click here|read more|"
-            r"read next|read also|see also|related|related articles?|recommended|more from|most read|"
-            r"trending|watch|video|listen to this article|listen|print|comments?)\b",
+            r"^(?:read more|read next|read also|see also|related|related (?:articles?|stories|coverage|content)|"
+            r"recommended|more from [\w ]+|most read|trending|watch|video|listen|more)\s*(?:[:|›»>]|$)|"
+            r"^(?:share this (?:article|story|page|post)|share on \w+|share|print|comments?|follow us\b.*|"
+            r"follow (?:him|her|them) on \w+.*|click here\b.*|listen to this article.*)$|"
+            r"^follow\b.{0,40}\bon (?:facebook|x|twitter|instagram|tiktok|threads|bluesky|linkedin|youtube)\b",
             re.I,
         ),
     ),
-    ("copyright line", re.compile(r"(?:\bcopyright\b|all rights reserved|^©\s*\d{4}\b)", re.I)),
+    ("copyright line", re.compile(r"^(?:copyright\b|\(c\)\s*\d{4}|©)|all rights reserved", re.I)),
     (
         "editor's note",
         re.compile(
@@ -278,11 +289,18 @@ def _copyright_clue(line: str, state: _State) -> None:
 
 
 def _is_caption(line: str) -> bool:
-    """A caption is short, or ends with its credit; a body sentence may mention Getty in passing."""
-    return _words(line) <= 12 or bool(re.search(r"(?:\([^)]*\)|/[\w .-]+|photo)\s*$", line, re.I))
+    """A caption ends with its credit, or is a short unpunctuated line with one in it.
+
+    A body sentence may mention a photo, Getty or "courtesy of" in passing and ends like a sentence.
+    """
+    if _CREDIT_AT_END.search(line) or line.lstrip().startswith("©"):
+        return True
+    return _words(line) <= 12 and not _TERMINAL.search(line)
 
 
 def _credit_clue(text: str, state: _State) -> None:
+    if re.search(r"via getty", text, re.I):
+        return  # "AFP via Getty Images": a photo licensed through Getty runs on any outlet's page
     match = _AGENCY_IN_CREDIT.search(text)
     if match:
         outlet = outlets.by_alias(match.group(1))

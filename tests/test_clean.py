@@ -218,3 +218,42 @@ def test_kharkiv_byline_and_title() -> None:
 
 def test_kharkiv_raw_paths_exist() -> None:
     assert len(list(Path(KHARKIV).glob("*.txt"))) == 5
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Share prices fell 5% on Monday after the announcement.",
+        "Video footage showed the roof of the terminal collapsing.",
+        "Comments from the minister came hours later.",
+        "Related charges were filed against two managers.",
+        "Subscription fees for the service rose by a third last year.",
+        "More than 2 million people have signed up for the scheme.",
+        "The lawsuit alleges copyright infringement by the company.",
+        "By contrast the company grew its exports.",
+        "By Friday the port expects to reopen.",
+        "The photo, courtesy of the family, shows him at the quay.",
+        "Watch crews worked through the night to clear the debris.",
+        "Listen, the mayor told reporters, we will rebuild.",
+        "Follow-up inspections are planned for May.",
+    ],
+)
+def test_real_sentences_that_look_like_residue_are_kept(sentence: str) -> None:
+    article = _clean("\n\n".join([BODY[0], sentence, *BODY[1:]]))
+    assert sentence in article.text, article.removed
+
+
+@pytest.mark.parametrize(
+    ("caption", "outlet"),
+    [
+        ("Smoke rises over the quay on Wednesday. (AP Photo/Jon Ash)", "AP"),
+        ("Firefighters on the east pier on Wednesday morning. Photo: Lindham Gazette", None),
+        ("The mayor visits the site. John Smith/AFP via Getty Images", None),
+        ("US President Joe BidenAFP file photo", "AFP"),
+    ],
+)
+def test_captions_with_credits_go(caption: str, outlet: str | None) -> None:
+    article = _clean("\n\n".join([BODY[0], caption, *BODY[1:]]))
+    assert article.text == "\n\n".join(BODY)
+    assert _reasons(article) == ["photo caption"]
+    assert article.outlet == outlet
