@@ -73,9 +73,6 @@ _COPYRIGHT_OWNER = re.compile(
     r"(?:,?\s*(?:Ltd|Inc|LLC|plc)\.?)?\s*(?:\.|,|all rights reserved|$)",
     re.IGNORECASE,
 )
-_DATELINE_CREDIT = re.compile(
-    r"^[A-Z][A-Za-z .,'’-]{1,60}?(?:,\s*[A-Z][a-z]+\.? \d{1,2})?\s*\((?P<agency>AP|Reuters|AFP|UPI|Bloomberg|dpa|CNN)\)\s*[—–-]"
-)
 _COPYRIGHT = re.compile(r"\bcopyright\b|all rights reserved|^\s*©\s*\d{4}\b", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[\W_]{1,20}$")
 
@@ -387,7 +384,7 @@ def _trailing(kept: list[str], state: _State) -> None:
 
 def _dateline_clue(body: list[str], state: _State) -> None:
     if body:
-        match = _DATELINE_CREDIT.match(body[0])
+        match = outlets.DATELINE_CREDIT.match(body[0])
         if match:
             outlet = outlets.by_alias(match["agency"])
             name = outlet.name if outlet else match["agency"]

@@ -151,13 +151,24 @@ class BriefSentence:
 
     text: str
     citations: tuple[Span, ...]
+    independent_sources: int = (
+        1  # independent groups carrying the point; 1 = it rests on one source
+    )
 
     def to_dict(self) -> JSONDict:
-        return {"text": self.text, "citations": [c.to_dict() for c in self.citations]}
+        return {
+            "text": self.text,
+            "citations": [c.to_dict() for c in self.citations],
+            "independent_sources": self.independent_sources,
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> BriefSentence:
-        return cls(str(data["text"]), tuple(Span.from_dict(c) for c in data["citations"]))
+        return cls(
+            str(data["text"]),
+            tuple(Span.from_dict(c) for c in data["citations"]),
+            int(data.get("independent_sources", 1)),
+        )
 
 
 @dataclass(frozen=True)
@@ -173,6 +184,84 @@ class Brief:
         return cls(int(data["words"]), tuple(BriefSentence.from_dict(s) for s in data["sentences"]))
 
 
+DerivationKind: TypeAlias = Literal["duplicate", "rewrite", "wire", "cites"]
+DERIVATION_KINDS: tuple[DerivationKind, ...] = ("duplicate", "rewrite", "wire", "cites")
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """Article ``source`` is not independent of ``to``: it duplicates, rewrites, carries or cites it.
+
+    ``to_article_id`` is set when the other side is among the inputs; ``to_outlet`` names it when it is
+    known by name (an outlet that is not among the inputs has only the name).
+    """
+
+    source: str  # the deriving article's id ("from" in JSON)
+    kind: DerivationKind
+    to_article_id: str | None
+    to_outlet: str | None
+    evidence: tuple[Span, ...] = ()
+    note: str = ""
+
+    def to_dict(self) -> JSONDict:
+        return {
+            "from": self.source,
+            "to": {"article_id": self.to_article_id, "outlet": self.to_outlet},
+            "kind": self.kind,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "note": self.note,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Derivation:
+        kind = data["kind"]
+        if kind not in DERIVATION_KINDS:
+            raise ValueError(f"derivation kind must be one of {DERIVATION_KINDS}, got {kind!r}")
+        return cls(
+            source=str(data["from"]),
+            kind=kind,
+            to_article_id=data["to"].get("article_id"),
+            to_outlet=data["to"].get("outlet"),
+            evidence=tuple(Span.from_dict(e) for e in data.get("evidence", ())),
+            note=str(data.get("note", "")),
+        )
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One statement made by one or more articles, with every span that makes it."""
+
+    id: str
+    text: str
+    support: tuple[Span, ...]
+    outlets: tuple[str, ...]
+    independent_sources: int
+
+    @property
+    def single_outlet(self) -> bool:
+        return len(self.outlets) <= 1
+
+    def to_dict(self) -> JSONDict:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "support": [s.to_dict() for s in self.support],
+            "outlets": list(self.outlets),
+            "independent_sources": self.independent_sources,
+            "single_outlet": self.single_outlet,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Fact:
+        return cls(
+            id=str(data["id"]),
+            text=str(data["text"]),
+            support=tuple(Span.from_dict(s) for s in data["support"]),
+            outlets=tuple(str(o) for o in data["outlets"]),
+            independent_sources=int(data["independent_sources"]),
+        )
+
+
 def story_id(article_ids: Sequence[str]) -> str:
     """A story's id is derived from its articles, so the same input gives the same id."""
     return "s" + content_hash(*sorted(article_ids))[:11]
@@ -184,6 +273,8 @@ class Story:
     article_ids: tuple[str, ...]
     brief: Brief
     title: str | None = None
+    derivations: tuple[Derivation, ...] = ()
+    facts: tuple[Fact, ...] = ()
 
     def to_dict(self) -> JSONDict:
         return {
@@ -191,6 +282,8 @@ class Story:
             "title": self.title,
             "article_ids": list(self.article_ids),
             "brief": self.brief.to_dict(),
+            "derivations": [d.to_dict() for d in self.derivations],
+            "facts": [f.to_dict() for f in self.facts],
         }
 
     @classmethod
@@ -200,6 +293,8 @@ class Story:
             article_ids=tuple(str(a) for a in data["article_ids"]),
             brief=Brief.from_dict(data["brief"]),
             title=data.get("title"),
+            derivations=tuple(Derivation.from_dict(d) for d in data.get("derivations", ())),
+            facts=tuple(Fact.from_dict(f) for f in data.get("facts", ())),
         )
 
 

@@ -110,6 +110,12 @@ OUTLETS: tuple[Outlet, ...] = (
 )
 
 
+# "KYIV, Ukraine (AP) —", "LONDON, May 31 (Reuters) -": a dateline crediting the agency that wrote the copy
+DATELINE_CREDIT = re.compile(
+    r"^[A-Z][A-Za-z .,'’-]{1,60}?(?:,\s*[A-Z][a-z]+\.? \d{1,2})?\s*\((?P<agency>AP|Reuters|AFP|UPI|Bloomberg|dpa|CNN|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\)\s*[—–-]"
+)
+
+
 @lru_cache(maxsize=1)
 def _alias_pattern() -> re.Pattern[str]:
     aliases = sorted({a for o in OUTLETS for a in o.aliases}, key=len, reverse=True)

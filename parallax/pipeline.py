@@ -14,12 +14,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from parallax import __version__
+from parallax.align import align_facts
 from parallax.clean import clean_document
 from parallax.cluster import cluster_articles, lead_vector
 from parallax.config import BriefOptions, ClusterOptions, IngestOptions
+from parallax.derive import find_derivations, independent_groups, sentence_sources
 from parallax.errors import InputError
 from parallax.ingest import read_inputs
-from parallax.models import Analysis, Article, Problem, Report, Story, story_id
+from parallax.models import Analysis, Article, Derivation, Fact, Problem, Report, Story, story_id
 from parallax.nlp import NLP, Embedder, get_embedder, get_nlp
 from parallax.summarise import Matrix, StoryText, story_title, summarise
 from parallax.timeline import infer_publication_dates
@@ -39,6 +41,9 @@ class PipelineOptions:
     brief: BriefOptions = field(default_factory=BriefOptions)
     cluster: ClusterOptions = field(default_factory=ClusterOptions)
     single_story: bool = False  # brief everything as one story instead of clustering
+    analysis: bool = (
+        True  # derivations and facts; off for a brief alone (faster, no entities needed)
+    )
 
 
 class Pipeline:
@@ -115,7 +120,7 @@ class Pipeline:
     def brief(self, articles: Sequence[Article], problems: Sequence[Problem] = ()) -> Report:
         """Cluster the articles into stories and brief each one."""
         self.progress("analyse", 0, len(articles))
-        analyses = self.nlp.analyse(articles, entities=False)
+        analyses = self.nlp.analyse(articles, entities=self.opts.analysis)
         self.progress("analyse", len(articles), len(articles))
         embeddings = self.embed(articles, analyses)
         dated: dict[str, Article] = {}
@@ -123,10 +128,24 @@ class Pipeline:
         for group in self.stories(embeddings):
             members = infer_publication_dates([articles[i] for i in group])
             dated.update((a.id, a) for a in members)
-            text = StoryText(members, [analyses[i] for i in group], [embeddings[i] for i in group])
+            story_analyses = [analyses[i] for i in group]
+            story_embeddings = [embeddings[i] for i in group]
+            derivations: list[Derivation] = []
+            facts: list[Fact] = []
+            groups = {a.id: n for n, a in enumerate(members)}
+            if self.opts.analysis:
+                derivations = find_derivations(members, story_analyses, story_embeddings)
+                groups = independent_groups(members, derivations)
+                keys = sentence_sources(members, story_analyses, groups)
+                facts = align_facts(members, story_analyses, story_embeddings, groups, keys)
+            text = StoryText(members, story_analyses, story_embeddings, groups)
             brief = summarise(text, self.opts.brief)
             ids = tuple(a.id for a in members)
-            stories.append(Story(story_id(ids), ids, brief, story_title(text)))
+            stories.append(
+                Story(
+                    story_id(ids), ids, brief, story_title(text), tuple(derivations), tuple(facts)
+                )
+            )
             self.progress("brief", len(stories), 0)
         stories.sort(key=lambda s: -len(s.article_ids))
         return Report(

@@ -10,7 +10,7 @@ repeat a picked one in other words, and shown in the order the sources tell the 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -53,6 +53,13 @@ class StoryText:
     articles: Sequence[Article]
     analyses: Sequence[Analysis]
     embeddings: Sequence[Matrix]  # one (sentences x dims) matrix per article
+    groups: Mapping[str, int] | None = (
+        None  # article id -> independent group (derive.py); None: all apart
+    )
+
+    def group_of(self, index: int) -> int:
+        """The independent group of the article at ``index``."""
+        return self.groups[self.articles[index].id] if self.groups else index
 
 
 def _candidate(
@@ -88,21 +95,28 @@ def candidates(story: StoryText, opts: BriefOptions) -> tuple[list[Candidate], M
     return found, (np.stack(rows) if rows else np.zeros((0, dims), dtype=np.float32))
 
 
+def _carried(
+    cands: list[Candidate], sims: npt.NDArray[np.float32], story: StoryText, opts: BriefOptions
+) -> npt.NDArray[np.float64]:
+    """For each candidate, how many independent groups other than its own carry the same point."""
+    owner = np.array([story.group_of(c.article) for c in cands])
+    carried = np.zeros(len(cands))
+    for group in sorted(set(owner.tolist())):
+        cols = owner == group
+        carried += (sims[:, cols].max(axis=1) >= opts.support_min_sim) & (owner != group)
+    return carried
+
+
 def _scores(
-    cands: list[Candidate], vectors: Matrix, n_articles: int, opts: BriefOptions
-) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float32]]:
+    cands: list[Candidate], vectors: Matrix, story: StoryText, opts: BriefOptions
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float32], npt.NDArray[np.float64]]:
     centroid = vectors.mean(axis=0)
     centroid = centroid / max(float(np.linalg.norm(centroid)), 1e-9)
     centrality = vectors @ centroid
     sims = vectors @ vectors.T
-    owner = np.array([c.article for c in cands])
-    support = np.zeros(len(cands))
-    for art in range(n_articles):
-        cols = owner == art
-        if cols.any():
-            carried = (sims[:, cols].max(axis=1) >= opts.support_min_sim) & (owner != art)
-            support += carried
-    support_share = support / max(n_articles - 1, 1)
+    carried = _carried(cands, sims, story, opts)
+    n_groups = len({story.group_of(i) for i in range(len(story.articles))})
+    support_share = carried / max(n_groups - 1, 1)
     position = np.array([1.0 / (1.0 + c.position / 3.0) for c in cands])
     connective = np.array([CONNECTIVE_PENALTY if c.connective else 0.0 for c in cands])
     score = (
@@ -111,7 +125,7 @@ def _scores(
         + WEIGHT_POSITION * position
         - connective
     )
-    return score, sims
+    return score, sims, carried
 
 
 def _select(
@@ -185,13 +199,14 @@ def summarise(story: StoryText, opts: BriefOptions | None = None) -> Brief:
     cands, vectors = candidates(story, opts)
     if not cands:
         return Brief(words=0, sentences=())
-    score, sims = _scores(cands, vectors, len(story.articles), opts)
+    score, sims, carried = _scores(cands, vectors, story, opts)
     chosen = _reading_order(_select(cands, score, sims, opts), cands, story, sims, opts)
     sentences = []
     for idx in chosen:
         cand = cands[idx]
         text = story.articles[cand.article].text[cand.start : cand.end]
-        sentences.append(BriefSentence(text, _citations(idx, cands, sims, story, opts)))
+        citations = _citations(idx, cands, sims, story, opts)
+        sentences.append(BriefSentence(text, citations, int(carried[idx]) + 1))
     return Brief(words=sum(len(s.text.split()) for s in sentences), sentences=tuple(sentences))
 
 

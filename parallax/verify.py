@@ -4,7 +4,8 @@ Checks, for a report as a dictionary (the JSON output) or a :class:`~parallax.mo
 
 - every span's article exists, and ``0 <= start < end <= len(text)``;
 - every brief sentence's text is, word for word, the text of its first citation's span;
-- every other citation of a sentence is a whole span of its article (checked by the first rule).
+- every fact's text is the text of one of its supporting spans;
+- derivation evidence and fact support obey the first rule too.
 
 ``parallax verify report.json`` runs it from the command line.
 """
@@ -20,9 +21,16 @@ from parallax.models import Report
 def _spans(data: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any]]]:
     """Every span in the report with a path naming where it is."""
     for s_index, story in enumerate(data.get("stories", [])):
+        here = f"stories[{s_index}]"
         for b_index, sentence in enumerate(story.get("brief", {}).get("sentences", [])):
             for c_index, span in enumerate(sentence.get("citations", [])):
-                yield f"stories[{s_index}].brief.sentences[{b_index}].citations[{c_index}]", span
+                yield f"{here}.brief.sentences[{b_index}].citations[{c_index}]", span
+        for d_index, derivation in enumerate(story.get("derivations", [])):
+            for e_index, span in enumerate(derivation.get("evidence", [])):
+                yield f"{here}.derivations[{d_index}].evidence[{e_index}]", span
+        for f_index, fact in enumerate(story.get("facts", [])):
+            for e_index, span in enumerate(fact.get("support", [])):
+                yield f"{here}.facts[{f_index}].support[{e_index}]", span
 
 
 def verify_report(report: Report | Mapping[str, Any]) -> list[str]:

@@ -99,3 +99,17 @@ def test_help_teaches_with_examples(capsys: pytest.CaptureFixture[str]) -> None:
 def test_schema_command_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["schema"], capsys)
     assert code == 0 and json.loads(out)["title"] == "parallax report"
+
+
+def test_brief_only_skips_the_analysis(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["brief", str(EXAMPLE), "--brief-only", "--format", "json"], capsys)
+    story = json.loads(out)["stories"][0]
+    assert (
+        code == 0
+        and story["brief"]["sentences"]
+        and story["facts"] == []
+        and story["derivations"] == []
+    )
+    code, out, _ = run(["brief", str(EXAMPLE), "--format", "json"], capsys)
+    story = json.loads(out)["stories"][0]
+    assert story["facts"] and story["derivations"]

@@ -53,6 +53,10 @@ def test_html_is_self_contained_and_escapes_article_text(example_report: Report)
 
 def test_html_links_every_citation_to_a_marked_span(example_report: Report) -> None:
     page = render(example_report, "html")
-    anchors = set(re.findall(r'href="#(span-[^"]+)"', page))
-    marks = set(re.findall(r'<mark id="(span-[^"]+)"', page))
-    assert anchors and anchors <= marks
+    anchors = set(re.findall(r'href="#((?:span|article)-[^"]+)"', page))
+    targets = set(re.findall(r'id="((?:span|article)-[^"]+)"', page))
+    assert anchors and anchors <= targets
+    brief_links = re.findall(r'class="cite primary" href="#([^"]+)"', page)
+    assert brief_links and all(link.startswith("span-") for link in brief_links), (
+        "brief sentences land on their span"
+    )

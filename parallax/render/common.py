@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from parallax.models import Article, Report, Story
+from parallax.models import Article, Derivation, Fact, Report, Story
 
 
 @dataclass(frozen=True)
@@ -50,3 +50,35 @@ def story_outlets(report: Report, story: Story) -> list[str]:
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
     """ "1 article", "2 articles"."""
     return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
+
+
+MAX_FACTS_SHOWN = 12  # the best-confirmed facts; the JSON has them all
+KIND_PHRASES = {
+    "duplicate": "duplicates",
+    "rewrite": "rewrites",
+    "wire": "carries wire copy of",
+    "cites": "cites",
+}
+
+
+def shown_facts(story: Story) -> list[Fact]:
+    """Facts worth a reader's look: carried by two or more outlets, best confirmed first."""
+    return [f for f in story.facts if len(f.outlets) > 1][:MAX_FACTS_SHOWN]
+
+
+def derivation_phrase(d: Derivation, refs: dict[str, SourceRef]) -> tuple[str, str, str]:
+    """(deriving article, verb, other side) for one derivation, in words."""
+    source = refs[d.source]
+    if d.to_article_id and d.to_article_id in refs:
+        target = refs[d.to_article_id]
+        other = f"{target.label} {target.outlet}"
+    else:
+        other = f"{d.to_outlet or 'an unnamed outlet'} (not among the inputs)"
+    return f"{source.label} {source.outlet}", KIND_PHRASES[d.kind], other
+
+
+def several_groups(story: Story) -> bool:
+    """True when the story has more than one independent source, so 'one source' means something."""
+    return (
+        any(s.independent_sources > 1 for s in story.brief.sentences) or len(story.article_ids) > 1
+    )

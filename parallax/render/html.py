@@ -6,13 +6,23 @@ Each citation links to its span, highlighted inside the cleaned article text fur
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
 import jinja2
 
-from parallax.models import Article, Report
-from parallax.render.common import how_mark, numbering, plural, story_dates, story_outlets
+from parallax.models import Article, Report, Span, Story
+from parallax.render.common import (
+    SourceRef,
+    derivation_phrase,
+    how_mark,
+    numbering,
+    plural,
+    shown_facts,
+    story_dates,
+    story_outlets,
+)
 
 
 @dataclass(frozen=True)
@@ -41,6 +51,66 @@ def segments(article: Article, spans: list[tuple[int, int]]) -> list[Segment]:
     return out
 
 
+@dataclass(frozen=True)
+class GraphNode:
+    key: str
+    label: str
+    x: float
+    y: float
+    external: bool
+
+
+@dataclass(frozen=True)
+class GraphEdge:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    kind: str
+
+
+GRAPH_SIZE = 420
+KIND_COLOURS = {"duplicate": "#b42318", "rewrite": "#c4320a", "wire": "#0b5cad", "cites": "#5f6b73"}
+
+
+def derivation_graph(
+    story: Story, refs: dict[str, SourceRef]
+) -> tuple[list[GraphNode], list[GraphEdge]]:
+    """Nodes on a circle (the story's articles, then cited outlets outside it) and one edge per derivation."""
+    keys: list[tuple[str, str, bool]] = [
+        (i, f"[{refs[i].number}] {refs[i].outlet}", False) for i in story.article_ids
+    ]
+    for d in story.derivations:
+        if (
+            not d.to_article_id
+            and d.to_outlet
+            and ("outlet:" + d.to_outlet) not in {k for k, _, _ in keys}
+        ):
+            keys.append(("outlet:" + d.to_outlet, d.to_outlet, True))
+    centre, radius = GRAPH_SIZE / 2, GRAPH_SIZE / 2 - 70
+    nodes = {}
+    for n, (key, label, external) in enumerate(keys):
+        angle = 2 * math.pi * n / max(len(keys), 1) - math.pi / 2
+        nodes[key] = GraphNode(
+            key,
+            label,
+            centre + radius * math.cos(angle),
+            centre + radius * math.sin(angle),
+            external,
+        )
+    edges = []
+    for d in story.derivations:
+        target = d.to_article_id or ("outlet:" + (d.to_outlet or ""))
+        if d.source in nodes and target in nodes:
+            a, b = nodes[d.source], nodes[target]
+            length = max(math.hypot(b.x - a.x, b.y - a.y), 1.0)
+            ux, uy = (b.x - a.x) / length, (b.y - a.y) / length
+            edges.append(
+                GraphEdge(a.x + ux * 14, a.y + uy * 14, b.x - ux * 16, b.y - uy * 16, d.kind)
+            )
+    return list(nodes.values()), edges
+
+
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -50,7 +120,16 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(how_mark=how_mark, span_anchor=span_anchor, plural=plural)
+    env.globals.update(
+        how_mark=how_mark,
+        span_anchor=span_anchor,
+        plural=plural,
+        derivation_phrase=derivation_phrase,
+        shown_facts=shown_facts,
+        derivation_graph=derivation_graph,
+        kind_colours=KIND_COLOURS,
+        graph_size=GRAPH_SIZE,
+    )
     return env
 
 
@@ -59,6 +138,9 @@ def render_html(report: Report) -> str:
     for story in report.stories:
         for sentence in story.brief.sentences:
             for c in sentence.citations:
+                cited[c.article_id].append((c.start, c.end))
+        for fact in story.facts:
+            for c in fact.support:
                 cited[c.article_id].append((c.start, c.end))
     stories = [
         {
@@ -69,13 +151,15 @@ def render_html(report: Report) -> str:
         }
         for story in report.stories
     ]
-    return (
-        _environment()
-        .get_template("report.html.j2")
-        .render(
-            report=report,
-            stories=stories,
-            refs=numbering(report),
-            segments={a.id: segments(a, cited[a.id]) for a in report.articles},
-        )
+    cut = {a.id: segments(a, cited[a.id]) for a in report.articles}
+    marked = {seg.anchor for parts in cut.values() for seg in parts if seg.anchor}
+
+    def anchor_for(span: Span) -> str:
+        """The highlighted span, or its article where the span overlaps one already highlighted."""
+        anchor = span_anchor(span.article_id, span.start, span.end)
+        return anchor if anchor in marked else f"article-{span.article_id}"
+
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        report=report, stories=stories, refs=numbering(report), segments=cut, anchor_for=anchor_for
     )

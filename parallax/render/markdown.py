@@ -5,9 +5,11 @@ from __future__ import annotations
 from parallax.models import Article, Report, Story
 from parallax.render.common import (
     SourceRef,
+    derivation_phrase,
     how_mark,
     numbering,
     plural,
+    shown_facts,
     story_dates,
     story_outlets,
 )
@@ -39,8 +41,46 @@ def _story(report: Report, story: Story, index: int, refs: dict[str, SourceRef])
     ]
     for sentence in story.brief.sentences:
         cited = sorted({refs[c.article_id].number for c in sentence.citations})
-        lines.append(f"- {sentence.text} {''.join(f'[{n}]' for n in cited)}")
+        alone = (
+            " _(one source)_"
+            if sentence.independent_sources == 1 and len(story.article_ids) > 1
+            else ""
+        )
+        lines.append(f"- {sentence.text} {''.join(f'[{n}]' for n in cited)}{alone}")
+    lines.extend(_derivations(story, refs))
+    lines.extend(_facts(report, story, refs))
     return "\n".join(lines) + "\n"
+
+
+def _derivations(story: Story, refs: dict[str, SourceRef]) -> list[str]:
+    if not story.derivations:
+        return []
+    lines = ["\n## Who copied whom\n"]
+    for d in story.derivations:
+        source, verb, other = derivation_phrase(d, refs)
+        note = f" ({d.note})" if d.note else ""
+        lines.append(f"- {source} **{verb}** {other}{note}")
+    return lines
+
+
+def _facts(report: Report, story: Story, refs: dict[str, SourceRef]) -> list[str]:
+    facts = shown_facts(story)
+    if not facts:
+        return []
+    numbers = [refs[i].number for i in story.article_ids]
+    lines = [
+        "\n## Facts across sources\n",
+        "Independent = sources that do not copy, rewrite or cite one another. "
+        f"{len(story.facts)} facts in all; {sum(f.single_outlet for f in story.facts)} rest on one outlet.\n",
+        "| # | fact | independent | " + " | ".join(f"[{n}]" for n in numbers) + " |",
+        "|---|---|---|" + "---|" * len(numbers),
+    ]
+    for index, fact in enumerate(facts, start=1):
+        carried = {s.article_id for s in fact.support}
+        marks = " | ".join("✓" if i in carried else "" for i in story.article_ids)
+        text = fact.text.replace("|", "\\|")
+        lines.append(f"| F{index} | {text} | {fact.independent_sources} | {marks} |")
+    return lines
 
 
 def _sources(report: Report, refs: dict[str, SourceRef]) -> str:

@@ -1,0 +1,58 @@
+"""Facts and their independent confirmations, as behaviour on the real and the bundled stories."""
+
+from __future__ import annotations
+
+from parallax.models import Report
+
+
+def test_every_fact_quotes_one_of_its_spans(kharkiv_report: Report, example_report: Report) -> None:
+    for report in (kharkiv_report, example_report):
+        texts = {a.id: a.text for a in report.articles}
+        for story in report.stories:
+            for fact in story.facts:
+                quoted = [texts[s.article_id][s.start : s.end] for s in fact.support]
+                assert fact.text in quoted
+                assert 1 <= fact.independent_sources <= len(fact.support)
+                assert len({s.article_id for s in fact.support}) == len(fact.support), (
+                    "one span per article"
+                )
+
+
+def test_copies_do_not_count_as_confirmation(example_report: Report) -> None:
+    story = example_report.stories[0]
+    outlet = {a.id: a.outlet for a in example_report.articles}
+    wire_only = [
+        f
+        for f in story.facts
+        if {outlet[s.article_id] for s in f.support} == {"Northline Press", "Velland Daily"}
+    ]
+    assert wire_only, "the wire story and its reprint share sentences"
+    assert all(f.independent_sources == 1 for f in wire_only)
+    rewrite_only = [
+        f
+        for f in story.facts
+        if {outlet[s.article_id] for s in f.support} == {"The Aldmere Courier", "The Coastal Post"}
+    ]
+    assert rewrite_only and all(f.independent_sources == 1 for f in rewrite_only)
+
+
+def test_best_confirmed_facts_come_first_and_carry_several_outlets(
+    example_report: Report, kharkiv_report: Report
+) -> None:
+    for report in (example_report, kharkiv_report):
+        facts = report.stories[0].facts
+        counts = [f.independent_sources for f in facts]
+        assert counts == sorted(counts, reverse=True)
+        assert facts[0].independent_sources >= 3
+        assert any(f.single_outlet for f in facts)
+
+
+def test_kharkiv_lead_fact_is_confirmed_by_most_outlets(kharkiv_report: Report) -> None:
+    top = kharkiv_report.stories[0].facts[0]
+    assert len(top.outlets) >= 4 and "Kharkiv" in top.text
+
+
+def test_brief_says_how_many_independent_sources_carry_each_point(example_report: Report) -> None:
+    story = example_report.stories[0]
+    assert all(s.independent_sources >= 1 for s in story.brief.sentences)
+    assert story.brief.sentences[0].independent_sources >= 2

@@ -1,0 +1,89 @@
+"""Derivations: behaviour on the Kharkiv cluster and the bundled example (never their strings)."""
+
+from __future__ import annotations
+
+from parallax.derive import find_citations, independent_groups, known_names
+from parallax.models import Article, Derivation, Report
+
+
+def _outlet(report: Report, article_id: str | None) -> str | None:
+    return report.article(article_id).outlet if article_id else None
+
+
+def _edges(report: Report) -> set[tuple[str | None, str, str | None]]:
+    story = report.stories[0]
+    return {(_outlet(report, d.source) or d.source, d.kind, d.to_outlet) for d in story.derivations}
+
+
+def test_example_rewrite_wire_duplicate_and_citations(example_report: Report) -> None:
+    edges = _edges(example_report)
+    assert ("The Coastal Post", "rewrite", "The Aldmere Courier") in edges
+    assert ("Velland Daily", "wire", "Northline Press") in edges
+    assert ("Velland Daily", "duplicate", "Northline Press") in edges
+    assert ("Northline Press", "cites", "The Aldmere Courier") in edges
+    rewritten = {d.source for d in example_report.stories[0].derivations if d.kind == "rewrite"}
+    assert {_outlet(example_report, i) for i in rewritten} == {"The Coastal Post"}, (
+        "no false rewrite"
+    )
+    assert not any(src == "Metro Today" for src, _, _ in edges), "the tabloid reported on its own"
+
+
+def test_kharkiv_rewrite_is_linked_to_its_original(kharkiv_report: Report) -> None:
+    story = kharkiv_report.stories[0]
+    [rewrite] = [d for d in story.derivations if d.kind == "rewrite"]
+    assert rewrite.to_outlet == "CNN" and _outlet(kharkiv_report, rewrite.source) is None
+    assert len(rewrite.evidence) >= 4
+
+
+def test_kharkiv_citations_include_outlets_outside_the_inputs(kharkiv_report: Report) -> None:
+    story = kharkiv_report.stories[0]
+    cites = [d for d in story.derivations if d.kind == "cites"]
+    external = {d.to_outlet for d in cites if d.to_article_id is None}
+    assert "Politico" in external
+    assert sum(d.to_outlet == "Politico" for d in cites) >= 3, "three reports credit Politico"
+    internal = {(d.to_outlet, d.to_article_id is not None) for d in cites if d.to_article_id}
+    assert ("AP", True) in internal, "'the AP reported' links to the AP article"
+    for d in cites:
+        assert d.source != d.to_article_id
+        assert _outlet(kharkiv_report, d.source) != d.to_outlet, (
+            "'told CNN' in CNN's own report is no citation"
+        )
+    texts = {a.id: a.text for a in kharkiv_report.articles}
+    for d in story.derivations:
+        for span in d.evidence:
+            assert 0 <= span.start < span.end <= len(texts[span.article_id])
+
+
+def test_kharkiv_afp_is_independent(kharkiv_report: Report) -> None:
+    story = kharkiv_report.stories[0]
+    afp = next(a.id for a in kharkiv_report.articles if a.outlet == "AFP")
+    assert not any(
+        d.source == afp or d.to_article_id == afp for d in story.derivations if d.kind != "cites"
+    )
+
+
+def test_find_citations_patterns() -> None:
+    names = known_names([])
+    cases = {
+        "The decision was first reported by Politico.": "Politico",
+        "Politico was first to report the news.": "Politico",
+        "two US officials told CNN on Thursday.": "CNN",
+        "the Associated Press reported.": "AP",
+        "according to Reuters, the talks failed.": "Reuters",
+        "a source disclosed the information to CNN.": "CNN",
+    }
+    for text, outlet in cases.items():
+        assert [o for _, _, o in find_citations(text, 0, len(text), names)] == [outlet], text
+    for text in ("He works for the time being.", "The post office closed."):
+        assert find_citations(text, 0, len(text), names) == []
+
+
+def test_groups_follow_copies_not_citations() -> None:
+    arts = [Article(c * 12, c, "x") for c in "abcd"]
+    derivations = [
+        Derivation("b" * 12, "rewrite", "a" * 12, None),
+        Derivation("c" * 12, "cites", "a" * 12, None),
+        Derivation("d" * 12, "wire", "b" * 12, None),
+    ]
+    groups = independent_groups(arts, derivations)
+    assert groups["a" * 12] == groups["b" * 12] == groups["d" * 12] != groups["c" * 12]
