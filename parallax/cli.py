@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import cast
 
 import click
 
@@ -330,6 +331,74 @@ def verify(report: object) -> int:
     )
     click.echo(f"{spans} span(s) checked, {len(problems)} problem(s)", err=True)
     return min(len(problems), MAX_FAILED_CODE)
+
+
+@cli.group("eval")
+def eval_group() -> None:
+    """Score parallax on public evaluation sets, next to baselines run in the same command.
+
+    \b
+    Example:
+      parallax eval quotes ../shared/eval/polnear/dev
+    """
+
+
+def _print_table(result: dict[str, object], fmt: str) -> None:
+    import json
+
+    if fmt == "json":
+        click.echo(json.dumps(result, indent=2))
+        return
+    rows = cast(list[dict[str, object]], result["rows"])
+    columns = list(dict.fromkeys(k for row in rows for k in row))
+    widths = {c: max(len(c), *(len(str(row.get(c, ""))) for row in rows)) for c in columns}
+    click.echo("  ".join(c.ljust(widths[c]) for c in columns))
+    for row in rows:
+        click.echo("  ".join(str(row.get(c, "")).ljust(widths[c]) for c in columns))
+    extras = {k: v for k, v in result.items() if k != "rows"}
+    if extras:
+        click.echo(", ".join(f"{k}: {v}" for k, v in extras.items()))
+
+
+_FORMAT = click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+
+
+@eval_group.command("quotes")
+@click.argument("path", type=click.Path(exists=True))
+@_FORMAT
+def eval_quotes(path: str, fmt: str) -> int:
+    """Speech attribution on PolNeAR-format data (PATH: a folder with attributions/ and text/).
+
+    Precision, recall and F1 of attribution content spans (overlap-based) and speaker accuracy on the
+    matched ones, for speech cues only; textacy's direct_quotations is scored in the same run.
+    Definitions: docs/evaluation.md.
+
+    \b
+    Example:
+      parallax eval quotes ../shared/eval/polnear/dev --format json
+    """
+    from parallax.eval.quotes import evaluate
+
+    _print_table(evaluate(path), fmt)
+    return 0
+
+
+@eval_group.command("paraphrase")
+@click.argument("path", type=click.Path(exists=True))
+@_FORMAT
+def eval_paraphrase(path: str, fmt: str) -> int:
+    """The "same fact" decision on MSRP-format sentence pairs ({"label", "s1", "s2"} per line).
+
+    \b
+    Example:
+      parallax eval paraphrase ../shared/eval/msrp/msrp_train.jsonl
+    """
+    from parallax.eval.paraphrase import evaluate
+
+    _print_table(evaluate(path), fmt)
+    return 0
 
 
 @cli.command()

@@ -262,6 +262,76 @@ class Fact:
         )
 
 
+SpeakerKind: TypeAlias = Literal["person", "organisation", "anonymous", "unknown"]
+SPEAKER_KINDS: tuple[SpeakerKind, ...] = ("person", "organisation", "anonymous", "unknown")
+
+
+@dataclass(frozen=True)
+class QuoteVariant:
+    """One outlet's wording of a quote: a span of its article, and its word-level diff to the canonical text."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    diff: tuple[dict[str, str], ...] = ()
+
+    def to_dict(self) -> JSONDict:
+        return {
+            "article_id": self.article_id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "diff": [dict(d) for d in self.diff],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> QuoteVariant:
+        return cls(
+            str(data["article_id"]),
+            int(data["start"]),
+            int(data["end"]),
+            str(data["text"]),
+            tuple(dict(d) for d in data.get("diff", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Quote:
+    """What one speaker said, with every outlet's wording of it."""
+
+    id: str
+    speaker: str | None
+    speaker_kind: SpeakerKind
+    text: str
+    direct: bool
+    variants: tuple[QuoteVariant, ...]
+
+    def to_dict(self) -> JSONDict:
+        return {
+            "id": self.id,
+            "speaker": self.speaker,
+            "speaker_kind": self.speaker_kind,
+            "text": self.text,
+            "direct": self.direct,
+            "variants": [v.to_dict() for v in self.variants],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Quote:
+        kind = data["speaker_kind"]
+        if kind not in SPEAKER_KINDS:
+            raise ValueError(f"speaker_kind must be one of {SPEAKER_KINDS}, got {kind!r}")
+        return cls(
+            id=str(data["id"]),
+            speaker=data.get("speaker"),
+            speaker_kind=kind,
+            text=str(data["text"]),
+            direct=bool(data.get("direct", True)),
+            variants=tuple(QuoteVariant.from_dict(v) for v in data["variants"]),
+        )
+
+
 def story_id(article_ids: Sequence[str]) -> str:
     """A story's id is derived from its articles, so the same input gives the same id."""
     return "s" + content_hash(*sorted(article_ids))[:11]
@@ -275,6 +345,7 @@ class Story:
     title: str | None = None
     derivations: tuple[Derivation, ...] = ()
     facts: tuple[Fact, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
     def to_dict(self) -> JSONDict:
         return {
@@ -284,6 +355,7 @@ class Story:
             "brief": self.brief.to_dict(),
             "derivations": [d.to_dict() for d in self.derivations],
             "facts": [f.to_dict() for f in self.facts],
+            "quotes": [q.to_dict() for q in self.quotes],
         }
 
     @classmethod
@@ -295,6 +367,7 @@ class Story:
             title=data.get("title"),
             derivations=tuple(Derivation.from_dict(d) for d in data.get("derivations", ())),
             facts=tuple(Fact.from_dict(f) for f in data.get("facts", ())),
+            quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
         )
 
 

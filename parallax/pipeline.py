@@ -21,8 +21,19 @@ from parallax.config import BriefOptions, ClusterOptions, IngestOptions
 from parallax.derive import find_derivations, independent_groups, sentence_sources
 from parallax.errors import InputError
 from parallax.ingest import read_inputs
-from parallax.models import Analysis, Article, Derivation, Fact, Problem, Report, Story, story_id
+from parallax.models import (
+    Analysis,
+    Article,
+    Derivation,
+    Fact,
+    Problem,
+    Quote,
+    Report,
+    Story,
+    story_id,
+)
 from parallax.nlp import NLP, Embedder, get_embedder, get_nlp
+from parallax.quotes import find_quotes
 from parallax.summarise import Matrix, StoryText, story_title, summarise
 from parallax.timeline import infer_publication_dates
 
@@ -117,6 +128,33 @@ class Pipeline:
             return [list(range(len(embeddings)))] if embeddings else []
         return cluster_articles([lead_vector(m) for m in embeddings], self.opts.cluster)
 
+    def story(
+        self, members: Sequence[Article], analyses: Sequence[Analysis], embeddings: Sequence[Matrix]
+    ) -> Story:
+        """One story: its cross-source analysis (unless turned off) and its brief."""
+        derivations: list[Derivation] = []
+        facts: list[Fact] = []
+        quotes: list[Quote] = []
+        groups = {a.id: n for n, a in enumerate(members)}
+        if self.opts.analysis:
+            derivations = find_derivations(members, analyses, embeddings)
+            groups = independent_groups(members, derivations)
+            keys = sentence_sources(members, analyses, groups)
+            facts = align_facts(members, analyses, embeddings, groups, keys)
+            quotes = find_quotes(members, analyses)
+        text = StoryText(members, analyses, embeddings, groups)
+        brief = summarise(text, self.opts.brief)
+        ids = tuple(a.id for a in members)
+        return Story(
+            story_id(ids),
+            ids,
+            brief,
+            story_title(text),
+            tuple(derivations),
+            tuple(facts),
+            tuple(quotes),
+        )
+
     def brief(self, articles: Sequence[Article], problems: Sequence[Problem] = ()) -> Report:
         """Cluster the articles into stories and brief each one."""
         self.progress("analyse", 0, len(articles))
@@ -128,23 +166,8 @@ class Pipeline:
         for group in self.stories(embeddings):
             members = infer_publication_dates([articles[i] for i in group])
             dated.update((a.id, a) for a in members)
-            story_analyses = [analyses[i] for i in group]
-            story_embeddings = [embeddings[i] for i in group]
-            derivations: list[Derivation] = []
-            facts: list[Fact] = []
-            groups = {a.id: n for n, a in enumerate(members)}
-            if self.opts.analysis:
-                derivations = find_derivations(members, story_analyses, story_embeddings)
-                groups = independent_groups(members, derivations)
-                keys = sentence_sources(members, story_analyses, groups)
-                facts = align_facts(members, story_analyses, story_embeddings, groups, keys)
-            text = StoryText(members, story_analyses, story_embeddings, groups)
-            brief = summarise(text, self.opts.brief)
-            ids = tuple(a.id for a in members)
             stories.append(
-                Story(
-                    story_id(ids), ids, brief, story_title(text), tuple(derivations), tuple(facts)
-                )
+                self.story(members, [analyses[i] for i in group], [embeddings[i] for i in group])
             )
             self.progress("brief", len(stories), 0)
         stories.sort(key=lambda s: -len(s.article_ids))

@@ -5,6 +5,7 @@ Checks, for a report as a dictionary (the JSON output) or a :class:`~parallax.mo
 - every span's article exists, and ``0 <= start < end <= len(text)``;
 - every brief sentence's text is, word for word, the text of its first citation's span;
 - every fact's text is the text of one of its supporting spans;
+- every quote variant's text is verbatim its span of its article;
 - derivation evidence and fact support obey the first rule too.
 
 ``parallax verify report.json`` runs it from the command line.
@@ -31,6 +32,9 @@ def _spans(data: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any]]]:
         for f_index, fact in enumerate(story.get("facts", [])):
             for e_index, span in enumerate(fact.get("support", [])):
                 yield f"{here}.facts[{f_index}].support[{e_index}]", span
+        for q_index, quote in enumerate(story.get("quotes", [])):
+            for v_index, variant in enumerate(quote.get("variants", [])):
+                yield f"{here}.quotes[{q_index}].variants[{v_index}]", variant
 
 
 def verify_report(report: Report | Mapping[str, Any]) -> list[str]:

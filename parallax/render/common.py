@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from parallax.models import Article, Derivation, Fact, Report, Story
+from parallax.models import Article, Derivation, Fact, Quote, Report, Story
 
 
 @dataclass(frozen=True)
@@ -82,3 +82,19 @@ def several_groups(story: Story) -> bool:
     return (
         any(s.independent_sources > 1 for s in story.brief.sentences) or len(story.article_ids) > 1
     )
+
+
+MAX_QUOTES_SHOWN = 10
+
+
+def shown_quotes(story: Story) -> list[Quote]:
+    """Quotes worth a reader's look: direct quotes, those worded by the most outlets first."""
+    direct = [q for q in story.quotes if q.direct]
+    return sorted(direct, key=lambda q: -len(q.variants))[:MAX_QUOTES_SHOWN]
+
+
+def speaker_label(quote: Quote) -> str:
+    kind = {"anonymous": " (anonymous)", "organisation": " (organisation)"}.get(
+        quote.speaker_kind, ""
+    )
+    return f"{quote.speaker}{kind}" if quote.speaker else "speaker not named"

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import jinja2
 
-from parallax.models import Article, Report, Span, Story
+from parallax.models import Article, QuoteVariant, Report, Span, Story
 from parallax.render.common import (
     SourceRef,
     derivation_phrase,
@@ -20,6 +20,8 @@ from parallax.render.common import (
     numbering,
     plural,
     shown_facts,
+    shown_quotes,
+    speaker_label,
     story_dates,
     story_outlets,
 )
@@ -126,6 +128,8 @@ def _environment() -> jinja2.Environment:
         plural=plural,
         derivation_phrase=derivation_phrase,
         shown_facts=shown_facts,
+        shown_quotes=shown_quotes,
+        speaker_label=speaker_label,
         derivation_graph=derivation_graph,
         kind_colours=KIND_COLOURS,
         graph_size=GRAPH_SIZE,
@@ -154,7 +158,7 @@ def render_html(report: Report) -> str:
     cut = {a.id: segments(a, cited[a.id]) for a in report.articles}
     marked = {seg.anchor for parts in cut.values() for seg in parts if seg.anchor}
 
-    def anchor_for(span: Span) -> str:
+    def anchor_for(span: Span | QuoteVariant) -> str:
         """The highlighted span, or its article where the span overlaps one already highlighted."""
         anchor = span_anchor(span.article_id, span.start, span.end)
         return anchor if anchor in marked else f"article-{span.article_id}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parallax.models import Article, Report, Story
+from parallax.models import Article, QuoteVariant, Report, Story
 from parallax.render.common import (
     SourceRef,
     derivation_phrase,
@@ -10,6 +10,8 @@ from parallax.render.common import (
     numbering,
     plural,
     shown_facts,
+    shown_quotes,
+    speaker_label,
     story_dates,
     story_outlets,
 )
@@ -49,7 +51,42 @@ def _story(report: Report, story: Story, index: int, refs: dict[str, SourceRef])
         lines.append(f"- {sentence.text} {''.join(f'[{n}]' for n in cited)}{alone}")
     lines.extend(_derivations(story, refs))
     lines.extend(_facts(report, story, refs))
+    lines.extend(_quotes(story, refs))
     return "\n".join(lines) + "\n"
+
+
+def _diffed(variant: QuoteVariant) -> str:
+    """The variant's words, with what differs from the canonical wording marked."""
+    parts = []
+    for op in variant.diff:
+        if op["op"] == "equal":
+            parts.append(op["b"])
+            continue
+        if op["op"] in ("replace", "delete"):
+            parts.append(f"~~{op['a']}~~")
+        if op["op"] in ("replace", "insert"):
+            parts.append(f"**{op['b']}**")
+    return " ".join(p for p in parts if p)
+
+
+def _quotes(story: Story, refs: dict[str, SourceRef]) -> list[str]:
+    quotes = shown_quotes(story)
+    if not quotes:
+        return []
+    lines = [
+        "\n## Quotes\n",
+        "Wording that differs from the first version: **added or changed**, ~~left out~~.\n",
+    ]
+    for quote in quotes:
+        lines.append(f"- **{speaker_label(quote)}**: “{quote.text}”")
+        for variant in quote.variants:
+            ref = refs[variant.article_id]
+            same = all(op["op"] == "equal" for op in variant.diff)
+            lines.append(
+                f"  - {ref.label} {ref.outlet}: "
+                + ("same words" if same else f"“{_diffed(variant)}”")
+            )
+    return lines
 
 
 def _derivations(story: Story, refs: dict[str, SourceRef]) -> list[str]:
