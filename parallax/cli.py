@@ -315,7 +315,7 @@ def verify(report: object) -> int:
     """
     import json
 
-    from parallax.verify import verify_report
+    from parallax.verify import iter_spans, verify_report
 
     try:
         data = json.load(report)  # type: ignore[arg-type]
@@ -326,9 +326,7 @@ def verify(report: object) -> int:
     problems = verify_report(data)
     for line in problems:
         click.echo(line, err=True)
-    spans = sum(
-        len(s["citations"]) for st in data.get("stories", []) for s in st["brief"]["sentences"]
-    )
+    spans = sum(1 for _ in iter_spans(data))
     click.echo(f"{spans} span(s) checked, {len(problems)} problem(s)", err=True)
     return min(len(problems), MAX_FAILED_CODE)
 

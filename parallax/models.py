@@ -332,6 +332,69 @@ class Quote:
         )
 
 
+@dataclass(frozen=True)
+class Claim:
+    """One source's value in a discrepancy: its span, its words and the value normalised to ``unit``."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    value: float | str
+    approximate: bool = False
+
+    def to_dict(self) -> JSONDict:
+        return {
+            "article_id": self.article_id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "approximate": self.approximate,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Claim:
+        return cls(
+            str(data["article_id"]),
+            int(data["start"]),
+            int(data["end"]),
+            str(data["text"]),
+            data["value"],
+            bool(data.get("approximate", False)),
+        )
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """Sources that disagree about one thing; ``about`` says what, in a few words."""
+
+    kind: Literal["number", "count", "date", "name"]
+    about: str
+    claims: tuple[Claim, ...]
+    unit: str = ""
+
+    def to_dict(self) -> JSONDict:
+        return {
+            "kind": self.kind,
+            "about": self.about,
+            "unit": self.unit,
+            "claims": [c.to_dict() for c in self.claims],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Discrepancy:
+        kind = data["kind"]
+        if kind not in ("number", "count", "date", "name"):
+            raise ValueError(f"discrepancy kind must be number, count, date or name, got {kind!r}")
+        return cls(
+            kind,
+            str(data["about"]),
+            tuple(Claim.from_dict(c) for c in data["claims"]),
+            str(data.get("unit", "")),
+        )
+
+
 def story_id(article_ids: Sequence[str]) -> str:
     """A story's id is derived from its articles, so the same input gives the same id."""
     return "s" + content_hash(*sorted(article_ids))[:11]
@@ -346,6 +409,7 @@ class Story:
     derivations: tuple[Derivation, ...] = ()
     facts: tuple[Fact, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    discrepancies: tuple[Discrepancy, ...] = ()
 
     def to_dict(self) -> JSONDict:
         return {
@@ -356,6 +420,7 @@ class Story:
             "derivations": [d.to_dict() for d in self.derivations],
             "facts": [f.to_dict() for f in self.facts],
             "quotes": [q.to_dict() for q in self.quotes],
+            "discrepancies": [d.to_dict() for d in self.discrepancies],
         }
 
     @classmethod
@@ -368,6 +433,7 @@ class Story:
             derivations=tuple(Derivation.from_dict(d) for d in data.get("derivations", ())),
             facts=tuple(Fact.from_dict(f) for f in data.get("facts", ())),
             quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
+            discrepancies=tuple(Discrepancy.from_dict(d) for d in data.get("discrepancies", ())),
         )
 
 

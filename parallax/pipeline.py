@@ -19,12 +19,14 @@ from parallax.clean import clean_document
 from parallax.cluster import cluster_articles, lead_vector
 from parallax.config import BriefOptions, ClusterOptions, IngestOptions
 from parallax.derive import find_derivations, independent_groups, sentence_sources
+from parallax.discrepancy import find_discrepancies
 from parallax.errors import InputError
 from parallax.ingest import read_inputs
 from parallax.models import (
     Analysis,
     Article,
     Derivation,
+    Discrepancy,
     Fact,
     Problem,
     Quote,
@@ -135,6 +137,7 @@ class Pipeline:
         derivations: list[Derivation] = []
         facts: list[Fact] = []
         quotes: list[Quote] = []
+        discrepancies: list[Discrepancy] = []
         groups = {a.id: n for n, a in enumerate(members)}
         if self.opts.analysis:
             derivations = find_derivations(members, analyses, embeddings)
@@ -142,6 +145,7 @@ class Pipeline:
             keys = sentence_sources(members, analyses, groups)
             facts = align_facts(members, analyses, embeddings, groups, keys)
             quotes = find_quotes(members, analyses)
+            discrepancies = find_discrepancies(members, analyses, embeddings)
         text = StoryText(members, analyses, embeddings, groups)
         brief = summarise(text, self.opts.brief)
         ids = tuple(a.id for a in members)
@@ -153,6 +157,7 @@ class Pipeline:
             tuple(derivations),
             tuple(facts),
             tuple(quotes),
+            tuple(discrepancies),
         )
 
     def brief(self, articles: Sequence[Article], problems: Sequence[Problem] = ()) -> Report:

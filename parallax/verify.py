@@ -5,7 +5,7 @@ Checks, for a report as a dictionary (the JSON output) or a :class:`~parallax.mo
 - every span's article exists, and ``0 <= start < end <= len(text)``;
 - every brief sentence's text is, word for word, the text of its first citation's span;
 - every fact's text is the text of one of its supporting spans;
-- every quote variant's text is verbatim its span of its article;
+- every quote variant's and discrepancy claim's text is verbatim its span of its article;
 - derivation evidence and fact support obey the first rule too.
 
 ``parallax verify report.json`` runs it from the command line.
@@ -19,7 +19,7 @@ from typing import Any
 from parallax.models import Report
 
 
-def _spans(data: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any]]]:
+def iter_spans(data: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any]]]:
     """Every span in the report with a path naming where it is."""
     for s_index, story in enumerate(data.get("stories", [])):
         here = f"stories[{s_index}]"
@@ -35,6 +35,9 @@ def _spans(data: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any]]]:
         for q_index, quote in enumerate(story.get("quotes", [])):
             for v_index, variant in enumerate(quote.get("variants", [])):
                 yield f"{here}.quotes[{q_index}].variants[{v_index}]", variant
+        for d_index, discrepancy in enumerate(story.get("discrepancies", [])):
+            for c_index, claim in enumerate(discrepancy.get("claims", [])):
+                yield f"{here}.discrepancies[{d_index}].claims[{c_index}]", claim
 
 
 def verify_report(report: Report | Mapping[str, Any]) -> list[str]:
@@ -42,7 +45,7 @@ def verify_report(report: Report | Mapping[str, Any]) -> list[str]:
     data = report.to_dict() if isinstance(report, Report) else report
     texts = {a["id"]: a["text"] for a in data.get("articles", [])}
     problems: list[str] = []
-    for where, span in _spans(data):
+    for where, span in iter_spans(data):
         text = texts.get(span.get("article_id"))
         if text is None:
             problems.append(f"{where}: article {span.get('article_id')!r} is not in the report")

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import jinja2
 
-from parallax.models import Article, QuoteVariant, Report, Span, Story
+from parallax.models import Article, Claim, QuoteVariant, Report, Span, Story
 from parallax.render.common import (
     SourceRef,
     derivation_phrase,
@@ -158,7 +158,7 @@ def render_html(report: Report) -> str:
     cut = {a.id: segments(a, cited[a.id]) for a in report.articles}
     marked = {seg.anchor for parts in cut.values() for seg in parts if seg.anchor}
 
-    def anchor_for(span: Span | QuoteVariant) -> str:
+    def anchor_for(span: Span | QuoteVariant | Claim) -> str:
         """The highlighted span, or its article where the span overlaps one already highlighted."""
         anchor = span_anchor(span.article_id, span.start, span.end)
         return anchor if anchor in marked else f"article-{span.article_id}"

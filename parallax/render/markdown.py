@@ -52,7 +52,24 @@ def _story(report: Report, story: Story, index: int, refs: dict[str, SourceRef])
     lines.extend(_derivations(story, refs))
     lines.extend(_facts(report, story, refs))
     lines.extend(_quotes(story, refs))
+    lines.extend(_discrepancies(story, refs))
     return "\n".join(lines) + "\n"
+
+
+def _discrepancies(story: Story, refs: dict[str, SourceRef]) -> list[str]:
+    if not story.discrepancies:
+        return []
+    lines = [
+        "\n## Where sources disagree\n",
+        "| about | " + " | ".join(["what each source says"]) + " |",
+        "|---|---|",
+    ]
+    for d in story.discrepancies:
+        claims = "; ".join(
+            f"{refs[c.article_id].label} {refs[c.article_id].outlet}: “{c.text}”" for c in d.claims
+        )
+        lines.append(f"| {d.about} | {claims} |")
+    return lines
 
 
 def _diffed(variant: QuoteVariant) -> str:

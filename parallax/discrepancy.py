@@ -1,0 +1,399 @@
+"""Discrepancies: numbers and counts that differ between the sources of a story.
+
+Each quantity is read with its unit and what it counts ("40 firefighters", "20 kilometers", "12 miles",
+"$4.5 million", "5%"), normalised to a base unit (kilometres, tonnes, US dollars only within one
+currency), and compared with the quantities of the same kind in the other articles:
+
+- counts compare when they count the same noun ("about 40 firefighters" / "more than 60 firefighters");
+- measures compare when they have the same dimension and sit in sentences that say the same thing
+  (MiniLM cosine >= ``SAME_CONTEXT_MIN_SIM``), so "20 km from the border" meets "12 miles from the
+  border" but not an unrelated distance.
+
+Values that agree after normalisation, within the tolerance their wording allows ("about", "more than",
+rounding of converted units), are not flagged. Dates and durations are left to the timeline (issue 4).
+
+Hand-written: quantulum3, the maintained unit parser, pulls in a classifier that wants scikit-learn model
+files at run time, and no library pairs quantities across documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from parallax.models import Analysis, Article, Claim, Discrepancy
+
+Matrix = npt.NDArray[np.float32]
+
+SAME_CONTEXT_MIN_SIM = 0.6  # measures compared only between sentences about the same thing
+EXACT_TOLERANCE = (
+    0.03  # "20 km" vs "12 miles" is 3.5% apart after conversion: rounding, not disagreement
+)
+CONVERTED_TOLERANCE = 0.10  # "200 miles, or 300 kilometers": writers round conversions by up to 7%
+APPROX_TOLERANCE = 0.15  # "about 40", "roughly 12,000": the writer promised no more than this
+
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24,
+}  # fmt: skip
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6}
+UNITS: dict[str, tuple[str, float]] = {
+    "km": ("distance", 1.0), "kilometers": ("distance", 1.0), "kilometres": ("distance", 1.0),
+    "kilometer": ("distance", 1.0), "kilometre": ("distance", 1.0), "miles": ("distance", 1.609344),
+    "mile": ("distance", 1.609344), "metres": ("distance", 0.001), "meters": ("distance", 0.001),
+    "feet": ("distance", 0.0003048), "tonnes": ("mass", 1.0), "tonne": ("mass", 1.0), "tons": ("mass", 0.9072),
+    "kg": ("mass", 0.001), "kilograms": ("mass", 0.001), "pounds": ("mass", 0.000453592),
+    "percent": ("percent", 1.0), "per cent": ("percent", 1.0), "%": ("percent", 1.0),
+    "hectares": ("area", 1.0), "acres": ("area", 0.404686),
+}  # fmt: skip
+CURRENCIES = {
+    "$": "USD",
+    "us$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "dollars": "USD",
+    "euros": "EUR",
+    "pounds sterling": "GBP",
+}
+NOT_COUNTED = frozenset(
+    [
+        "years",
+        "year",
+        "months",
+        "month",
+        "weeks",
+        "week",
+        "days",
+        "day",
+        "hours",
+        "hour",
+        "minutes",
+        "minute",
+        "seconds",
+        "times",
+        "percent",
+        "p.m",
+        "a.m",
+        "am",
+        "pm",
+        "o'clock",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+# words that end a counted noun phrase: verbs, adverbs and clause openers after "40 firefighters ..."
+_PHRASE_END = frozenset(
+    [
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "had",
+        "has",
+        "have",
+        "who",
+        "that",
+        "which",
+        "said",
+        "told",
+        "say",
+        "says",
+        "familiar",
+        "earlier",
+        "later",
+        "more",
+        "less",
+        "than",
+        "at",
+        "on",
+        "by",
+        "with",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "after",
+        "before",
+        "about",
+        "this",
+        "these",
+        "those",
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "also",
+        "still",
+        "now",
+        "then",
+        "again",
+        "ago",
+        "away",
+        "up",
+        "down",
+        "off",
+        "out",
+        "back",
+        "spent",
+        "fought",
+        "took",
+        "made",
+        "gave",
+        "went",
+        "came",
+        "saw",
+        "left",
+        "lost",
+        "found",
+        "held",
+        "kept",
+        "ran",
+        "won",
+        "began",
+        "brought",
+        "built",
+        "caught",
+        "drew",
+        "fell",
+        "felt",
+        "got",
+        "hit",
+        "led",
+        "met",
+        "paid",
+        "put",
+        "rose",
+        "sent",
+        "set",
+        "shot",
+        "stood",
+        "struck",
+        "swept",
+        "threw",
+        "wrote",
+        "died",
+    ]
+)
+APPROXIMATE = re.compile(
+    r"(?:about|around|roughly|some|nearly|almost|approximately|an estimated|up to|more than|over|less than|fewer than|at least|under)\s+$",
+    re.IGNORECASE,
+)
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+_WORDNUM = r"(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
+_QUANTITY = re.compile(
+    rf"(?P<currency>US\$|\$|€|£)?\s?(?<![A-Za-z0-9.,])(?P<number>{_NUM}|\b{_WORDNUM}\b)(?:\s?(?P<scale>thousand|million|billion|trillion|bn)\b)?"
+    rf"(?:\s?(?P<unit>%|per cent|percent|km\b|kilomet(?:er|re)s?|miles?|met(?:er|re)s|feet|tonnes?|tons|kg|kilograms|pounds|hectares|acres|dollars|euros))?"
+    rf"(?P<noun>(?:\s+(?!of\b|and\b|or\b|to\b|in\b|the\b|a\b|from\b|for\b)[A-Za-z.'-]+){{0,3}})",
+    re.IGNORECASE,
+)
+_DATE_CONTEXT = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    article: int
+    sentence: int
+    start: int
+    end: int
+    value: float  # in the base unit of its dimension
+    dimension: str  # "count", "distance", "mass", "percent", "area", "money:USD", ...
+    noun: str  # what is counted or measured, lower-case singular
+    approximate: bool
+    text: str
+    unit: str = ""
+
+
+def _singular(word: str) -> str:
+    word = word.lower().strip(".,'")
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _number(text: str) -> float | None:
+    lowered = text.lower()
+    if lowered in WORD_NUMBERS:
+        return float(WORD_NUMBERS[lowered])
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _noun_phrase(noun_words: str) -> tuple[str, int]:
+    """The counted noun and the length of the words up to it: "U.S. officials told" -> ("official", 13)."""
+    words = noun_words.split()
+    taken: list[str] = []
+    for word in words:
+        bare = word.strip(".,'")
+        if bare.lower() in _PHRASE_END or re.search(r"(?:ed|ing|ly)$", bare.lower()) or not bare:
+            break
+        taken.append(word)
+        if word.endswith((".", ",")) and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+            break
+    if not taken or any(_singular(w) in NOT_COUNTED or w.lower() in NOT_COUNTED for w in taken):
+        return "", 0
+    # the counted noun is the first plural ("dock workers", "U.S. officials"), else the last word
+    plural = next(
+        (w for w in taken if re.fullmatch(r"[A-Za-z'-]+[^s]s", w.rstrip(".,"))), taken[-1]
+    )
+    taken = taken[: taken.index(plural) + 1]
+    consumed = noun_words.index(taken[-1]) + len(taken[-1].rstrip(".,"))
+    return _singular(taken[-1]), consumed
+
+
+def quantities(article: Article, analysis: Analysis, index: int) -> list[Quantity]:
+    """Every number with its unit or counted noun in one article."""
+    text = article.text
+    out: list[Quantity] = []
+    for s_index, (s_start, s_end) in enumerate(analysis.sentences):
+        for match in _QUANTITY.finditer(text, s_start, s_end):
+            quantity = _quantity(text, match, index, s_index)
+            if quantity is not None:
+                out.append(quantity)
+    return out
+
+
+def _quantity(text: str, match: re.Match[str], index: int, s_index: int) -> Quantity | None:
+    number = _number(match["number"])
+    at = match.start("currency") if match["currency"] else match.start("number")
+    before = text[max(0, at - 24) : at]
+    if number is None or _DATE_CONTEXT.search(before) or re.match(r"\d{4}$", match["number"]):
+        return None  # dates ("May 13", "2024") belong to the timeline
+    after = text[match.end("number") : match.end("number") + 1]
+    if after in (":", "-", "/") or text[match.start("number") - 1 : match.start("number")] in (
+        "-",
+        "/",
+        ":",
+    ):
+        return None  # times, ranges, ratios, "six-month"
+    value = number * SCALES.get((match["scale"] or "").lower(), 1.0)
+    unit = (match["unit"] or "").lower()
+    noun, noun_length = _noun_phrase(match["noun"] or "")
+    currency = CURRENCIES.get((match["currency"] or "").lower()) or CURRENCIES.get(unit)
+    if currency:
+        dimension, noun = f"money:{currency}", noun or "amount"
+    elif unit in UNITS:
+        dimension, factor = UNITS[unit]
+        value *= factor
+    else:
+        if not noun or noun in NOT_COUNTED or not noun.isalpha() or number == 1:
+            return None  # "one official said" names a source, it does not count them
+        dimension = "count"
+    start = match.start("currency") if match["currency"] else match.start("number")
+    end = (
+        match.end("unit")
+        if match["unit"]
+        else match.end("scale")
+        if match["scale"]
+        else match.end("number")
+    )
+    if dimension == "count":
+        end = match.start("noun") + noun_length
+    return Quantity(
+        index,
+        s_index,
+        start,
+        end,
+        value,
+        dimension,
+        noun,
+        bool(APPROXIMATE.search(before)),
+        text[start:end],
+        unit,
+    )
+
+
+def _agree(a: Quantity, b: Quantity) -> bool:
+    tolerance = APPROX_TOLERANCE if (a.approximate or b.approximate) else EXACT_TOLERANCE
+    if a.unit != b.unit and not a.dimension.startswith("money"):
+        tolerance = max(tolerance, CONVERTED_TOLERANCE)
+    return abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value))
+
+
+def _comparable(
+    a: Quantity, b: Quantity, sims: npt.NDArray[np.float32], rows: dict[tuple[int, int], int]
+) -> bool:
+    if a.article == b.article or a.dimension != b.dimension:
+        return False
+    sim = float(sims[rows[(a.article, a.sentence)], rows[(b.article, b.sentence)]])
+    if a.dimension == "count":
+        return a.noun == b.noun and sim >= SAME_CONTEXT_MIN_SIM - 0.1
+    return sim >= SAME_CONTEXT_MIN_SIM
+
+
+def find_discrepancies(
+    articles: Sequence[Article], analyses: Sequence[Analysis], embeddings: Sequence[Matrix]
+) -> list[Discrepancy]:
+    """Groups of comparable quantities across articles that do not all agree."""
+    found = [
+        q
+        for i, (a, an) in enumerate(zip(articles, analyses, strict=True))
+        for q in quantities(a, an, i)
+    ]
+    if not found:
+        return []
+    keys = sorted({(q.article, q.sentence) for q in found})
+    rows = {key: n for n, key in enumerate(keys)}
+    vectors = np.stack([embeddings[a][s] for a, s in keys])
+    sims = vectors @ vectors.T
+    groups: list[list[Quantity]] = []
+    for q in found:
+        for group in groups:
+            if all(
+                _comparable(q, other, sims, rows) for other in group if other.article != q.article
+            ) and any(_comparable(q, other, sims, rows) for other in group):
+                group.append(q)
+                break
+        else:
+            groups.append([q])
+    out = []
+    for group in groups:
+        if len({q.article for q in group}) < 2:
+            continue
+        if all(_agree(a, b) for a in group for b in group if a.article != b.article):
+            continue
+        out.append(_discrepancy(group, articles))
+    return out
+
+
+def _discrepancy(group: list[Quantity], articles: Sequence[Article]) -> Discrepancy:
+    first = group[0]
+    kind: Literal["count", "number"] = "count" if first.dimension == "count" else "number"
+    unit = {"distance": "km", "mass": "tonnes", "percent": "%", "area": "hectares"}.get(
+        first.dimension, ""
+    )
+    if first.dimension.startswith("money:"):
+        unit = first.dimension.split(":", 1)[1]
+    dimension = first.dimension.split(":")[0].replace("money", "amount of money")
+    about = f"number of {first.noun}s" if kind == "count" else f"{dimension} ({unit})"
+    claims = tuple(
+        Claim(articles[q.article].id, q.start, q.end, q.text, round(q.value, 3), q.approximate)
+        for q in group
+    )
+    return Discrepancy(kind, about, claims, unit)
