@@ -10,7 +10,12 @@ currency), and compared with the quantities of the same kind in the other articl
   border" but not an unrelated distance.
 
 Values that agree after normalisation, within the tolerance their wording allows ("about", "more than",
-rounding of converted units), are not flagged. Dates and durations are left to the timeline (issue 4).
+rounding of converted units), are not flagged. Besides numbers and counts:
+
+- dates: a fact whose sources give it different calendar dates ("met on May 13" / "met on May 15");
+  relative dates ("on Thursday") wait for the timeline's tagger (issue 4);
+- names: a person's name spelled differently by different sources ("Volodomyr" / "Volodymyr"), when
+  no single source uses both spellings.
 
 Hand-written: quantulum3, the maintained unit parser, pulls in a classifier that wants scikit-learn model
 files at run time, and no library pairs quantities across documents.
@@ -26,7 +31,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-from parallax.models import Analysis, Article, Claim, Discrepancy
+from parallax.models import Analysis, Article, Claim, Discrepancy, Fact
 
 Matrix = npt.NDArray[np.float32]
 
@@ -397,3 +402,91 @@ def _discrepancy(group: list[Quantity], articles: Sequence[Article]) -> Discrepa
         for q in group
     )
     return Discrepancy(kind, about, claims, unit)
+
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+         ("november", "nov"), ("december", "dec")],
+        start=1,
+    )
+    for m in names
+}  # fmt: skip
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_EXPLICIT_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?!\d)|(?P<day2>\d{{1,2}})\s+(?P<month2>January|February|March|April|May|June|July|August|September|October|November|December))\b"
+)
+SAME_NAME_MIN_RATIO = (
+    80  # rapidfuzz ratio: "Volodomyr"/"Volodymyr" 89, "Zelensky"/"Zelenskyy" 94, "Biden"/"Boden" 80
+)
+NAME_MIN_LENGTH = 5  # shorter names differ by one letter too easily ("Li"/"Lu")
+
+
+def date_discrepancies(articles: Sequence[Article], facts: Sequence[Fact]) -> list[Discrepancy]:
+    """Facts whose sources give the same event different calendar dates ("May 13" / "May 15")."""
+    ids = {a.id: a for a in articles}
+    out = []
+    for fact in facts:
+        claims = []
+        for span in fact.support:
+            text = ids[span.article_id].text
+            for match in _EXPLICIT_DATE.finditer(text, span.start, span.end):
+                month = MONTHS[(match["month"] or match["month2"]).lower().rstrip(".")]
+                day = int(match["day"] or match["day2"])
+                claims.append(
+                    Claim(
+                        span.article_id,
+                        match.start(),
+                        match.end(),
+                        match.group(0),
+                        f"--{month:02d}-{day:02d}",
+                    )
+                )
+        if len({c.value for c in claims}) > 1 and len({c.article_id for c in claims}) > 1:
+            about = f"date of: {fact.text[:70]}" + ("…" if len(fact.text) > 70 else "")
+            out.append(Discrepancy("date", about, tuple(claims)))
+    return out
+
+
+def name_discrepancies(
+    articles: Sequence[Article], analyses: Sequence[Analysis]
+) -> list[Discrepancy]:
+    """Names of people spelled differently by different sources ("Volodomyr" / "Volodymyr")."""
+    from rapidfuzz.fuzz import ratio
+
+    mentions: dict[str, list[Claim]] = {}
+    for article, analysis in zip(articles, analyses, strict=True):
+        for entity in analysis.entities:
+            if entity.label != "PERSON":
+                continue
+            for token in re.finditer(r"[A-Z][a-z’'-]+", entity.text):
+                if len(token.group(0)) >= NAME_MIN_LENGTH:
+                    start = entity.start + token.start()
+                    word = token.group(0)
+                    mentions.setdefault(word, []).append(
+                        Claim(article.id, start, start + len(word), word, word)
+                    )
+    words = sorted(mentions)
+    out = []
+    seen: set[str] = set()
+    for i, a in enumerate(words):
+        variants = [
+            b
+            for b in words[i + 1 :]
+            if b not in seen and ratio(a, b) >= SAME_NAME_MIN_RATIO and a[0] == b[0]
+        ]
+        if a in seen or not variants:
+            continue
+        group = [a, *variants]
+        claims = [c for w in group for c in mentions[w]]
+        by_article = {c.article_id for c in claims}
+        if len(by_article) < 2 or any(
+            {c.article_id for c in mentions[w]} == by_article for w in group
+        ):
+            continue  # one source uses both spellings, or only one source names the person
+        seen.update(group)
+        common = max(group, key=lambda w: len(mentions[w]))
+        out.append(Discrepancy("name", f"spelling of the name {common}", tuple(claims)))
+    return out

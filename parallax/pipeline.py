@@ -19,7 +19,7 @@ from parallax.clean import clean_document
 from parallax.cluster import cluster_articles, lead_vector
 from parallax.config import BriefOptions, ClusterOptions, IngestOptions
 from parallax.derive import find_derivations, independent_groups, sentence_sources
-from parallax.discrepancy import find_discrepancies
+from parallax.discrepancy import date_discrepancies, find_discrepancies, name_discrepancies
 from parallax.errors import InputError
 from parallax.ingest import read_inputs
 from parallax.models import (
@@ -145,7 +145,11 @@ class Pipeline:
             keys = sentence_sources(members, analyses, groups)
             facts = align_facts(members, analyses, embeddings, groups, keys)
             quotes = find_quotes(members, analyses)
-            discrepancies = find_discrepancies(members, analyses, embeddings)
+            discrepancies = [
+                *find_discrepancies(members, analyses, embeddings),
+                *date_discrepancies(members, facts),
+                *name_discrepancies(members, analyses),
+            ]
         text = StoryText(members, analyses, embeddings, groups)
         brief = summarise(text, self.opts.brief)
         ids = tuple(a.id for a in members)

@@ -63,3 +63,39 @@ def test_disagreement_needs_two_articles(pipeline: Pipeline) -> None:
     assert (
         find_discrepancies([a, c], [analyses[0], analyses[2]], [embeddings[0], embeddings[2]]) == []
     ), "about 40 = some 42"
+
+
+def test_dates_of_one_fact_that_differ(pipeline: Pipeline) -> None:
+    from parallax.align import align_facts
+    from parallax.discrepancy import date_discrepancies
+
+    a = Article(
+        "a" * 12,
+        "a",
+        "The three ministers met their Ukrainian counterparts on May 13 to discuss the request.",
+    )
+    b = Article(
+        "b" * 12,
+        "b",
+        "The three ministers met their Ukrainian counterparts on May 15 to discuss the request.",
+    )
+    analyses = pipeline.nlp.analyse([a, b])
+    embeddings = pipeline.embed([a, b], analyses)
+    facts = align_facts([a, b], analyses, embeddings, {a.id: 0, b.id: 1})
+    [disc] = date_discrepancies([a, b], facts)
+    assert disc.kind == "date" and {c.text for c in disc.claims} == {"May 13", "May 15"}
+
+
+def test_kharkiv_name_spellings(kharkiv_report: Report) -> None:
+    names = [d for d in kharkiv_report.stories[0].discrepancies if d.kind == "name"]
+    assert names, "one report misspells a first name the others spell alike"
+    texts = {a.id: a.text for a in kharkiv_report.articles}
+    for d in names:
+        assert len({c.text for c in d.claims}) >= 2 and len({c.article_id for c in d.claims}) >= 2
+        for c in d.claims:
+            assert texts[c.article_id][c.start : c.end] == c.text
+
+
+def test_example_has_no_name_or_date_false_alarm(example_report: Report) -> None:
+    kinds = [d.kind for d in example_report.stories[0].discrepancies]
+    assert kinds == ["count"]
