@@ -480,7 +480,11 @@ def name_discrepancies(
         if a in seen or not variants:
             continue
         group = [a, *variants]
-        claims = [c for w in group for c in mentions[w]]
+        firsts: dict[tuple[str, str], Claim] = {}
+        for word in group:
+            for claim in mentions[word]:
+                firsts.setdefault((claim.article_id, word), claim)  # one claim per source and spelling
+        claims = list(firsts.values())
         by_article = {c.article_id for c in claims}
         if len(by_article) < 2 or any(
             {c.article_id for c in mentions[w]} == by_article for w in group
