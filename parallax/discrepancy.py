@@ -483,7 +483,9 @@ def name_discrepancies(
         firsts: dict[tuple[str, str], Claim] = {}
         for word in group:
             for claim in mentions[word]:
-                firsts.setdefault((claim.article_id, word), claim)  # one claim per source and spelling
+                firsts.setdefault(
+                    (claim.article_id, word), claim
+                )  # one claim per source and spelling
         claims = list(firsts.values())
         by_article = {c.article_id for c in claims}
         if len(by_article) < 2 or any(

@@ -410,6 +410,8 @@ class Story:
     facts: tuple[Fact, ...] = ()
     quotes: tuple[Quote, ...] = ()
     discrepancies: tuple[Discrepancy, ...] = ()
+    # articles that are not independent of one another (duplicates, rewrites, wire copy), one tuple each
+    independent_groups: tuple[tuple[str, ...], ...] = ()
 
     def to_dict(self) -> JSONDict:
         return {
@@ -421,6 +423,7 @@ class Story:
             "facts": [f.to_dict() for f in self.facts],
             "quotes": [q.to_dict() for q in self.quotes],
             "discrepancies": [d.to_dict() for d in self.discrepancies],
+            "independent_groups": [list(g) for g in self.independent_groups],
         }
 
     @classmethod
@@ -434,6 +437,9 @@ class Story:
             facts=tuple(Fact.from_dict(f) for f in data.get("facts", ())),
             quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
             discrepancies=tuple(Discrepancy.from_dict(d) for d in data.get("discrepancies", ())),
+            independent_groups=tuple(
+                tuple(str(i) for i in g) for g in data.get("independent_groups", ())
+            ),
         )
 
 

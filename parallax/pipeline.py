@@ -162,6 +162,7 @@ class Pipeline:
             tuple(facts),
             tuple(quotes),
             tuple(discrepancies),
+            _group_lists(members, groups),
         )
 
     def brief(self, articles: Sequence[Article], problems: Sequence[Problem] = ()) -> Report:
@@ -186,6 +187,13 @@ class Pipeline:
             stories=tuple(stories),
             problems=tuple(problems),
         )
+
+
+def _group_lists(members: Sequence[Article], groups: dict[str, int]) -> tuple[tuple[str, ...], ...]:
+    by_group: dict[int, list[str]] = {}
+    for article in members:
+        by_group.setdefault(groups[article.id], []).append(article.id)
+    return tuple(tuple(ids) for ids in by_group.values())
 
 
 def brief_paths(paths: Iterable[str], opts: PipelineOptions | None = None) -> Report:

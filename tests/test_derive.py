@@ -87,3 +87,16 @@ def test_groups_follow_copies_not_citations() -> None:
     ]
     groups = independent_groups(arts, derivations)
     assert groups["a" * 12] == groups["b" * 12] == groups["d" * 12] != groups["c" * 12]
+
+
+def test_independent_groups_are_reported_per_story(
+    example_report: Report, kharkiv_report: Report
+) -> None:
+    story = example_report.stories[0]
+    outlet = {a.id: a.outlet for a in example_report.articles}
+    groups = [sorted(outlet[i] or "" for i in g) for g in story.independent_groups]
+    assert sorted(i for g in story.independent_groups for i in g) == sorted(story.article_ids)
+    assert ["Northline Press", "Velland Daily"] in groups
+    assert ["The Aldmere Courier", "The Coastal Post"] in groups
+    assert ["Metro Today"] in groups
+    assert len(kharkiv_report.stories[0].independent_groups) == 4, "the rewrite joins its original"
