@@ -43,7 +43,7 @@ class NLP:
 
     def __init__(self, package: str | None = None) -> None:
         spacy = _import_spacy_without_torch()
-        name = package or _spacy_package()
+        name = package or spacy_package()
         self.package = name
         self._nlp = spacy.load(
             name, exclude=["parser", "lemmatizer", "senter", "tagger", "attribute_ruler"]
@@ -89,7 +89,7 @@ def _import_spacy_without_torch() -> Any:
     return spacy
 
 
-def _spacy_package() -> str:
+def spacy_package() -> str:
     for name in SPACY_PACKAGES:
         if importlib.util.find_spec(name) is not None:
             return name

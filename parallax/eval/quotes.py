@@ -238,9 +238,9 @@ def textacy_system(docs: Sequence[Document]) -> list[list[Predicted]]:
     import spacy
     from textacy.extract.triples import direct_quotations
 
-    from parallax.nlp import _spacy_package
+    from parallax.nlp import spacy_package
 
-    nlp = spacy.load(_spacy_package())
+    nlp = spacy.load(spacy_package())
     out = []
     for doc in nlp.pipe(d.text for d in docs):
         preds = []
