@@ -399,6 +399,24 @@ def eval_paraphrase(path: str, fmt: str) -> int:
     return 0
 
 
+@eval_group.command("tempeval3")
+@click.argument("path", type=click.Path(exists=True))
+@_FORMAT
+def eval_tempeval3(path: str, fmt: str) -> int:
+    """Time expressions on TimeML files (every *.tml under PATH), with dateparser as the baseline.
+
+    Strict and relaxed extent F1 and value F1 (TempEval-3 definitions, docs/evaluation.md).
+
+    \b
+    Example:
+      parallax eval tempeval3 ../shared/eval/tempeval3
+    """
+    from parallax.eval.tempeval import evaluate
+
+    _print_table(evaluate(path), fmt)
+    return 0
+
+
 @cli.command()
 def schema() -> int:
     """Print the JSON Schema of `parallax brief --format json` output.

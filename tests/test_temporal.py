@@ -1,0 +1,64 @@
+"""The temporal tagger: spans and TIMEX3 values against an anchor date, and the TempEval-3 harness."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from parallax.temporal import tag
+
+from .conftest import SHARED
+
+FRIDAY = date(2024, 5, 31)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Two US officials told CNN on Thursday.", [("Thursday", "DATE", "2024-05-30")]),
+        ("On Friday, Blinken confirmed the decision.", [("Friday", "DATE", "2024-05-31")]),
+        (
+            "Blinken returned to Washington two weeks ago.",
+            [("two weeks ago", "DATE", "2024-05-17")],
+        ),
+        ("On a May 13 video conference, the trio met.", [("May 13", "DATE", "2024-05-13")]),
+        (
+            "Blinken visited Ukraine earlier this month.",
+            [("earlier this month", "DATE", "2024-05")],
+        ),
+        ("Biden will meet Zelensky on Monday.", [("Monday", "DATE", "2024-06-03")]),
+        ("The invasion began in February 2022.", [("February 2022", "DATE", "2022-02")]),
+        ("Aid arrived after a six-month delay.", [("six-month", "DURATION", "P6M")]),
+        (
+            "Talks lasted three hours on Tuesday night.",
+            [("three hours", "DURATION", "PT3H"), ("Tuesday night", "TIME", "2024-05-28TNI")],
+        ),
+        ("Profits rose in the third quarter.", [("the third quarter", "DATE", "2023-Q3")]),
+        ("The council meets daily.", [("daily", "SET", "P1D")]),
+        ("Prices are rising now.", [("now", "DATE", "PRESENT_REF")]),
+        ("The 6-year-old boy and a 5 percent chance.", []),
+    ],
+)
+def test_expressions_and_values(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    found = tag(sentence, FRIDAY)
+    assert [(t.text, t.type, t.value) for t in found] == expected
+    for t in found:
+        assert sentence[t.start : t.end] == t.text
+
+
+def test_month_without_year_is_the_nearest_unless_the_clause_looks_ahead() -> None:
+    assert tag("It happened on Dec. 1.", date(1989, 10, 27))[0].value == "1989-12-01"
+    assert tag("It happened on June 1.", date(1989, 10, 26))[0].value == "1989-06-01"
+    assert tag("The law will take effect June 1.", date(1989, 10, 26))[0].value == "1990-06-01"
+
+
+def test_tempeval3_harness_on_a_sample_beats_dateparser() -> None:
+    from parallax.eval.tempeval import dateparser_system, load, parallax_system, score
+
+    docs = load(SHARED / "eval" / "tempeval3" / "TimeBank")[:15]
+    ours = score(docs, parallax_system(docs))
+    baseline = score(docs, dateparser_system(docs))
+    assert ours["gold"] == baseline["gold"] > 50
+    assert ours["value_f1"] > baseline["value_f1"] + 20
+    assert ours["relaxed_f1"] >= ours["strict_f1"]
