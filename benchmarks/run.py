@@ -88,6 +88,33 @@ def textrank(texts: Sequence[str], words: int) -> str:
     return " ".join(" ".join(out).split()[:words])
 
 
+def _temporal(
+    nlp: Any, kharkiv: list[Article], full_brief_s: float, repeat: int
+) -> dict[str, float]:
+    """Temporal tagging and normalisation: seconds per 1,000 sentences, and its share of a full brief."""
+    from datetime import date
+
+    from parallax.temporal import tag
+
+    texts = [a.text for a in _duc_articles()] + [a.text for a in kharkiv]
+    analyses = nlp.analyse(
+        [Article(f"{i:012d}", "-", t) for i, t in enumerate(texts)], entities=False
+    )
+    sentences = [t[s:e] for t, an in zip(texts, analyses, strict=True) for s, e in an.sentences][
+        :1000
+    ]
+    anchor = date(2024, 5, 31)
+    per_1000 = (
+        _median_seconds(lambda: [tag(s, anchor) for s in sentences], repeat) * 1000 / len(sentences)
+    )
+    kharkiv_tag = _median_seconds(lambda: [tag(a.text, anchor) for a in kharkiv], repeat)
+    return {
+        "seconds_per_1000_sentences": round(per_1000, 3),
+        "kharkiv_tagging_s": round(kharkiv_tag, 4),
+        "share_of_full_brief": round(kharkiv_tag / full_brief_s, 3),
+    }
+
+
 def cold(args: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run(
@@ -142,6 +169,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             "words": sum(len(a.text.split()) for a in articles),
         }
         results["rows"].append(row)
+    results["temporal"] = _temporal(
+        nlp, kharkiv, results["rows"][0]["parallax_warm_s"], opts.repeat
+    )
     results["cold_kharkiv_s"] = round(cold_kharkiv, 2)
     results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     results["embedder"] = type(raw).__name__
@@ -160,6 +190,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{row['analysis_adds_s']:>8.3f}s {row['parallax_warm_cached_s']:>7.3f}s "
             f"{row['sumy_textrank_s']:>8.3f}s {row['ratio_parallax_to_textrank']:>6.2f}"
         )
+    temporal = results["temporal"]
+    print(
+        f"temporal tagging: {temporal['seconds_per_1000_sentences']:.3f} s per 1,000 sentences; "
+        f"Kharkiv {temporal['kharkiv_tagging_s']:.4f} s = {100 * temporal['share_of_full_brief']:.1f}% of its full brief"
+    )
     brief5 = results["rows"][0]["brief_only_warm_s"]
     adds10 = results["rows"][1]["analysis_adds_s"]
     print(

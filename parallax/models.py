@@ -395,6 +395,33 @@ class Discrepancy:
         )
 
 
+@dataclass(frozen=True)
+class TimelineEvent:
+    """Something that happened on ``date`` (a TIMEX3 value: "2024-05-30", "2024-05", "2024-W22")."""
+
+    date: str
+    text: str  # the sentence that dates it, from the first source
+    support: tuple[Span, ...]
+    independent_sources: int
+
+    def to_dict(self) -> JSONDict:
+        return {
+            "date": self.date,
+            "text": self.text,
+            "support": [s.to_dict() for s in self.support],
+            "independent_sources": self.independent_sources,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TimelineEvent:
+        return cls(
+            str(data["date"]),
+            str(data["text"]),
+            tuple(Span.from_dict(s) for s in data["support"]),
+            int(data["independent_sources"]),
+        )
+
+
 def story_id(article_ids: Sequence[str]) -> str:
     """A story's id is derived from its articles, so the same input gives the same id."""
     return "s" + content_hash(*sorted(article_ids))[:11]
@@ -412,6 +439,7 @@ class Story:
     discrepancies: tuple[Discrepancy, ...] = ()
     # articles that are not independent of one another (duplicates, rewrites, wire copy), one tuple each
     independent_groups: tuple[tuple[str, ...], ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
 
     def to_dict(self) -> JSONDict:
         return {
@@ -424,6 +452,7 @@ class Story:
             "quotes": [q.to_dict() for q in self.quotes],
             "discrepancies": [d.to_dict() for d in self.discrepancies],
             "independent_groups": [list(g) for g in self.independent_groups],
+            "timeline": [e.to_dict() for e in self.timeline],
         }
 
     @classmethod
@@ -440,6 +469,7 @@ class Story:
             independent_groups=tuple(
                 tuple(str(i) for i in g) for g in data.get("independent_groups", ())
             ),
+            timeline=tuple(TimelineEvent.from_dict(e) for e in data.get("timeline", ())),
         )
 
 

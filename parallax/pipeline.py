@@ -32,12 +32,13 @@ from parallax.models import (
     Quote,
     Report,
     Story,
+    TimelineEvent,
     story_id,
 )
 from parallax.nlp import NLP, Embedder, get_embedder, get_nlp
 from parallax.quotes import find_quotes
 from parallax.summarise import Matrix, StoryText, story_title, summarise
-from parallax.timeline import infer_publication_dates
+from parallax.timeline import find_events, infer_publication_dates
 
 LOGGER = logging.getLogger(__name__)
 
@@ -138,6 +139,7 @@ class Pipeline:
         facts: list[Fact] = []
         quotes: list[Quote] = []
         discrepancies: list[Discrepancy] = []
+        timeline: list[TimelineEvent] = []
         groups = {a.id: n for n, a in enumerate(members)}
         if self.opts.analysis:
             derivations = find_derivations(members, analyses, embeddings)
@@ -150,6 +152,7 @@ class Pipeline:
                 *date_discrepancies(members, facts),
                 *name_discrepancies(members, analyses),
             ]
+            timeline = find_events(members, analyses, embeddings, groups)
         text = StoryText(members, analyses, embeddings, groups)
         brief = summarise(text, self.opts.brief)
         ids = tuple(a.id for a in members)
@@ -163,6 +166,7 @@ class Pipeline:
             tuple(quotes),
             tuple(discrepancies),
             _group_lists(members, groups),
+            tuple(timeline),
         )
 
     def brief(self, articles: Sequence[Article], problems: Sequence[Problem] = ()) -> Report:

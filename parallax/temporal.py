@@ -54,9 +54,10 @@ UNITS = {
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 FUTURE_CUES = re.compile(
-    r"\b(?:will|shall|'ll|going to|plans? to|is scheduled|are scheduled|upcoming)\b", re.I
+    r"\b(?:will|shall|'ll|going to|plans? to|is scheduled|are scheduled|upcoming|"
+    r"would (?:stay|remain|be)(?: \w+)? (?:until|by)|(?:stay|remain)s? (?:closed|open|shut) until)\b",
+    re.I,
 )
-PAST_CUES = re.compile(r"\b(?:was|were|had|did|said|ago|last|\w+ed)\b", re.I)
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -382,14 +383,14 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:(?:earlier|later)\s+)?(?P<mod>this|last|next|the past|the previous|the coming|the following|previous|coming)\s+(?P<unit>week|month|year|quarter|weekend|spring|summer|autumn|fall|winter)\b",
+            r"\b(?:(?:earlier|later)\s+)?(?P<mod>this|last|next|the past|the coming|coming)\s+(?P<unit>week|month|year|quarter|weekend|spring|summer|autumn|fall|winter)\b",
             re.I,
         ),
         _relative_period,
     ),
     (
         re.compile(
-            rf"\b(?P<num>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|from now|later|earlier|before|hence)\b",
+            rf"\b(?P<num>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|from now|hence)\b",
             re.I,
         ),
         _ago,

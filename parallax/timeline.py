@@ -1,32 +1,166 @@
-"""Dates: publication dates inferred for articles that lack one (issue 4 adds the full timeline)."""
+"""The timeline: publication anchors, every dated event of a story, merged across sources and ordered.
+
+1. **Anchors.** An article's date comes from its record, its HTML or its text (``clean.py``). An undated
+   article of a story gets an inferred one: the candidates are its dated siblings' dates and the days
+   around them, and the one that best fits the weekdays the article itself mentions in the past ("told
+   CNN on Thursday", "On Friday, ... confirmed") wins. With no dated sibling it stays undated: parallax
+   never falls back on today's date.
+2. **Events.** Each time expression found by :mod:`parallax.temporal` dates the sentence it sits in; its
+   TIMEX3 value is kept as precise as the text is ("2024-05", "2024-W22" stay vague).
+3. **Merge.** Events of different articles with the same value whose sentences say the same thing
+   (MiniLM cosine) are one event, with every supporting span and its independent-source count.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
-from datetime import date
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
 
-from parallax.models import Article
+import numpy as np
+import numpy.typing as npt
+
+from parallax.models import Analysis, Article, Span, TimelineEvent
+from parallax.temporal import FUTURE_CUES, WEEKDAYS, tag
+
+Matrix = npt.NDArray[np.float32]
+
+SAME_EVENT_MIN_SIM = 0.6  # same date, and sentences this close: one event told twice
+ANCHOR_WINDOW_DAYS = 1  # an undated article appears within a day of its dated siblings
+_PAST_WEEKDAY = re.compile(
+    r"\b(?:on|last|until|since)?\s*(" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b"
+)
+_CLOCK_ONLY = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)", re.IGNORECASE)
+EVENT_VALUE = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|Q\d|SP|SU|FA|WI))?")
+
+
+def _weekday_mentions(text: str) -> list[int]:
+    """Weekdays the text names in past-tense clauses (a future "will meet on Monday" says nothing)."""
+    found = []
+    for match in _PAST_WEEKDAY.finditer(text):
+        left = max(text.rfind(".", 0, match.start()), text.rfind(",", 0, match.start())) + 1
+        if not FUTURE_CUES.search(text[left : match.start()]):
+            found.append(WEEKDAYS[match.group(1).lower()])
+    return found
+
+
+def _fit(candidate: date, weekdays: Sequence[int]) -> int:
+    """Days back from ``candidate`` to each mentioned weekday, summed: low when the article is fresh."""
+    return sum((candidate.weekday() - w) % 7 for w in weekdays)
 
 
 def infer_publication_dates(story: Sequence[Article]) -> list[Article]:
-    """Give each undated article of a story the median date of its dated siblings, marked ``inferred``.
-
-    Coverage of one event appears within a day or two; the median resists one outlet's late follow-up.
-    An article with no dated sibling keeps no date: parallax never falls back on today's date.
-    """
+    """Each undated article of a story gets an inferred date (see the module docstring)."""
     known = sorted(date.fromisoformat(a.published) for a in story if a.published)
     if not known:
         return list(story)
-    median = known[(len(known) - 1) // 2].isoformat()
-    note = (
-        f"date inferred from the {len(known)} dated article(s) of the same story (median {median})"
+    median = known[(len(known) - 1) // 2]
+    candidates = sorted(
+        {
+            d + timedelta(days=k)
+            for d in known
+            for k in range(-ANCHOR_WINDOW_DAYS, ANCHOR_WINDOW_DAYS + 1)
+        }
     )
-    return [
-        a
-        if a.published
-        else dataclasses.replace(
-            a, published=median, published_how="inferred", notes=(*a.notes, note)
+    out = []
+    for article in story:
+        if article.published:
+            out.append(article)
+            continue
+        weekdays = _weekday_mentions(article.text)
+        best = (
+            # fit to the weekdays, plus a day's cost per day away from the siblings' median
+            min(
+                candidates,
+                key=lambda d: (
+                    _fit(d, weekdays) + abs((d - median).days),
+                    abs((d - median).days),
+                    d,
+                ),
+            )
+            if weekdays
+            else median
         )
-        for a in story
-    ]
+        how = "the weekdays it mentions" if weekdays else "the median of"
+        note = (
+            f"date inferred from {how} and the {len(known)} dated article(s) of the same story "
+            f"(candidates {candidates[0]} to {candidates[-1]})"
+        )
+        out.append(
+            dataclasses.replace(
+                article,
+                published=best.isoformat(),
+                published_how="inferred",
+                notes=(*article.notes, note),
+            )
+        )
+    return out
+
+
+def _sentence_of(analysis: Analysis, position: int) -> tuple[int, int] | None:
+    for index, (start, end) in enumerate(analysis.sentences):
+        if start <= position < end:
+            return index, start
+    return None
+
+
+def find_events(
+    articles: Sequence[Article],
+    analyses: Sequence[Analysis],
+    embeddings: Sequence[Matrix],
+    groups: Mapping[str, int],
+) -> list[TimelineEvent]:
+    """The story's dated events, merged across sources, in date order (vaguer dates after precise ones)."""
+    raw: list[
+        tuple[str, int, int, Span]
+    ] = []  # (value, article index, sentence index, sentence span)
+    for a_index, (article, analysis) in enumerate(zip(articles, analyses, strict=True)):
+        if not article.published:
+            continue
+        anchor = date.fromisoformat(article.published)
+        seen: set[tuple[str, int]] = set()
+        for timex in tag(article.text, anchor):
+            if timex.type not in ("DATE", "TIME") or not EVENT_VALUE.match(timex.value):
+                continue  # durations, sets and PRESENT_REF date nothing
+            if _CLOCK_ONLY.fullmatch(timex.text):
+                continue  # "at 9:40 p.m." says the hour, not the day: the day comes from elsewhere
+            located = _sentence_of(analysis, timex.start)
+            if located is None:
+                continue
+            s_index, _ = located
+            value = EVENT_VALUE.match(timex.value).group(0)  # type: ignore[union-attr]
+            if (value, s_index) in seen:
+                continue
+            seen.add((value, s_index))
+            start, end = analysis.sentences[s_index]
+            raw.append((value, a_index, s_index, Span(article.id, start, end)))
+    return _merge(raw, articles, embeddings, groups)
+
+
+def _merge(
+    raw: list[tuple[str, int, int, Span]],
+    articles: Sequence[Article],
+    embeddings: Sequence[Matrix],
+    groups: Mapping[str, int],
+) -> list[TimelineEvent]:
+    merged: list[list[tuple[str, int, int, Span]]] = []
+    for item in raw:
+        value, a_index, s_index, _ = item
+        vector = embeddings[a_index][s_index]
+        for group in merged:
+            head = group[0]
+            if head[0] != value or any(g[1] == a_index for g in group):
+                continue
+            if float(vector @ embeddings[head[1]][head[2]]) >= SAME_EVENT_MIN_SIM:
+                group.append(item)
+                break
+        else:
+            merged.append([item])
+    events = []
+    for group in merged:
+        head = group[0]
+        text = articles[head[1]].text[head[3].start : head[3].end]
+        sources = {groups.get(articles[g[1]].id, g[1]) for g in group}
+        events.append(TimelineEvent(head[0], text, tuple(g[3] for g in group), len(sources)))
+    return sorted(events, key=lambda e: (e.date, -e.independent_sources))

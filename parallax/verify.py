@@ -38,6 +38,9 @@ def iter_spans(data: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any]
         for d_index, discrepancy in enumerate(story.get("discrepancies", [])):
             for c_index, claim in enumerate(discrepancy.get("claims", [])):
                 yield f"{here}.discrepancies[{d_index}].claims[{c_index}]", claim
+        for e_index, event in enumerate(story.get("timeline", [])):
+            for s_index, span in enumerate(event.get("support", [])):
+                yield f"{here}.timeline[{e_index}].support[{s_index}]", span
 
 
 def verify_report(report: Report | Mapping[str, Any]) -> list[str]:

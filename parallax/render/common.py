@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from parallax.models import Article, Derivation, Fact, Quote, Report, Story
+from parallax.models import Article, Derivation, Fact, Quote, Report, Story, TimelineEvent
 
 
 @dataclass(frozen=True)
@@ -98,3 +98,15 @@ def speaker_label(quote: Quote) -> str:
         quote.speaker_kind, ""
     )
     return f"{quote.speaker}{kind}" if quote.speaker else "speaker not named"
+
+
+MAX_EVENTS_SHOWN = 25
+
+
+def shown_events(story: Story) -> list[TimelineEvent]:
+    """The timeline as a reader wants it: day-precise events, best confirmed kept when there are many."""
+    events = list(story.timeline)
+    if len(events) > MAX_EVENTS_SHOWN:
+        keep = sorted(events, key=lambda e: -e.independent_sources)[:MAX_EVENTS_SHOWN]
+        events = [e for e in events if e in keep]
+    return events

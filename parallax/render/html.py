@@ -7,7 +7,9 @@ Each citation links to its span, highlighted inside the cleaned article text fur
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 import jinja2
@@ -19,6 +21,7 @@ from parallax.render.common import (
     how_mark,
     numbering,
     plural,
+    shown_events,
     shown_facts,
     shown_quotes,
     speaker_label,
@@ -113,6 +116,41 @@ def derivation_graph(
     return list(nodes.values()), edges
 
 
+@dataclass(frozen=True)
+class AxisPoint:
+    x: float
+    y: float
+    date: str
+    label: str
+    sources: int
+
+
+AXIS_WIDTH, AXIS_HEIGHT = 860, 120
+
+
+def time_axis(story: Story) -> tuple[list[AxisPoint], list[tuple[float, str]]]:
+    """Day-precise events placed on a horizontal axis, and tick labels (first, last, and each month)."""
+    days = [e for e in story.timeline if re.fullmatch(r"\d{4}-\d{2}-\d{2}", e.date)]
+    if not days:
+        return [], []
+    first, last = date.fromisoformat(days[0].date), date.fromisoformat(days[-1].date)
+    span = max((last - first).days, 1)
+    points = []
+    stacked: dict[str, int] = {}
+    for event in days:
+        offset = (date.fromisoformat(event.date) - first).days
+        level = stacked.get(event.date, 0)
+        stacked[event.date] = level + 1
+        x = 30 + (AXIS_WIDTH - 60) * offset / span
+        points.append(
+            AxisPoint(x, 70 - 12 * min(level, 4), event.date, event.text, event.independent_sources)
+        )
+    ticks = [(30.0, first.isoformat())] + (
+        [(AXIS_WIDTH - 30.0, last.isoformat())] if last != first else []
+    )
+    return points, ticks
+
+
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -131,6 +169,10 @@ def _environment() -> jinja2.Environment:
         shown_quotes=shown_quotes,
         speaker_label=speaker_label,
         derivation_graph=derivation_graph,
+        time_axis=time_axis,
+        axis_width=AXIS_WIDTH,
+        axis_height=AXIS_HEIGHT,
+        shown_events=shown_events,
         kind_colours=KIND_COLOURS,
         graph_size=GRAPH_SIZE,
     )

@@ -9,6 +9,7 @@ from parallax.render.common import (
     how_mark,
     numbering,
     plural,
+    shown_events,
     shown_facts,
     shown_quotes,
     speaker_label,
@@ -53,7 +54,24 @@ def _story(report: Report, story: Story, index: int, refs: dict[str, SourceRef])
     lines.extend(_facts(report, story, refs))
     lines.extend(_quotes(story, refs))
     lines.extend(_discrepancies(story, refs))
+    lines.extend(_timeline(story, refs))
     return "\n".join(lines) + "\n"
+
+
+def _timeline(story: Story, refs: dict[str, SourceRef]) -> list[str]:
+    events = shown_events(story)
+    if not events:
+        return []
+    lines = [
+        "\n## Timeline\n",
+        'Relative dates ("on Thursday", "two weeks ago") resolved against each article\'s date.\n',
+    ]
+    for event in events:
+        cited = "".join(f"[{refs[s.article_id].number}]" for s in event.support)
+        lines.append(
+            f"- **{event.date}** {event.text} {cited} _({event.independent_sources} independent)_"
+        )
+    return lines
 
 
 def _discrepancies(story: Story, refs: dict[str, SourceRef]) -> list[str]:

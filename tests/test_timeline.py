@@ -1,0 +1,65 @@
+"""Timeline: anchors inferred for undated articles, events on the right days, merged across sources."""
+
+from __future__ import annotations
+
+from parallax.models import Article, Report
+from parallax.timeline import infer_publication_dates
+
+
+def test_undated_kharkiv_articles_get_inferred_dates_near_the_dated_one(
+    kharkiv_report: Report,
+) -> None:
+    dated = [a for a in kharkiv_report.articles if a.published_how == "extracted"]
+    inferred = [a for a in kharkiv_report.articles if a.published_how == "inferred"]
+    assert len(dated) == 1 and len(inferred) == 4
+    for article in inferred:
+        assert article.published in ("2024-05-30", "2024-05-31") and any(
+            "inferred" in n for n in article.notes
+        )
+
+
+def test_weekdays_the_article_mentions_pick_its_day() -> None:
+    sibling = Article("a" * 12, "a", "x", published="2025-03-12", published_how="given")
+    told = Article(
+        "b" * 12, "b", "Officials said on Friday that the fire was out. On Thursday crews left."
+    )
+    plain = Article("c" * 12, "c", "The fire was out.")
+    _, dated_told, dated_plain = infer_publication_dates([sibling, told, plain])
+    assert dated_told.published == "2025-03-13" or dated_told.published == "2025-03-12"
+    assert dated_plain.published == "2025-03-12" and dated_plain.published_how == "inferred"
+    assert infer_publication_dates([plain]) == [plain], "no dated sibling: no date, never today's"
+
+
+def test_kharkiv_events_land_on_their_days(kharkiv_report: Report) -> None:
+    events = kharkiv_report.stories[0].timeline
+    by_day: dict[str, list[str]] = {}
+    for event in events:
+        by_day.setdefault(event.date, []).append(event.text)
+    assert any("May 13" in t or "13" in t for t in by_day.get("2024-05-13", [])), (
+        "the video conference"
+    )
+    assert any("Thursday" in t for t in by_day.get("2024-05-30", [])), (
+        "'on Thursday' before a Friday date"
+    )
+    assert any("Wednesday" in t for t in by_day.get("2024-05-29", [])), "Blinken in Moldova"
+    assert "2024-05-17" in by_day, "'two weeks ago' from May 31"
+    dates = [e.date for e in events]
+    assert dates == sorted(dates)
+
+
+def test_example_timeline_merges_sources_and_keeps_spans_valid(example_report: Report) -> None:
+    story = example_report.stories[0]
+    texts = {a.id: a.text for a in example_report.articles}
+    fire = [e for e in story.timeline if e.date == "2025-03-11"]
+    assert fire, "the fire on Tuesday night, the day before the reports"
+    assert any(e.date == "2025-03-14" and e.independent_sources >= 2 for e in story.timeline), (
+        "closed until Friday"
+    )
+    for event in story.timeline:
+        for span in event.support:
+            assert 0 <= span.start < span.end <= len(texts[span.article_id])
+        assert (
+            event.text
+            == texts[event.support[0].article_id][event.support[0].start : event.support[0].end]
+        )
+    assert not any("9:40" in e.text and e.date != "2025-03-11" for e in story.timeline)
