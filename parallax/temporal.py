@@ -54,7 +54,7 @@ UNITS = {
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 FUTURE_CUES = re.compile(
-    r"\b(?:will|shall|'ll|going to|plans? to|is scheduled|are scheduled|upcoming|"
+    r"\b(?:will|shall|'ll|going to|plans? to|is scheduled|are scheduled|is to|are to|upcoming|"
     r"would (?:stay|remain|be)(?: \w+)? (?:until|by)|(?:stay|remain)s? (?:closed|open|shut) until)\b",
     re.I,
 )
@@ -120,7 +120,7 @@ def _month_year(m: re.Match[str], anchor: date, future: bool) -> tuple[TimexType
 
 
 def _bare_month(m: re.Match[str], anchor: date, future: bool) -> tuple[TimexType, str] | None:
-    month = MONTHS[m["month"].lower().rstrip(".")]
+    month = MONTHS[(m["month"] or m.groupdict().get("month2") or "").lower().rstrip(".")]
     modifier = (m["mod"] or "").lower()
     if modifier == "last":
         year = anchor.year - 1 if month >= anchor.month else anchor.year
@@ -225,7 +225,16 @@ def _ago(m: re.Match[str], anchor: date, future: bool) -> tuple[TimexType, str] 
         return "DATE", f"{day.year:04d}-{day.month:02d}"
     if unit == "year":
         return "DATE", f"{anchor.year + sign * amount:04d}"
+    if unit == "decade":
+        return "DATE", f"{anchor.year + sign * 10 * amount:04d}"
     return None
+
+
+def _vague_duration(m: re.Match[str], anchor: date, future: bool) -> tuple[TimexType, str] | None:
+    """ "recent years", "the coming months": an unspecified number of units."""
+    unit = m["unit"].lower().rstrip("s")
+    prefix = "PT" if unit in ("hour", "minute") else "P"
+    return "DURATION", f"{prefix}X{UNITS[unit]}"
 
 
 def _duration(m: re.Match[str], anchor: date, future: bool) -> tuple[TimexType, str] | None:
@@ -254,11 +263,8 @@ def _plural_duration(m: re.Match[str], anchor: date, future: bool) -> tuple[Time
 def _part_of_day(m: re.Match[str], anchor: date, future: bool) -> tuple[TimexType, str] | None:
     part = PARTS_OF_DAY[m["part"].lower()]
     day = anchor
-    if m["weekday"]:
-        found = _weekday(m, anchor, future)
-        if found is None:
-            return None
-        day = date.fromisoformat(found[1])
+    if m["weekday"]:  # "Wednesday night": annotated as the day itself
+        return _weekday(m, anchor, future)
     elif (m["mod"] or "").lower() == "yesterday":
         day = anchor - timedelta(days=1)
     elif (m["mod"] or "").lower() == "tomorrow":
@@ -357,12 +363,14 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
         _month_year,
     ),
     (
-        re.compile(rf"\b(?:(?P<mod>this|last|next)\s+)?(?P<month>{_MONTH})(?!\s+\d)\b(?<!May)"),
+        re.compile(
+            rf"\b(?:(?:early|late|mid)[- ])?(?:(?P<mod>this|last|next)\s+)?(?P<month>{_MONTH})(?!\s+\d)\b(?<!May)"
+        ),
         _bare_month,
     ),
     (
         re.compile(
-            r"\b(?P<mod>in|of|since|by|last|this|next|until|early|late|mid|from)[- ](?P<month>May)\b(?!\s+\d)"
+            r"\b(?:(?:in|of|since|by|until|from)\s+(?P<core>(?P<month>May))|(?P<mod>last|this|next|early|late|mid)[- ](?P<month2>May))\b(?!\s+\d)"
         ),
         _bare_month,
     ),
@@ -376,7 +384,13 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
     (re.compile(rf"\b(?:(?P<mod>this|last|next)\s+)?(?P<weekday>{_WEEKDAY})\b"), _weekday),
     (
         re.compile(
-            r"\b(?P<word>today|yesterday|tomorrow|tonight|nowadays|now|currently|current|recently|recent|soon|the future|future|the past(?!\s+(?:\w+\s+)?(?:few|several|\d+|two|three|four|five|six|seven|eight|nine|ten|weeks?|months?|years?|days?|decades?|hours?)))\b",
+            r"\b(?:recent|coming|past)\s+(?P<unit>years|months|weeks|days|hours|decades)\b", re.I
+        ),
+        _vague_duration,
+    ),
+    (
+        re.compile(
+            r"\b(?P<word>today|yesterday|tomorrow|tonight|nowadays|now|currently|current|recently|the future|the past(?!\s+(?:\w+\s+)?(?:few|several|\d+|two|three|four|five|six|seven|eight|nine|ten|weeks?|months?|years?|days?|decades?|hours?)))\b",
             re.I,
         ),
         _deictic,
@@ -411,7 +425,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
     ),
     (
         re.compile(
-            rf"\b(?:the\s+(?:last|past|next|first|coming)\s+)?(?P<num>{_NUMWORD})[- ](?P<unit>{_UNIT})\b(?!-old|-long)",
+            rf"\b(?:the\s+(?:(?:last|past|next|first|coming)\s+)?)?(?P<num>{_NUMWORD})[- ](?P<unit>{_UNIT})\b(?!-old|-long)",
             re.I,
         ),
         _duration,
@@ -423,7 +437,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
     (re.compile(r"\b(?P<decade>(?:1[89]|20)\d0)s\b"), _decade),
     (
         re.compile(
-            r"\b(?:in|since|by|of|until|before|after|from|through|during)\s+(?P<year>(?:19|20)\d{2})\b"
+            r"\b(?:in|since|by|of|until|before|after|from|through|during)\s+(?P<core>(?P<year>(?:19|20)\d{2}))\b"
         ),
         _year,
     ),
@@ -447,7 +461,7 @@ def tag(text: str, anchor: date) -> list[Timex]:
     found: list[Timex] = []
     for pattern, normalise in PATTERNS:
         for match in pattern.finditer(text):
-            start, end = match.span()
+            start, end = match.span("core") if match.groupdict().get("core") else match.span()
             while start < end and text[start].isspace():
                 start += 1
             if any(s < end and start < e for s, e in taken):

@@ -32,11 +32,17 @@ FRIDAY = date(2024, 5, 31)
         ("Aid arrived after a six-month delay.", [("six-month", "DURATION", "P6M")]),
         (
             "Talks lasted three hours on Tuesday night.",
-            [("three hours", "DURATION", "PT3H"), ("Tuesday night", "TIME", "2024-05-28TNI")],
+            [("three hours", "DURATION", "PT3H"), ("Tuesday night", "DATE", "2024-05-28")],
         ),
         ("Profits rose in the third quarter.", [("the third quarter", "DATE", "2023-Q3")]),
         ("The council meets daily.", [("daily", "SET", "P1D")]),
         ("Prices are rising now.", [("now", "DATE", "PRESENT_REF")]),
+        ("Sales fell in recent years.", [("recent years", "DURATION", "PXY")]),
+        (
+            "The shares resume trading in Paris Tuesday, officials said.",
+            [("Tuesday", "DATE", "2024-05-28")],
+        ),
+        ("The shares are to resume trading in Paris Tuesday.", [("Tuesday", "DATE", "2024-06-04")]),
         ("The 6-year-old boy and a 5 percent chance.", []),
     ],
 )
