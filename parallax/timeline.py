@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
@@ -98,6 +99,37 @@ def infer_publication_dates(story: Sequence[Article]) -> list[Article]:
     return out
 
 
+# where one dated clause ends and another begins: "asked on May 13, and Biden agreed on 15 May"
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:and|but|while|whereas|although|though)\s)|\s+[—–]\s+")
+
+
+def clause_of(
+    text: str, start: int, end: int, position: int, others: Sequence[int] = ()
+) -> tuple[int, int]:
+    """The clause of the sentence ``text[start:end]`` that holds ``position``, trimmed of its joiner.
+
+    Only a sentence with dates in different clauses (``others``: the positions of its other dates) is
+    split: "Austin, Sullivan, and Gen. Brown met on May 13" stays whole.
+    """
+    bounds = [start]
+    for match in _CLAUSE_BREAK.finditer(text, start, end):
+        bounds.append(match.end())
+    bounds.append(end)
+    for left, right in itertools.pairwise(bounds):
+        if left <= position < right and not any(o < left or o >= right for o in others):
+            return start, end
+        if left <= position < right:
+            clause_end = right
+            if right != end:  # drop the separator that closes this clause
+                clause_end = left + len(text[left:right].rstrip(" ,;—–"))
+            head = re.match(r"(?:and|but|while|whereas|although|though)\s+", text[left:clause_end])
+            clause_start = left + (head.end() if head and left != start else 0)
+            if len(text[clause_start:clause_end].split()) >= 4:
+                return clause_start, clause_end
+            return start, end
+    return start, end
+
+
 def _sentence_of(analysis: Analysis, position: int) -> tuple[int, int] | None:
     for index, (start, end) in enumerate(analysis.sentences):
         if start <= position < end:
@@ -120,7 +152,11 @@ def find_events(
             continue
         anchor = date.fromisoformat(article.published)
         seen: set[tuple[str, int]] = set()
-        for timex in tag(article.text, anchor):
+        timexes = tag(article.text, anchor)
+        dated = [
+            t.start for t in timexes if t.type in ("DATE", "TIME") and EVENT_VALUE.match(t.value)
+        ]
+        for timex in timexes:
             if timex.type not in ("DATE", "TIME") or not EVENT_VALUE.match(timex.value):
                 continue  # durations, sets and PRESENT_REF date nothing
             if _CLOCK_ONLY.fullmatch(timex.text):
@@ -130,10 +166,12 @@ def find_events(
                 continue
             s_index, _ = located
             value = EVENT_VALUE.match(timex.value).group(0)  # type: ignore[union-attr]
-            if (value, s_index) in seen:
+            s_start, s_end = analysis.sentences[s_index]
+            others = [d for d in dated if s_start <= d < s_end and d != timex.start]
+            start, end = clause_of(article.text, s_start, s_end, timex.start, others)
+            if (value, start) in seen:
                 continue
-            seen.add((value, s_index))
-            start, end = analysis.sentences[s_index]
+            seen.add((value, start))
             raw.append((value, a_index, s_index, Span(article.id, start, end)))
     return _merge(raw, articles, embeddings, groups)
 

@@ -63,3 +63,19 @@ def test_example_timeline_merges_sources_and_keeps_spans_valid(example_report: R
             == texts[event.support[0].article_id][event.support[0].start : event.support[0].end]
         )
     assert not any("9:40" in e.text and e.date != "2025-03-11" for e in story.timeline)
+
+
+def test_two_dates_in_one_sentence_date_two_clauses() -> None:
+    from parallax.timeline import clause_of
+
+    text = "Ukraine asked for permission on May 13, and Biden agreed in principle on 15 May after the talks."
+    first, second = text.index("May 13"), text.index("15 May")
+    assert (
+        text[slice(*clause_of(text, 0, len(text), first, [second]))]
+        == "Ukraine asked for permission on May 13"
+    )
+    assert text[slice(*clause_of(text, 0, len(text), second, [first]))].startswith(
+        "Biden agreed in principle"
+    )
+    lone = "Austin, Sullivan, and Gen. Brown met their counterparts on May 13."
+    assert clause_of(lone, 0, len(lone), lone.index("May"), []) == (0, len(lone))
