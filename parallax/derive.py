@@ -16,7 +16,7 @@ each other; a fact confirmed twice inside one group is confirmed once.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -326,20 +326,25 @@ def independent_groups(
 
 
 def sentence_sources(
-    articles: Sequence[Article], analyses: Sequence[Analysis], groups: dict[str, int]
+    articles: Sequence[Article],
+    analyses: Sequence[Analysis],
+    derivations: Sequence[Derivation],
+    groups: Mapping[str, int],
 ) -> dict[tuple[int, int], str]:
     """(article index, sentence index) -> source key, for sentences that attribute their content to an
-    outlet: that outlet's group when it is among the inputs, else the outlet's name."""
-    names = known_names(articles)
+    outlet: that outlet's group when it is among the inputs, else the outlet's name.
+
+    Read off the ``cites`` derivations, whose evidence is exactly those sentences.
+    """
+    index = {a.id: i for i, a in enumerate(articles)}
     keys: dict[tuple[int, int], str] = {}
-    for a_index, (article, analysis) in enumerate(zip(articles, analyses, strict=True)):
-        for s_index, (start, end) in enumerate(analysis.sentences):
-            for _, _, outlet in find_citations(article.text, start, end, names):
-                if _same_outlet(outlet, article.outlet):
-                    continue
-                target = _article_of(outlet, articles, article.id)
-                keys[(a_index, s_index)] = (
-                    f"group:{groups[target]}" if target else f"outlet:{outlet}"
-                )
-                break
+    for d in derivations:
+        if d.kind != "cites":
+            continue
+        key = f"group:{groups[d.to_article_id]}" if d.to_article_id else f"outlet:{d.to_outlet}"
+        a_index = index[d.source]
+        for span in d.evidence:
+            s_index = analyses[a_index].sentence_at(span.start)
+            if s_index is not None:
+                keys.setdefault((a_index, s_index), key)
     return keys

@@ -32,6 +32,7 @@ import numpy as np
 import numpy.typing as npt
 
 from parallax.models import Analysis, Article, Claim, Discrepancy, Fact
+from parallax.temporal import MONTHS
 
 Matrix = npt.NDArray[np.float32]
 
@@ -404,16 +405,6 @@ def _discrepancy(group: list[Quantity], articles: Sequence[Article]) -> Discrepa
     return Discrepancy(kind, about, claims, unit)
 
 
-MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-         ("november", "nov"), ("december", "dec")],
-        start=1,
-    )
-    for m in names
-}  # fmt: skip
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _EXPLICIT_DATE = re.compile(
     rf"\b(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?!\d)|(?P<day2>\d{{1,2}})\s+(?P<month2>January|February|March|April|May|June|July|August|September|October|November|December))\b"

@@ -144,6 +144,13 @@ class Analysis:
     sentences: tuple[tuple[int, int], ...]
     entities: tuple[Entity, ...] = ()
 
+    def sentence_at(self, position: int) -> int | None:
+        """Index of the sentence holding character ``position``, or None between sentences."""
+        for index, (start, end) in enumerate(self.sentences):
+            if start <= position < end:
+                return index
+        return None
+
 
 @dataclass(frozen=True)
 class BriefSentence:

@@ -144,7 +144,7 @@ class Pipeline:
         if self.opts.analysis:
             derivations = find_derivations(members, analyses, embeddings)
             groups = independent_groups(members, derivations)
-            keys = sentence_sources(members, analyses, groups)
+            keys = sentence_sources(members, analyses, derivations, groups)
             facts = align_facts(members, analyses, embeddings, groups, keys)
             quotes = find_quotes(members, analyses)
             discrepancies = [

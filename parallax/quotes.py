@@ -171,13 +171,6 @@ def speaker_kind(speaker: str | None, person_names: set[str]) -> SpeakerKind:
     return "unknown"
 
 
-def _sentence_of(analysis: Analysis, position: int) -> tuple[int, int]:
-    for start, end in analysis.sentences:
-        if start <= position < end:
-            return start, end
-    return position, position
-
-
 def _direct(
     article: Article, analysis: Analysis, index: int, persons: set[str]
 ) -> list[Attribution]:
@@ -188,7 +181,10 @@ def _direct(
         c_start, c_end = match.start(group), match.end(group)
         if len(text[c_start:c_end].split()) < 2:
             continue
-        s_start, s_end = _sentence_of(analysis, match.start())
+        sentence = analysis.sentence_at(match.start())
+        s_start, s_end = (
+            analysis.sentences[sentence] if sentence is not None else (match.start(), match.start())
+        )
         speaker, at = _speaker_around(text, s_start, s_end, match.start(), match.end())
         partial = not re.search(r"[.,!?…]$", text[c_start:c_end].strip()) and c_start - 1 > s_start
         kind = speaker_kind(speaker, persons)

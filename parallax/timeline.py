@@ -130,13 +130,6 @@ def clause_of(
     return start, end
 
 
-def _sentence_of(analysis: Analysis, position: int) -> tuple[int, int] | None:
-    for index, (start, end) in enumerate(analysis.sentences):
-        if start <= position < end:
-            return index, start
-    return None
-
-
 def find_events(
     articles: Sequence[Article],
     analyses: Sequence[Analysis],
@@ -161,10 +154,9 @@ def find_events(
                 continue  # durations, sets and PRESENT_REF date nothing
             if _CLOCK_ONLY.fullmatch(timex.text):
                 continue  # "at 9:40 p.m." says the hour, not the day: the day comes from elsewhere
-            located = _sentence_of(analysis, timex.start)
-            if located is None:
+            s_index = analysis.sentence_at(timex.start)
+            if s_index is None:
                 continue
-            s_index, _ = located
             value = EVENT_VALUE.match(timex.value).group(0)  # type: ignore[union-attr]
             s_start, s_end = analysis.sentences[s_index]
             others = [d for d in dated if s_start <= d < s_end and d != timex.start]
