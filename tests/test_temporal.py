@@ -44,6 +44,24 @@ FRIDAY = date(2024, 5, 31)
         ),
         ("The shares are to resume trading in Paris Tuesday.", [("Tuesday", "DATE", "2024-06-04")]),
         ("The 6-year-old boy and a 5 percent chance.", []),
+        (
+            "Talks broke off at noon Thursday and will resume at 10 p.m. EST Monday.",
+            [
+                ("noon Thursday", "TIME", "2024-05-30T12:00"),
+                ("10 p.m. EST Monday", "TIME", "2024-06-03T22:00"),
+            ],
+        ),
+        ("Protesters planned a march on Saturday.", [("Saturday", "DATE", "2024-06-01")]),
+        ("He was found on Thanksgiving Day.", [("Thanksgiving Day", "DATE", "2023-11-23")]),
+        ("The bomb went off in nineteen ninety-six.", [("nineteen ninety-six", "DATE", "1996")]),
+        ("It costs $1.76 a year, and 700 seats a week; he is 52 years old.", []),
+        ("Foreign Minister Jan Kavan joined the March for Life.", []),
+        ("The siege lasted 2 1/2 years.", [("2 1/2 years", "DURATION", "P2Y6M")]),
+        ("The army left over the weekend.", [("the weekend", "DATE", "2024-W21-WE")]),
+        (
+            "Mr. Schwarz, 52, will succeed Daniel P. Davison Feb. 1.",
+            [("Feb. 1", "DATE", "2025-02-01")],
+        ),
     ],
 )
 def test_expressions_and_values(sentence: str, expected: list[tuple[str, str, str]]) -> None:
@@ -68,3 +86,19 @@ def test_tempeval3_harness_on_a_sample_beats_dateparser() -> None:
     assert ours["gold"] == baseline["gold"] > 50
     assert ours["value_f1"] > baseline["value_f1"] + 20
     assert ours["relaxed_f1"] >= ours["strict_f1"]
+
+
+def test_anaphoric_expressions_count_from_the_last_date_the_text_gave() -> None:
+    text = "The talks opened on March 3, 2022. Two days later the envoys left; later that year they met again."
+    found = {t.text: t.value for t in tag(text, FRIDAY)}
+    assert found["March 3, 2022"] == "2022-03-03"
+    assert found["Two days later"] == "2022-03-05"
+    assert found["later that year"] == "2022"
+
+
+def test_a_year_ago_is_the_same_quarter_in_a_quarterly_report_and_the_year_elsewhere() -> None:
+    anchor = date(1989, 10, 26)
+    report = "Third-quarter profit rose 20% from $3 million a year ago. The quarter was strong."
+    assert {t.text: t.value for t in tag(report, anchor)}["a year ago"] == "1988-Q3"
+    story = "A year ago he was an unknown singer."
+    assert tag(story, anchor)[0].value == "1988"
