@@ -20,6 +20,7 @@ from typing import Any
 
 from parallax.clean import clean_document
 from parallax.embedding import onnx_path
+from parallax.eval.duc import sumy_summary
 from parallax.models import Article, RawDocument
 from parallax.nlp import get_nlp, load_embedder
 from parallax.pipeline import Pipeline, PipelineOptions
@@ -52,40 +53,9 @@ def _duc_articles() -> list[Article]:
     ]
 
 
-class SpacyTokenizer:
-    """sumy's Tokenizer interface on spaCy's sentencizer: NLTK's punkt cannot be downloaded here."""
-
-    def __init__(self) -> None:
-        self._nlp = get_nlp()
-
-    def to_sentences(self, text: str) -> list[str]:
-        return [
-            text[s:e]
-            for s, e in self._nlp.analyse([Article("0" * 12, "-", text)], entities=False)[
-                0
-            ].sentences
-        ]
-
-    def to_words(self, sentence: str) -> list[str]:
-        return [w.strip(".,;:!?\"'“”’()") for w in sentence.split() if w.strip(".,;:!?\"'“”’()")]
-
-
 def textrank(texts: Sequence[str], words: int) -> str:
     """sumy's TextRank over the concatenated documents, cut to ``words`` words."""
-    from sumy.nlp.stemmers import Stemmer
-    from sumy.parsers.plaintext import PlaintextParser
-    from sumy.summarizers.text_rank import TextRankSummarizer
-    from sumy.utils import get_stop_words
-
-    parser = PlaintextParser.from_string("\n\n".join(texts), SpacyTokenizer())
-    summarizer = TextRankSummarizer(Stemmer("english"))
-    summarizer.stop_words = get_stop_words("english")
-    out: list[str] = []
-    for sentence in summarizer(parser.document, 20):
-        out.append(str(sentence))
-        if sum(len(s.split()) for s in out) >= words:
-            break
-    return " ".join(" ".join(out).split()[:words])
+    return sumy_summary("TextRank", texts, words)
 
 
 def _temporal(
@@ -115,6 +85,30 @@ def _temporal(
     }
 
 
+def _throughput(nlp: Any, count: int) -> dict[str, float]:
+    """Articles per second through the whole pipeline (clean, analyse, embed, cluster, analysis, brief)
+    on DUC 2004 documents pooled across clusters, as a feed would bring them; and for briefs alone."""
+    from parallax.nlp import CachingEmbedder
+
+    rows = [json.loads(line) for line in DUC.read_text().splitlines()]
+    docs = [(r["cluster_id"], d) for r in rows for d in r["docs"]][:count]
+    raws = [
+        RawDocument(source=f"{cid}/{d['doc_id']}", text=d["text"], fmt="record") for cid, d in docs
+    ]
+    out: dict[str, float] = {"articles": len(raws)}
+    for name, analysis in (("full", True), ("brief_only", False)):
+        embedder = CachingEmbedder(load_embedder("onnx" if onnx_path(build=True) else "torch"))
+        pipe = Pipeline(PipelineOptions(analysis=analysis), nlp=nlp, embedder=embedder)
+        start = time.perf_counter()
+        articles = [clean_document(raw) for raw in raws]
+        report = pipe.brief(articles)
+        seconds = time.perf_counter() - start
+        out[f"{name}_articles_per_s"] = round(len(raws) / seconds, 2)
+        out[f"{name}_s"] = round(seconds, 2)
+        out[f"{name}_stories"] = len(report.stories)
+    return out
+
+
 def cold(args: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run(
@@ -128,6 +122,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--articles", type=int, default=100, help="DUC 2004 documents pooled for the throughput run"
+    )
     parser.add_argument("--json", default=str(ROOT / "benchmarks" / "results" / "latest.json"))
     opts = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -172,6 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     results["temporal"] = _temporal(
         nlp, kharkiv, results["rows"][0]["parallax_warm_s"], opts.repeat
     )
+    results["throughput"] = _throughput(nlp, opts.articles)
     results["cold_kharkiv_s"] = round(cold_kharkiv, 2)
     results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     results["embedder"] = type(raw).__name__
@@ -194,6 +192,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"temporal tagging: {temporal['seconds_per_1000_sentences']:.3f} s per 1,000 sentences; "
         f"Kharkiv {temporal['kharkiv_tagging_s']:.4f} s = {100 * temporal['share_of_full_brief']:.1f}% of its full brief"
+    )
+    flow = results["throughput"]
+    print(
+        f"throughput, {flow['articles']} DUC 2004 documents pooled: full pipeline "
+        f"{flow['full_articles_per_s']} articles/s ({flow['full_s']} s, {flow['full_stories']} stories); "
+        f"briefs alone {flow['brief_only_articles_per_s']} articles/s ({flow['brief_only_s']} s)"
+    )
+    print(
+        f"target (issue 5) full pipeline >= 20 articles/s: "
+        f"{'met' if flow['full_articles_per_s'] >= 20 else 'NOT met'}"
     )
     brief5 = results["rows"][0]["brief_only_warm_s"]
     adds10 = results["rows"][1]["analysis_adds_s"]

@@ -172,7 +172,52 @@ def _is_title_like(line: str) -> bool:
 def normalise(text: str) -> str:
     """Whitespace as readers expect it: one space between words, paragraphs on their own lines."""
     text = _ZERO_WIDTH.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(_WS.sub(" ", line).strip() for line in text.split("\n"))
+    if "``" in text:  # TeX-style quotes of newswire archives (``like this'')
+        text = text.replace("``", "“").replace("''", "”")
+    lines = [_WS.sub(" ", line).strip() for line in text.split("\n")]
+    return "\n".join(unwrap(lines) if hard_wrapped(lines) else lines)
+
+
+_SENTENCE_END = re.compile(r"[.!?:;\"'”’)]$")
+
+
+def hard_wrapped(lines: list[str]) -> bool:
+    """True for text broken into lines of a fixed width (wire copy, e-mail, old archives): most lines
+    are near one width of at most 100 characters and many end mid-sentence. Scraped web text, one
+    paragraph per line, has lines of every length that end with a full stop."""
+    full = [line for line in lines if len(line) >= 30]
+    if len(full) < 5:
+        return False
+    widths = sorted(len(line) for line in full)
+    width = widths[int(0.9 * (len(widths) - 1))]
+    if width > 100:
+        return False
+    near = sum(len(line) >= 0.6 * width for line in full)
+    open_ended = sum(not _SENTENCE_END.search(line) for line in full)
+    return near >= 0.8 * len(full) and open_ended >= 0.4 * len(full)
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines back into paragraphs. A line ends its paragraph when the next is blank,
+    when it is much shorter than the wrap width (the last line of a paragraph), or when it is a
+    short line of its own (a headline or byline before the text)."""
+    width = sorted(len(line) for line in lines if line)[int(0.9 * (sum(1 for x in lines if x) - 1))]
+    out: list[str] = []
+    current = ""
+    for line in lines:
+        if not line:
+            if current:
+                out.append(current)
+                current = ""
+            out.append("")
+            continue
+        current = f"{current} {line}" if current else line
+        if len(line) < 0.6 * width:
+            out.append(current)
+            current = ""
+    if current:
+        out.append(current)
+    return out
 
 
 def _outlet_clues_in(line: str, reason: str, state: _State, rank: int) -> None:
@@ -412,9 +457,57 @@ def _best(clues: list[_Clue]) -> _Clue | None:
     return min(clues, key=lambda c: c.rank) if clues else None
 
 
+# the commonest English function words: in English prose about a fifth of all words are among them,
+# in other languages (even with English names and loanwords) a few percent
+_ENGLISH_FUNCTION = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "a",
+        "in",
+        "is",
+        "that",
+        "for",
+        "on",
+        "was",
+        "with",
+        "as",
+        "by",
+        "at",
+        "it",
+        "from",
+        "he",
+        "his",
+        "said",
+        "be",
+        "are",
+        "were",
+        "has",
+        "have",
+        "had",
+        "not",
+        "but",
+        "an",
+        "this",
+        "which",
+        "they",
+        "their",
+        "its",
+        "who",
+        "will",
+        "would",
+    ]
+)
+
+
 def _check_language(text: str, source: str) -> None:
     if _words(text) < MIN_WORDS_FOR_LANGUAGE:
         return
+    sample = text[:2000].lower().split()
+    if sum(w in _ENGLISH_FUNCTION for w in sample) >= 0.2 * len(sample):
+        return  # plainly English: langdetect (10 ms an article) is for the doubtful rest
     from langdetect import DetectorFactory, LangDetectException, detect_langs
 
     DetectorFactory.seed = 0

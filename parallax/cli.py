@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import click
 
@@ -295,7 +295,10 @@ def prepare_models() -> int:
 
     nlp = get_nlp()
     path = embedding.onnx_path(build=True)
+    quantized = embedding.quantized_path(build=True) if path else None
     click.echo(f"spaCy pipeline: {nlp.package}")
+    if quantized:
+        click.echo(f"MiniLM int8 (PARALLAX_EMBEDDER=onnx-int8): {quantized}")
     click.echo(
         f"MiniLM: {'ONNX Runtime, ' + str(path) if path else 'sentence-transformers (no ONNX export)'}"
     )
@@ -347,15 +350,23 @@ def _print_table(result: dict[str, object], fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(result, indent=2))
         return
-    rows = cast(list[dict[str, object]], result["rows"])
-    columns = list(dict.fromkeys(k for row in rows for k in row))
-    widths = {c: max(len(c), *(len(str(row.get(c, ""))) for row in rows)) for c in columns}
-    click.echo("  ".join(c.ljust(widths[c]) for c in columns))
-    for row in rows:
-        click.echo("  ".join(str(row.get(c, "")).ljust(widths[c]) for c in columns))
-    extras = {k: v for k, v in result.items() if k != "rows"}
+    tables = {k: v for k, v in result.items() if isinstance(v, list)}
+    for name, value in tables.items():
+        rows = cast(list[dict[str, object]], value)
+        if name != "rows":
+            click.echo(f"\n{name}:")
+        columns = list(dict.fromkeys(k for row in rows for k in row))
+        widths = {c: max(len(c), *(len(_cell(row.get(c))) for row in rows)) for c in columns}
+        click.echo("  ".join(c.ljust(widths[c]) for c in columns))
+        for row in rows:
+            click.echo("  ".join(_cell(row.get(c)).ljust(widths[c]) for c in columns))
+    extras = {k: v for k, v in result.items() if k not in tables}
     if extras:
         click.echo(", ".join(f"{k}: {v}" for k, v in extras.items()))
+
+
+def _cell(value: object) -> str:
+    return "-" if value is None else str(value)
 
 
 _FORMAT = click.option(
@@ -414,6 +425,107 @@ def eval_tempeval3(path: str, fmt: str) -> int:
     from parallax.eval.tempeval import evaluate
 
     _print_table(evaluate(path), fmt)
+    return 0
+
+
+@eval_group.command("duc2004")
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--words", default=100, show_default=True, help="Cut every summary to N words.")
+@click.option(
+    "--clusters",
+    "only",
+    default="",
+    metavar="IDS",
+    help="Comma-separated cluster ids to score (default: all).",
+)
+@click.option("--first", type=int, default=None, metavar="N", help="Score the first N clusters.")
+@click.option("--per-cluster", is_flag=True, help="Also list every cluster's scores.")
+@click.option(
+    "--no-baselines", is_flag=True, help="Score parallax alone (no sumy, no published rows)."
+)
+@click.option(
+    "--floors",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="JSON of pinned ROUGE floors (benchmarks/rouge_floors.json): exit 1 below them.",
+)
+@_FORMAT
+@click.pass_context
+def eval_duc2004(
+    ctx: click.Context,
+    path: str,
+    words: int,
+    only: str,
+    first: int | None,
+    per_cluster: bool,
+    no_baselines: bool,
+    floors: str | None,
+    fmt: str,
+) -> int:
+    """Multi-document summaries: ROUGE-1/2 against the human summaries of each cluster.
+
+    parallax briefs each cluster's documents as one story; sumy's LexRank, TextRank and LSA run in
+    the same command, and the published systems' summaries in the file are scored alongside. Scorer:
+    rouge-score, stemmed, every summary cut to --words words, recall and F1 averaged over the
+    references, then over clusters (docs/evaluation.md).
+
+    \b
+    Examples:
+      parallax eval duc2004 ../shared/eval/duc2004/duc2004_task2.jsonl
+      parallax eval duc2004 FILE --first 5 --per-cluster --format json
+      parallax eval duc2004 FILE --floors benchmarks/rouge_floors.json   (what `make eval` runs)
+    """
+    import json
+
+    from parallax.eval.duc import evaluate
+
+    floor: dict[str, float] | None = None
+    if floors:
+        pinned = json.loads(Path(floors).read_text(encoding="utf-8"))
+        subset = pinned.get("subset", {})
+        if first and not only and first == subset.get("first"):
+            floor = subset
+        elif not first and not only:
+            floor = pinned.get("all")
+        if floor is None:
+            raise click.UsageError(
+                f"{floors} pins floors for all clusters or --first {subset.get('first')}; "
+                "drop --clusters/--first or match the pinned subset"
+            )
+
+    with _progress(not ctx.obj["quiet"]) as bar:
+        tasks: dict[str, Any] = {}
+
+        def advance(system: str, n: int) -> None:
+            if bar is None:
+                return
+            progress = cast(Any, bar)
+            if system not in tasks:
+                tasks[system] = progress.add_task(f"summarising: {system}", total=None)
+            progress.advance(tasks[system], n)
+
+        result = evaluate(
+            path,
+            words=words,
+            only=[c for c in only.split(",") if c],
+            first=first,
+            per_cluster=per_cluster,
+            baselines=not no_baselines,
+            progress=advance,
+        )
+    _print_table(result, fmt)
+    if floor is not None:
+        ours = next(r for r in result["rows"] if r["system"] == "parallax")
+        below = [k for k in ("r1_recall", "r2_recall") if ours[k] < floor[k]]
+        for key in below:
+            click.echo(f"below the floor: {key} {ours[key]} < {floor[key]} ({floors})", err=True)
+        if below:
+            return 1
+        click.echo(
+            f"floors held: R-1 {ours['r1_recall']} >= {floor['r1_recall']}, "
+            f"R-2 {ours['r2_recall']} >= {floor['r2_recall']}",
+            err=True,
+        )
     return 0
 
 

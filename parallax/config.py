@@ -41,6 +41,9 @@ class BriefOptions:
     support_min_sim: float = 0.75  # a citation must carry the same point: precision over recall
     min_sentence_words: int = 6  # shorter sentences are fragments, headings or captions
     max_sentence_words: int = 70  # longer ones are run-on paragraphs that eat the budget
+    # add one last sentence past the budget when words are left: for a reader or scorer that cuts the
+    # brief at exactly ``words`` words (DUC's rule); off for people, who get whole sentences within it
+    fill: bool = False
 
     def __post_init__(self) -> None:
         if not isinstance(self.words, int) or isinstance(self.words, bool):

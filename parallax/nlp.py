@@ -200,11 +200,21 @@ class CachingEmbedder:
 
 
 def load_embedder(backend: str = "auto") -> Embedder:
-    """MiniLM on ONNX Runtime (exported once if needed), or on sentence-transformers."""
+    """MiniLM on ONNX Runtime (exported once if needed), or on sentence-transformers.
+
+    ``auto`` takes the float32 ONNX export, else torch; ``onnx`` the float32 export; ``onnx-int8``
+    the int8 one (embedding.quantized_path: 1.9x faster, cosines a little lower, so a few borderline
+    paraphrases fall under the fact threshold; docs/evaluation.md); ``torch`` sentence-transformers.
+    """
     from parallax import embedding
 
-    if backend not in ("auto", "onnx", "torch"):
-        raise ValueError(f"backend must be auto, onnx or torch, got {backend!r}")
+    if backend not in ("auto", "onnx", "onnx-int8", "torch"):
+        raise ValueError(f"backend must be auto, onnx, onnx-int8 or torch, got {backend!r}")
+    if backend == "onnx-int8":
+        quantized = embedding.quantized_path(build=True)
+        if quantized is None:
+            raise ModelUnavailable("no int8 export of MiniLM could be made; run `make setup`")
+        return embedding.OnnxEmbedder(quantized)
     if backend != "torch":
         path = embedding.onnx_path(build=True)
         if path is not None:
@@ -222,5 +232,5 @@ def get_nlp() -> NLP:
 
 @lru_cache(maxsize=1)
 def get_embedder() -> Embedder:
-    """The process's one embedding model ($PARALLAX_EMBEDDER = auto, onnx or torch)."""
+    """The process's one embedding model ($PARALLAX_EMBEDDER = auto, onnx, onnx-int8 or torch)."""
     return CachingEmbedder(load_embedder(os.environ.get("PARALLAX_EMBEDDER", "auto")))

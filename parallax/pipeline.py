@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from parallax import __version__
 from parallax.align import align_facts
 from parallax.clean import clean_document
-from parallax.cluster import cluster_articles, lead_vector
+from parallax.cluster import LEAD_SENTENCES, cluster_articles, lead_vector
 from parallax.config import BriefOptions, ClusterOptions, IngestOptions
 from parallax.derive import find_derivations, independent_groups, sentence_sources
 from parallax.discrepancy import date_discrepancies, find_discrepancies, name_discrepancies
@@ -39,6 +39,7 @@ from parallax.nlp import NLP, Embedder, get_embedder, get_nlp
 from parallax.quotes import find_quotes
 from parallax.summarise import Matrix, StoryText, story_title, summarise
 from parallax.timeline import find_events, infer_publication_dates
+from parallax.vectors import SentenceVectors
 
 LOGGER = logging.getLogger(__name__)
 
@@ -129,7 +130,14 @@ class Pipeline:
     def stories(self, embeddings: Sequence[Matrix]) -> list[list[int]]:
         if self.opts.single_story:
             return [list(range(len(embeddings)))] if embeddings else []
-        return cluster_articles([lead_vector(m) for m in embeddings], self.opts.cluster)
+        if isinstance(embeddings, SentenceVectors):  # only the leads are needed to group articles
+            leads = [
+                lead_vector(embeddings.rows([(i, p) for p in range(min(LEAD_SENTENCES, n))]))
+                for i, n in enumerate(embeddings.sentence_counts)
+            ]
+        else:
+            leads = [lead_vector(m) for m in embeddings]
+        return cluster_articles(leads, self.opts.cluster)
 
     def story(
         self, members: Sequence[Article], analyses: Sequence[Analysis], embeddings: Sequence[Matrix]
@@ -174,14 +182,26 @@ class Pipeline:
         self.progress("analyse", 0, len(articles))
         analyses = self.nlp.analyse(articles, entities=self.opts.analysis)
         self.progress("analyse", len(articles), len(articles))
-        embeddings = self.embed(articles, analyses)
+        # the full analysis compares every sentence with every other: embed them all in one batch; a
+        # brief alone embeds only the sentences it weighs (vectors.py)
+        embeddings: Sequence[Matrix] = (
+            self.embed(articles, analyses)
+            if self.opts.analysis
+            else SentenceVectors(articles, analyses, self.embedder)
+        )
         dated: dict[str, Article] = {}
         stories: list[Story] = []
         for group in self.stories(embeddings):
             members = infer_publication_dates([articles[i] for i in group])
             dated.update((a.id, a) for a in members)
             stories.append(
-                self.story(members, [analyses[i] for i in group], [embeddings[i] for i in group])
+                self.story(
+                    members,
+                    [analyses[i] for i in group],
+                    embeddings.subset(group)
+                    if isinstance(embeddings, SentenceVectors)
+                    else [embeddings[i] for i in group],
+                )
             )
             self.progress("brief", len(stories), 0)
         stories.sort(key=lambda s: -len(s.article_ids))

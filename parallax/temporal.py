@@ -700,11 +700,18 @@ _CLAUSE_END = re.compile(
 )
 
 
-def _future(text: str, start: int) -> bool:
-    """True when the clause before ``start`` looks ahead ("will meet on Monday")."""
-    window = text[max(0, start - 300) : start]
-    ends = [m.end() for m in _CLAUSE_END.finditer(window)]
-    return bool(FUTURE_CUES.search(window[ends[-1] if ends else 0 :]))
+def _future(text: str, start: int, ends: list[int] | None = None) -> bool:
+    """True when the clause before ``start`` looks ahead ("will meet on Monday"). ``ends``: the clause
+    ends of ``text`` (``_clause_ends``), computed once per text by the caller."""
+    if ends is None:
+        ends = _clause_ends(text)
+    before = bisect.bisect_right(ends, start) - 1
+    left = max(ends[before] if before >= 0 else 0, start - 300)
+    return bool(FUTURE_CUES.search(text, left, start))
+
+
+def _clause_ends(text: str) -> list[int]:
+    return [m.end() for m in _CLAUSE_END.finditer(text)]
 
 
 _REFERENCES = tuple(
@@ -717,13 +724,13 @@ _FINANCIAL = re.compile(
 )
 
 
-def _references(text: str, anchor: date) -> list[tuple[int, date, int]]:
+def _references(text: str, anchor: date, ends: list[int]) -> list[tuple[int, date, int]]:
     """Every calendar date, month and year the text names, in order, with its precision (3 = day,
     2 = month, 1 = year): what "that day", "later that year" or "two days later" count from."""
     found: list[tuple[int, date, int]] = []
     for pattern, normalise in _REFERENCES:
         for match in pattern.finditer(text):
-            result = normalise(match, Context(anchor, _future(text, match.start())))
+            result = normalise(match, Context(anchor, _future(text, match.start(), ends)))
             if result is None:
                 continue
             parts = [int(p) for p in result[1].split("-")]
@@ -749,7 +756,8 @@ def tag(text: str, anchor: date) -> list[Timex]:
     taken: list[tuple[int, int]] = []
     found: list[Timex] = []
     financial = bool(_FINANCIAL.search(text))
-    references = _references(text, anchor)
+    ends = _clause_ends(text)
+    references = _references(text, anchor, ends)
     for pattern, normalise in PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span("core") if match.groupdict().get("core") else match.span()
@@ -757,7 +765,7 @@ def tag(text: str, anchor: date) -> list[Timex]:
                 start += 1
             if any(s < end and start < e for s, e in taken):
                 continue
-            context = Context(anchor, _future(text, start), financial)
+            context = Context(anchor, _future(text, start, ends), financial)
             if normalise in (_anaphoric, _later):
                 needed = _PRECISION.get(match.group(0).lower().rstrip("s").split()[-1], 3)
                 context = Context(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from parallax.clean import clean_document
+from parallax.clean import clean_document, hard_wrapped
 from parallax.errors import EmptyInput, NotEnglish
 from parallax.ingest import read_inputs
 from parallax.models import Article, RawDocument
@@ -257,3 +257,32 @@ def test_captions_with_credits_go(caption: str, outlet: str | None) -> None:
     assert article.text == "\n\n".join(BODY)
     assert _reasons(article) == ["photo caption"]
     assert article.outlet == outlet
+
+
+WRAPPED = """Storm Halla closed the coastal road between Vell and Marrow on Sunday after
+waves broke over the sea wall, the regional council said. Crews worked
+through the night to clear stones and driftwood from the carriageway, and
+the council expects to reopen one lane by Tuesday morning if the wind
+eases as forecast.
+A council spokesman said ``nobody was hurt'' but that two parked cars were
+swept into the harbour. Residents of the lower town were told to stay
+indoors until the evening high tide had passed.
+"""
+
+
+def test_hard_wrapped_text_is_joined_back_into_paragraphs() -> None:
+    article = clean_document(RawDocument("wrapped.txt", WRAPPED, "record"))
+    paragraphs = article.text.split("\n\n")
+    assert len(paragraphs) == 2
+    assert paragraphs[0].startswith("Storm Halla closed the coastal road between Vell and Marrow")
+    assert "on Sunday after waves broke" in paragraphs[0]
+    assert "“nobody was hurt”" in paragraphs[1]  # TeX-style quotes become real ones
+
+
+def test_one_paragraph_per_line_text_is_not_joined() -> None:
+    for path in sorted(KHARKIV.glob("*.txt")):
+        lines = [line.strip() for line in path.read_text(encoding="utf-8").split("\n")]
+        assert not hard_wrapped(lines), path.name
+        article = clean_document(RawDocument(path.name, "\n".join(lines), "text"))
+        prose = [line for line in lines if len(line) > 200]
+        assert all(line in article.text.split("\n") for line in prose[1:]), path.name

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from parallax.config import BriefOptions
 from parallax.models import Report
 from parallax.pipeline import Pipeline, PipelineOptions
-from parallax.summarise import DATELINE
+from parallax.summarise import DATELINE, StoryText, concepts_of, summarise
+from parallax.vectors import SentenceVectors
 
 from .conftest import EXAMPLE, KHARKIV
 
@@ -84,3 +87,51 @@ def test_same_input_same_brief(pipeline: Pipeline) -> None:
     first = pipeline.brief(*pipeline.read([str(EXAMPLE)]))
     second = pipeline.brief(*pipeline.read([str(EXAMPLE)]))
     assert first.to_dict() == second.to_dict()
+
+
+def test_concepts_are_stemmed_bigrams_without_stopword_pairs() -> None:
+    found = concepts_of("Firefighters fought the fires of the terminal.")
+    assert ("firefight", "fought") in found
+    assert ("fire", "of") in found  # one content word is enough
+    assert ("of", "the") not in found
+
+
+@pytest.mark.parametrize("words", [60, 150])
+def test_brief_alone_embeds_only_what_it_weighs_and_says_the_same(
+    pipeline: Pipeline, kharkiv: tuple[list, list], words: int
+) -> None:
+    articles, _ = kharkiv
+    analyses = pipeline.nlp.analyse(articles, entities=False)
+    opts = BriefOptions(words=words)
+    full = summarise(StoryText(articles, analyses, pipeline.embed(articles, analyses)), opts)
+    lazy_vectors = SentenceVectors(articles, analyses, pipeline.embedder)
+    lazy = summarise(StoryText(articles, analyses, lazy_vectors), opts)
+    assert lazy == full
+    total = sum(len(a.sentences) for a in analyses)
+    assert 0 < lazy_vectors.embedded < 0.75 * total
+
+
+def test_fill_adds_one_last_sentence_past_the_budget(
+    pipeline: Pipeline, kharkiv: tuple[list, list]
+) -> None:
+    articles, _ = kharkiv
+    analyses = pipeline.nlp.analyse(articles, entities=False)
+    vectors = pipeline.embed(articles, analyses)
+    filled_any = False
+    for words in range(40, 130, 3):  # long sentences only, so that words are left over
+        opts = BriefOptions(words=words, min_sentence_words=20)
+        plain = summarise(StoryText(articles, analyses, vectors), opts)
+        filled = summarise(StoryText(articles, analyses, vectors), replace(opts, fill=True))
+        assert plain.words <= words
+        assert filled.sentences[: len(plain.sentences)] == plain.sentences
+        assert len(filled.sentences) - len(plain.sentences) in (0, 1)
+        if len(filled.sentences) > len(plain.sentences):
+            filled_any = True
+            assert words - plain.words >= 5 and filled.words > words
+    assert filled_any
+
+
+def test_brief_is_in_the_reporters_voice(kharkiv_report: Report, example_report: Report) -> None:
+    for report in (kharkiv_report, example_report):
+        for sentence in report.stories[0].brief.sentences:
+            assert not sentence.text.startswith(("“", '"'))

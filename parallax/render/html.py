@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -40,13 +41,18 @@ def span_anchor(article_id: str, start: int, end: int) -> str:
     return f"span-{article_id}-{start}-{end}"
 
 
-def segments(article: Article, spans: list[tuple[int, int]]) -> list[Segment]:
-    """The article text cut at the cited spans; an overlapping later span is left unmarked."""
+def segments(
+    article: Article, spans: list[tuple[int, int]], preferred: Sequence[tuple[int, int]] = ()
+) -> list[Segment]:
+    """The article text cut at the cited spans. Where spans overlap, one is marked: a ``preferred``
+    one (the brief's own sentences) first, else the earlier one."""
+    kept: list[tuple[int, int]] = []
+    for start, end in [*dict.fromkeys(preferred), *sorted(set(spans))]:
+        if all(end <= s or start >= e for s, e in kept):
+            kept.append((start, end))
     out: list[Segment] = []
     cursor = 0
-    for start, end in sorted(set(spans)):
-        if start < cursor:
-            continue
+    for start, end in sorted(kept):
         if start > cursor:
             out.append(Segment(article.text[cursor:start], None))
         out.append(Segment(article.text[start:end], span_anchor(article.id, start, end)))
@@ -181,8 +187,11 @@ def _environment() -> jinja2.Environment:
 
 def render_html(report: Report) -> str:
     cited: dict[str, list[tuple[int, int]]] = {a.id: [] for a in report.articles}
+    primary: dict[str, list[tuple[int, int]]] = {a.id: [] for a in report.articles}
     for story in report.stories:
         for sentence in story.brief.sentences:
+            first = sentence.citations[0]
+            primary[first.article_id].append((first.start, first.end))
             for c in sentence.citations:
                 cited[c.article_id].append((c.start, c.end))
         for fact in story.facts:
@@ -197,7 +206,7 @@ def render_html(report: Report) -> str:
         }
         for story in report.stories
     ]
-    cut = {a.id: segments(a, cited[a.id]) for a in report.articles}
+    cut = {a.id: segments(a, cited[a.id], primary[a.id]) for a in report.articles}
     marked = {seg.anchor for parts in cut.values() for seg in parts if seg.anchor}
 
     def anchor_for(span: Span | QuoteVariant | Claim) -> str:
