@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import click
+from click.core import ParameterSource
 
 from parallax import __version__
 from parallax.config import MAX_WORDS, MIN_WORDS, BriefOptions, IngestOptions
@@ -162,6 +163,26 @@ def _write(text: str, fmt: str, output: str | None) -> None:
     help="Store the articles in this SQLite file; with no PATHS, brief every stored article.",
 )
 @click.option(
+    "--sentences",
+    type=click.IntRange(min=1),
+    default=None,
+    help="At most N sentences (with no --words, the word budget is lifted).",
+)
+@click.option(
+    "--focus",
+    default=None,
+    metavar="TEXT",
+    help='Brief what the sources say about TEXT, e.g. --focus "the death toll".',
+)
+@click.option(
+    "--order",
+    type=click.Choice(["source", "chronological", "importance"]),
+    default="source",
+    show_default=True,
+    help="source: as the sources tell it; chronological: by the day each sentence dates; "
+    "importance: most important first.",
+)
+@click.option(
     "--one-story", is_flag=True, help="Brief all articles as one story instead of grouping them."
 )
 @click.option(
@@ -184,6 +205,9 @@ def brief(
     fmt: str | None,
     output: str | None,
     db: str | None,
+    sentences: int | None,
+    focus: str | None,
+    order: str,
     one_story: bool,
     brief_only: bool,
     max_article_mb: float,
@@ -196,6 +220,8 @@ def brief(
       parallax brief articles/*.html feed.xml records.jsonl --format json -o brief.json
       parallax brief articles/ -o report.html
       parallax brief --db news.db            # everything stored by `parallax ingest`
+      parallax brief articles/ --focus "the death toll" --sentences 3
+      parallax brief articles/ --order chronological
     """
     from parallax.pipeline import Pipeline, PipelineOptions
     from parallax.render import render
@@ -207,7 +233,14 @@ def brief(
         )
     opts = PipelineOptions(
         ingest=IngestOptions(max_article_mb=max_article_mb),
-        brief=BriefOptions(words=words),
+        brief=BriefOptions(
+            words=MAX_WORDS
+            if sentences and ctx.get_parameter_source("words") is ParameterSource.DEFAULT
+            else words,
+            sentences=sentences,
+            focus=(focus or "").strip() or None,
+            order=order,
+        ),
         single_story=one_story,
         analysis=not brief_only,
     )

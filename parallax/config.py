@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 MIN_WORDS, MAX_WORDS = 20, 2000
+ORDERS = ("source", "chronological", "importance")
 
 
 @dataclass(frozen=True)
@@ -44,12 +45,22 @@ class BriefOptions:
     # add one last sentence past the budget when words are left: for a reader or scorer that cuts the
     # brief at exactly ``words`` words (DUC's rule); off for people, who get whole sentences within it
     fill: bool = False
+    sentences: int | None = None  # at most this many sentences (the word budget still applies)
+    focus: str | None = None  # brief what the sources say about this (a few words or a question)
+    order: str = "source"  # source: as the sources tell it; chronological; importance
+    headline: bool = True  # a short headline line cut from the most important sentence
 
     def __post_init__(self) -> None:
         if not isinstance(self.words, int) or isinstance(self.words, bool):
             raise TypeError(f"words must be an int, got {type(self.words).__name__}")
         if not MIN_WORDS <= self.words <= MAX_WORDS:
             raise ValueError(f"words must be between {MIN_WORDS} and {MAX_WORDS}, got {self.words}")
+        if self.sentences is not None and self.sentences < 1:
+            raise ValueError(f"sentences must be at least 1, got {self.sentences}")
+        if self.order not in ORDERS:
+            raise ValueError(f"order must be one of {', '.join(ORDERS)}, got {self.order!r}")
+        if self.focus is not None and not self.focus.strip():
+            raise ValueError("focus must say what to brief about, got an empty text")
         for name in ("redundancy_max_sim", "support_min_sim"):
             value = getattr(self, name)
             if not 0.0 < value <= 1.0:

@@ -182,13 +182,30 @@ class BriefSentence:
 class Brief:
     words: int
     sentences: tuple[BriefSentence, ...]
+    # a short line over the brief: the opening words of its most important sentence, up to a clause end
+    headline: BriefSentence | None = None
+    order: str = "source"  # how the sentences are ordered: source, chronological or importance
+    focus: str | None = None  # the question of a focused brief ("what the sources say about X")
 
     def to_dict(self) -> JSONDict:
-        return {"words": self.words, "sentences": [s.to_dict() for s in self.sentences]}
+        return {
+            "words": self.words,
+            "sentences": [s.to_dict() for s in self.sentences],
+            "headline": self.headline.to_dict() if self.headline else None,
+            "order": self.order,
+            "focus": self.focus,
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Brief:
-        return cls(int(data["words"]), tuple(BriefSentence.from_dict(s) for s in data["sentences"]))
+        headline = data.get("headline")
+        return cls(
+            int(data["words"]),
+            tuple(BriefSentence.from_dict(s) for s in data["sentences"]),
+            BriefSentence.from_dict(headline) if headline else None,
+            str(data.get("order", "source")),
+            data.get("focus"),
+        )
 
 
 DerivationKind: TypeAlias = Literal["duplicate", "rewrite", "wire", "cites"]

@@ -161,7 +161,14 @@ class Pipeline:
                 *name_discrepancies(members, analyses),
             ]
             timeline = find_events(members, analyses, embeddings, groups)
-        text = StoryText(members, analyses, embeddings, groups)
+        focus = self.opts.brief.focus
+        text = StoryText(
+            members,
+            analyses,
+            embeddings,
+            groups,
+            self.embedder.encode([focus])[0] if focus else None,
+        )
         brief = summarise(text, self.opts.brief)
         ids = tuple(a.id for a in members)
         return Story(

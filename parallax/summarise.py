@@ -69,6 +69,7 @@ class StoryText:
     groups: Mapping[str, int] | None = (
         None  # article id -> independent group (derive.py); None: all apart
     )
+    focus_vector: npt.NDArray[np.float32] | None = None  # the embedded BriefOptions.focus
 
     def group_of(self, index: int) -> int:
         """The independent group of the article at ``index``."""
@@ -149,6 +150,9 @@ MAX_ILP_SENTENCES = 50  # R-1/R-2 on DUC 2004 moved < 0.2 between 50, 80 and 120
 RELATED_MIN_SHARED = 2
 SUPPORT_WEIGHT = 1.0
 FILL_POOL = 10
+FOCUS_MIN_SIM = 0.25  # a sentence about the focus is at least this close to it (MiniLM cosine)
+FOCUS_SHARE = 0.6  # ... and at least this share of the closest sentence's cosine
+HEADLINE_WORDS = 18
 
 
 @lru_cache(maxsize=1)
@@ -258,6 +262,11 @@ def _select_concepts(
         for a in covers.get(k, []):
             put(row, a, -1.0)
         upper.append(0.0)
+    if opts.sentences:  # at most N sentences
+        row = len(upper)
+        for a in range(n):
+            put(row, a, 1.0)
+        upper.append(float(opts.sentences))
     similar = sims[np.ix_(usable, usable)] >= opts.redundancy_max_sim
     for a, b in zip(*np.nonzero(np.triu(similar, 1)), strict=True):
         row = len(upper)  # two sentences saying the same thing in other words: at most one
@@ -324,6 +333,8 @@ def _select(
     used = 0
     for i in np.argsort(-score, kind="stable"):
         idx = int(i)
+        if opts.sentences and len(chosen) >= opts.sentences:
+            break
         if used + cands[idx].words > opts.words:
             continue
         if chosen and float(sims[idx, chosen].max()) >= opts.redundancy_max_sim:
@@ -406,13 +417,105 @@ def _similarities(
     return sims
 
 
+def _focused(
+    story: StoryText, cands: list[Candidate], opts: BriefOptions
+) -> tuple[list[Candidate], npt.NDArray[np.float32] | None]:
+    """With a focus, only the sentences about it: cosine to the focus at least FOCUS_MIN_SIM and at
+    least FOCUS_SHARE of the best sentence's."""
+    if not opts.focus or story.focus_vector is None or not cands:
+        return cands, None
+    relevance = _vectors(story, cands, range(len(cands))) @ story.focus_vector
+    floor = max(FOCUS_MIN_SIM, FOCUS_SHARE * float(relevance.max()))
+    keep = [i for i in range(len(cands)) if relevance[i] >= floor]
+    return [cands[i] for i in keep], relevance[keep]
+
+
+def _importance(
+    picked: list[int],
+    sets: list[set[tuple[str, str]]],
+    weights: dict[tuple[str, str], int],
+    carried: npt.NDArray[np.float64],
+) -> dict[int, tuple[float, float]]:
+    """How important each picked sentence is: first how many other sources confirm it, then the
+    weight of the concepts it holds per word (a long sentence is not more important for its length)."""
+    return {
+        i: (float(carried[i]), sum(weights.get(c, 0) for c in sets[i]) / max(len(sets[i]), 1))
+        for i in picked
+    }
+
+
+def _chronological(chosen: list[int], cands: list[Candidate], story: StoryText) -> list[int]:
+    """Order by the day each sentence dates (temporal.py, against its article's date), else the
+    article's date; undated sentences keep their place after the dated ones."""
+    from datetime import date
+
+    from parallax.temporal import tag
+
+    def when(idx: int) -> str:
+        cand = cands[idx]
+        article = story.articles[cand.article]
+        published = (article.published or "")[:10]
+        try:
+            anchor = date.fromisoformat(published)
+        except ValueError:
+            return "9999"
+        for timex in tag(article.text[cand.start : cand.end], anchor):
+            if timex.type == "DATE" and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", timex.value):
+                return timex.value
+        return published
+
+    return sorted(chosen, key=when)
+
+
+_CLAUSE_BREAK = re.compile(
+    r",\s|\s[—–-]\s|;\s|:\s|\s(?:but|said|says|according to|after|as|when|while)\s"
+)
+
+
+def _headline(
+    chosen: list[int],
+    cands: list[Candidate],
+    story: StoryText,
+    carried: npt.NDArray[np.float64],
+) -> BriefSentence | None:
+    """The opening words of the brief's lead point (its first sentence in the sources' order: told
+    earliest, and among leads the most confirmed), up to its first clause break after six words, else
+    its first HEADLINE_WORDS words less trailing function words: a verbatim prefix, cited like any
+    sentence of the brief."""
+    if not chosen:
+        return None
+    top = chosen[0]
+    cand = cands[top]
+    article = story.articles[cand.article]
+    text = article.text[cand.start : cand.end]
+    cut = len(text.rstrip(".!?…\"'”’ "))
+    words = [m.start() for m in re.finditer(r"\S+", text)]
+    for brk in _CLAUSE_BREAK.finditer(text):
+        n_words = sum(1 for w in words if w < brk.start())
+        if 6 <= n_words <= HEADLINE_WORDS:
+            cut = brk.start()
+            break
+    else:
+        if len(words) > HEADLINE_WORDS:
+            cut = words[HEADLINE_WORDS] - 1
+            stop = _stopwords()
+            while cut > 0 and text[:cut].split()[-1].lower() in stop:
+                cut = len(text[:cut].rsplit(None, 1)[0])
+    line = text[:cut].rstrip(" ,;:—–-")
+    if not line:
+        return None
+    return BriefSentence(
+        line, (Span(article.id, cand.start, cand.start + len(line)),), int(carried[top]) + 1
+    )
+
+
 def summarise(story: StoryText, opts: BriefOptions | None = None) -> Brief:
     """The story's brief within ``opts.words`` words (only a single overlong sentence may exceed it,
     or, with ``opts.fill``, one last sentence)."""
     opts = opts or BriefOptions()
-    cands = candidates(story, opts)
+    cands, _ = _focused(story, candidates(story, opts), opts)
     if not cands:
-        return Brief(words=0, sentences=())
+        return Brief(words=0, sentences=(), order=opts.order, focus=opts.focus)
     sets = [concepts_of(story.articles[c.article].text[c.start : c.end]) for c in cands]
     weights = _concept_weights(cands, sets, story)
     lazy = isinstance(story.embeddings, SentenceVectors)
@@ -427,22 +530,38 @@ def summarise(story: StoryText, opts: BriefOptions | None = None) -> Brief:
         needed = [*usable, *_related(picked, sets, weights), *pool] if lazy else range(len(cands))
         sims = _similarities(story, cands, needed)
         carried = _carried(cands, sims, story, opts)
+        importance = _importance(picked, sets, weights, carried)
     else:  # one source, or nothing recurs: score every sentence
         score, sims, carried = _scores(
             cands, _vectors(story, cands, range(len(cands))), story, opts
         )
         picked, pool = _select(cands, score, sims, opts), []
-    chosen = _reading_order(picked, cands, story, sims, opts)
-    extra = _fill(chosen, pool, sims, opts) if pool else None
-    if extra is not None:
-        chosen.append(extra)
+        importance = {i: (float(carried[i]), float(score[i])) for i in picked}
+    told = _reading_order(picked, cands, story, sims, opts)
+    if opts.order == "importance":
+        chosen = sorted(picked, key=lambda i: importance[i], reverse=True)
+    elif opts.order == "chronological":
+        chosen = _chronological(told, cands, story)
+    else:
+        chosen = list(told)
+    if pool and not (opts.sentences and len(chosen) >= opts.sentences):
+        extra = _fill(chosen, pool, sims, opts)
+        if extra is not None:
+            chosen.append(extra)
     sentences = []
     for idx in chosen:
         cand = cands[idx]
         text = story.articles[cand.article].text[cand.start : cand.end]
         citations = _citations(idx, cands, sims, story, opts)
         sentences.append(BriefSentence(text, citations, int(carried[idx]) + 1))
-    return Brief(words=sum(len(s.text.split()) for s in sentences), sentences=tuple(sentences))
+    headline = _headline(told, cands, story, carried) if opts.headline else None
+    return Brief(
+        words=sum(len(s.text.split()) for s in sentences),
+        sentences=tuple(sentences),
+        headline=headline,
+        order=opts.order,
+        focus=opts.focus,
+    )
 
 
 def story_title(story: StoryText) -> str | None:

@@ -23,6 +23,9 @@ def iter_spans(data: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any]
     """Every span in the report with a path naming where it is."""
     for s_index, story in enumerate(data.get("stories", [])):
         here = f"stories[{s_index}]"
+        headline = story.get("brief", {}).get("headline")
+        for c_index, span in enumerate((headline or {}).get("citations", [])):
+            yield f"{here}.brief.headline.citations[{c_index}]", span
         for b_index, sentence in enumerate(story.get("brief", {}).get("sentences", [])):
             for c_index, span in enumerate(sentence.get("citations", [])):
                 yield f"{here}.brief.sentences[{b_index}].citations[{c_index}]", span
@@ -57,9 +60,14 @@ def verify_report(report: Report | Mapping[str, Any]) -> list[str]:
                 f"{where}: span {span['start']}..{span['end']} is outside the article ({len(text)} chars)"
             )
     for s_index, story in enumerate(data.get("stories", [])):
-        for b_index, sentence in enumerate(story.get("brief", {}).get("sentences", [])):
+        headline = story.get("brief", {}).get("headline")
+        lines = [(f"stories[{s_index}].brief.headline", headline)] if headline else []
+        lines += [
+            (f"stories[{s_index}].brief.sentences[{b_index}]", sentence)
+            for b_index, sentence in enumerate(story.get("brief", {}).get("sentences", []))
+        ]
+        for where, sentence in lines:
             citations = sentence.get("citations", [])
-            where = f"stories[{s_index}].brief.sentences[{b_index}]"
             if not citations:
                 problems.append(f"{where}: sentence cites nothing")
                 continue

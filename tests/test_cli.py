@@ -113,3 +113,40 @@ def test_brief_only_skips_the_analysis(capsys: pytest.CaptureFixture[str]) -> No
     code, out, _ = run(["brief", str(EXAMPLE), "--format", "json"], capsys)
     story = json.loads(out)["stories"][0]
     assert story["facts"] and story["derivations"]
+
+
+def test_brief_options_keep_every_citation_valid(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    option_sets = [
+        ["--sentences", "2"],
+        ["--focus", "the firefighters", "--sentences", "3"],
+        ["--order", "chronological"],
+        ["--order", "importance", "--words", "60"],
+    ]
+    for options in option_sets:
+        target = tmp_path / "brief.json"
+        code, _, _ = run(
+            ["brief", str(EXAMPLE), "--brief-only", *options, "-o", str(target)], capsys
+        )
+        assert code == 0, options
+        data = json.loads(target.read_text())
+        assert verify_report(data) == [], options
+        brief = data["stories"][0]["brief"]
+        assert brief["headline"] and brief["sentences"], options
+        if "--sentences" in options:
+            assert len(brief["sentences"]) <= int(options[options.index("--sentences") + 1])
+    assert brief["order"] == "importance" and brief["words"] <= 60
+
+
+def test_focus_briefs_what_the_sources_say_about_it(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        ["brief", str(EXAMPLE), "--brief-only", "--focus", "firefighters", "--format", "json"],
+        capsys,
+    )
+    assert code == 0
+    brief = json.loads(out)["stories"][0]["brief"]
+    assert brief["focus"] == "firefighters"
+    assert any("firefighters" in s["text"].lower() for s in brief["sentences"][:2])
+    code, _, err = run(["brief", str(EXAMPLE), "--order", "sideways"], capsys)
+    assert code == EXIT_USAGE and "sideways" in err

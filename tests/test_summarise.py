@@ -135,3 +135,41 @@ def test_brief_is_in_the_reporters_voice(kharkiv_report: Report, example_report:
     for report in (kharkiv_report, example_report):
         for sentence in report.stories[0].brief.sentences:
             assert not sentence.text.startswith(("“", '"'))
+
+
+def test_headline_is_a_verbatim_prefix_of_the_lead_point(kharkiv_report: Report) -> None:
+    from parallax.verify import verify_report
+
+    brief = kharkiv_report.stories[0].brief
+    assert brief.headline is not None
+    [span] = brief.headline.citations
+    lead = brief.sentences[0].citations[0]
+    assert (span.article_id, span.start) == (lead.article_id, lead.start)
+    assert 6 <= len(brief.headline.text.split()) <= 18
+    assert brief.sentences[0].text.startswith(brief.headline.text)
+    assert verify_report(kharkiv_report.to_dict()) == []
+
+
+def test_chronological_order_follows_the_days_sentences_date(pipeline: Pipeline) -> None:
+    from datetime import date
+
+    from parallax.temporal import tag
+
+    pipe = Pipeline(
+        PipelineOptions(brief=BriefOptions(words=200, order="chronological"), analysis=False),
+        pipeline.nlp,
+        pipeline.embedder,
+    )
+    articles, _ = pipe.read([str(EXAMPLE)])
+    report = pipe.brief(articles)
+    brief = report.stories[0].brief
+    assert brief.order == "chronological"
+    days = []
+    for sentence in brief.sentences:
+        span = sentence.citations[0]
+        article = report.article(span.article_id)
+        anchor = date.fromisoformat((article.published or "")[:10])
+        dated = [t.value for t in tag(sentence.text, anchor) if t.type == "DATE"]
+        days.append(next((v for v in dated if len(v) == 10), anchor.isoformat()))
+    assert days == sorted(days)
+    assert len(set(days)) >= 2  # the inspection two weeks before, the fire, the day after

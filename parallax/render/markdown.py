@@ -42,6 +42,10 @@ def _story(report: Report, story: Story, index: int, refs: dict[str, SourceRef])
         f"_{plural(len(story.article_ids), 'article')} ({outlets}) · {story_dates(report, story)} · "
         f"brief of {story.brief.words} words · story `{story.id}`_\n",
     ]
+    if story.brief.focus:
+        lines.append(f"_What the sources say about: {story.brief.focus}_\n")
+    if story.brief.headline:
+        lines.append(f"**{story.brief.headline.text}**\n")
     for sentence in story.brief.sentences:
         cited = sorted({refs[c.article_id].number for c in sentence.citations})
         alone = (
