@@ -227,12 +227,23 @@ def _select_concepts(
     from scipy.optimize import Bounds, LinearConstraint, milp
     from scipy.sparse import coo_matrix
 
-    index = {
-        c: k for k, c in enumerate(sorted({c for i in usable for c in sets[i] if c in weights}))
-    }
-    if not usable or not index:
+    holders: dict[tuple[str, str], list[int]] = {}
+    for a, i in enumerate(usable):
+        for concept in sets[i]:
+            if concept in weights:
+                holders.setdefault(concept, []).append(a)
+    if not usable or not holders:
         return None
-    n, m = len(usable), len(index)
+    # A concept only one weighed sentence holds is that sentence's own weight; a shared one gets a
+    # variable y_k <= sum of its sentences' x. With positive weights the maximum sets y_k = 1 exactly
+    # when one of them is chosen, so y may be continuous and only x is integral (Gillick & Favre's
+    # model, reformulated: same optimum, a fraction of the rows).
+    own = np.zeros(len(usable))
+    shared = sorted(c for c, held in holders.items() if len(held) > 1)
+    for concept, held in holders.items():
+        if len(held) == 1:
+            own[held[0]] += weights[concept]
+    n, m = len(usable), len(shared)
     rows: list[int] = []
     cols: list[int] = []
     values: list[float] = []
@@ -245,21 +256,10 @@ def _select_concepts(
 
     for a, i in enumerate(usable):  # row 0: the word budget
         put(0, a, cands[i].words)
-    covers: dict[int, list[int]] = {}
-    for a, i in enumerate(usable):  # a chosen sentence covers its concepts: x_a - y_k <= 0
-        for concept in sets[i]:
-            k = index.get(concept)
-            if k is None:
-                continue
-            covers.setdefault(k, []).append(a)
-            row = len(upper)
-            put(row, a, 1.0)
-            put(row, n + k, -1.0)
-            upper.append(0.0)
-    for k in range(m):  # a concept counts only if a chosen sentence has it: y_k - sum x <= 0
+    for k, concept in enumerate(shared):  # a concept counts only if a chosen sentence has it
         row = len(upper)
         put(row, n + k, 1.0)
-        for a in covers.get(k, []):
+        for a in holders[concept]:
             put(row, a, -1.0)
         upper.append(0.0)
     if opts.sentences:  # at most N sentences
@@ -276,14 +276,14 @@ def _select_concepts(
     matrix = coo_matrix((values, (rows, cols)), shape=(len(upper), n + m)).tocsr()
     # a sentence other independent sources also carry is worth one concept per source (issue 3's
     # confirmation); a tiny bonus for earlier sentences breaks ties the way news is written
-    bonus = np.array(
+    bonus = own + np.array(
         [SUPPORT_WEIGHT * support[i] + 1e-3 / (1.0 + cands[i].position) for i in usable]
     )
-    gains = np.array([weights[c] for c in sorted(index, key=index.__getitem__)], dtype=float)
+    gains = np.array([weights[c] for c in shared], dtype=float)
     result = milp(
         -np.concatenate([bonus, gains]),
         constraints=LinearConstraint(matrix, np.full(len(upper), -np.inf), np.array(upper)),
-        integrality=np.ones(n + m),
+        integrality=np.concatenate([np.ones(n), np.zeros(m)]),
         bounds=Bounds(0, 1),
         options={"time_limit": 10.0, "mip_rel_gap": 0.005},
     )
