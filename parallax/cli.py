@@ -562,6 +562,45 @@ def eval_duc2004(
     return 0
 
 
+@eval_group.command("ecbplus")
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--first", type=int, default=None, metavar="N", help="Score the first N articles.")
+@click.option("--no-baselines", is_flag=True, help="Score parallax alone.")
+@_FORMAT
+@click.pass_context
+def eval_ecbplus(
+    ctx: click.Context, path: str, first: int | None, no_baselines: bool, fmt: str
+) -> int:
+    """Stories: B-cubed precision/recall/F1 of grouping articles into stories.
+
+    PATH holds articles ({"doc_id", "story_cluster", "text"} per line, as ECB+) or clusters
+    ({"cluster_id", "docs"} per line, as DUC 2004: each cluster is one story, pooled). parallax runs on
+    the articles in document order and shuffled; TF-IDF and MiniLM agglomerative baselines get the
+    best threshold on the same data (docs/evaluation.md).
+
+    \b
+    Examples:
+      parallax eval ecbplus ../shared/eval/ecbplus/ecbplus_odd_topics.jsonl
+      parallax eval ecbplus ../shared/eval/duc2004/duc2004_task2.jsonl --format json
+    """
+    from parallax.eval.stories import evaluate
+
+    with _progress(not ctx.obj["quiet"]) as bar:
+        tasks: dict[str, Any] = {}
+
+        def advance(system: str, n: int) -> None:
+            if bar is None:
+                return
+            progress = cast(Any, bar)
+            if system not in tasks:
+                tasks[system] = progress.add_task(f"grouping: {system}", total=None)
+            progress.advance(tasks[system], n)
+
+        result = evaluate(path, first=first, baselines=not no_baselines, progress=advance)
+    _print_table(result, fmt)
+    return 0
+
+
 @cli.command()
 def schema() -> int:
     """Print the JSON Schema of `parallax brief --format json` output.

@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from parallax import __version__
 from parallax.align import align_facts
 from parallax.clean import clean_document
-from parallax.cluster import LEAD_SENTENCES, cluster_articles, lead_vector
+from parallax.cluster import (
+    LEAD_SENTENCES,
+    STORY_ENTITY_LABELS,
+    cluster_articles,
+    lead_vector,
+    story_similarity,
+)
 from parallax.config import BriefOptions, ClusterOptions, IngestOptions
 from parallax.derive import find_derivations, independent_groups, sentence_sources
 from parallax.discrepancy import date_discrepancies, find_discrepancies, name_discrepancies
@@ -39,7 +45,7 @@ from parallax.nlp import NLP, Embedder, get_embedder, get_nlp
 from parallax.quotes import find_quotes
 from parallax.summarise import Matrix, StoryText, story_title, summarise
 from parallax.timeline import find_events, infer_publication_dates
-from parallax.vectors import SentenceVectors
+from parallax.vectors import SentenceVectors, rows
 
 LOGGER = logging.getLogger(__name__)
 
@@ -127,17 +133,30 @@ class Pipeline:
             row += len(analysis.sentences)
         return out
 
-    def stories(self, embeddings: Sequence[Matrix]) -> list[list[int]]:
-        if self.opts.single_story:
-            return [list(range(len(embeddings)))] if embeddings else []
-        if isinstance(embeddings, SentenceVectors):  # only the leads are needed to group articles
-            leads = [
-                lead_vector(embeddings.rows([(i, p) for p in range(min(LEAD_SENTENCES, n))]))
-                for i, n in enumerate(embeddings.sentence_counts)
-            ]
-        else:
-            leads = [lead_vector(m) for m in embeddings]
-        return cluster_articles(leads, self.opts.cluster)
+    def stories(
+        self,
+        articles: Sequence[Article],
+        analyses: Sequence[Analysis],
+        embeddings: Sequence[Matrix],
+    ) -> list[list[int]]:
+        """The articles grouped into stories (indices); ``analyses`` need entities unless the
+        options say everything is one story."""
+        if self.opts.single_story or len(articles) <= 1:
+            return [list(range(len(articles)))] if articles else []
+        leads = [
+            lead_vector(rows(embeddings, [(i, p) for p in range(min(LEAD_SENTENCES, n))]))
+            for i, n in enumerate(len(an.sentences) for an in analyses)
+        ]
+        entities = [
+            [e.text for e in an.entities if e.label in STORY_ENTITY_LABELS] for an in analyses
+        ]
+        similarity = story_similarity([a.text for a in articles], entities, leads)
+        return cluster_articles(similarity, self.opts.cluster)
+
+    def group(self, articles: Sequence[Article]) -> list[list[int]]:
+        """The articles grouped into stories (indices), without briefing them."""
+        analyses = self.nlp.analyse(articles, entities=True)
+        return self.stories(articles, analyses, SentenceVectors(articles, analyses, self.embedder))
 
     def story(
         self, members: Sequence[Article], analyses: Sequence[Analysis], embeddings: Sequence[Matrix]
@@ -187,7 +206,8 @@ class Pipeline:
     def brief(self, articles: Sequence[Article], problems: Sequence[Problem] = ()) -> Report:
         """Cluster the articles into stories and brief each one."""
         self.progress("analyse", 0, len(articles))
-        analyses = self.nlp.analyse(articles, entities=self.opts.analysis)
+        grouping = not self.opts.single_story and len(articles) > 1  # entities tell stories apart
+        analyses = self.nlp.analyse(articles, entities=self.opts.analysis or grouping)
         self.progress("analyse", len(articles), len(articles))
         # the full analysis compares every sentence with every other: embed them all in one batch; a
         # brief alone embeds only the sentences it weighs (vectors.py)
@@ -198,7 +218,7 @@ class Pipeline:
         )
         dated: dict[str, Article] = {}
         stories: list[Story] = []
-        for group in self.stories(embeddings):
+        for group in self.stories(articles, analyses, embeddings):
             members = infer_publication_dates([articles[i] for i in group])
             dated.update((a.id, a) for a in members)
             stories.append(

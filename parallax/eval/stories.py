@@ -1,0 +1,210 @@
+"""``parallax eval ecbplus``: grouping articles into stories, scored with B-cubed against gold stories.
+
+Input: JSON lines of articles ``{"doc_id", "story_cluster", "text", "topic"?}`` (ECB+'s odd topics in
+../shared/eval/ecbplus have this shape), or of clusters ``{"cluster_id", "docs": [{"doc_id", "text"}]}``
+(DUC 2004's file: each cluster is one gold story, its documents pooled). A folder is read as every
+``*.jsonl`` under it.
+
+B-cubed (Bagga & Baldwin): for each article, precision is the share of its predicted story that shares
+its gold story, recall the share of its gold story that shares its predicted story; both are averaged
+over articles, F1 is their harmonic mean.
+
+Rows, all run in the same command: parallax fed the articles in document order and in a shuffled order
+(seed 0), and two baselines given the best threshold on this same data (so they are at their best):
+TF-IDF vectors of the whole text with average-linkage agglomerative clustering on cosine distance, and
+MiniLM lead vectors (the mean embedding of the first sentences, what parallax itself starts from) with
+the same clustering.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from parallax.errors import InputError, ParallaxError
+
+THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(1, 20))
+
+
+@dataclass(frozen=True)
+class Doc:
+    id: str
+    story: str
+    text: str
+
+
+def load(path: str | Path, first: int | None = None) -> list[Doc]:
+    root = Path(path)
+    files = [root] if root.is_file() else sorted(root.rglob("*.jsonl"))
+    if not files:
+        raise ParallaxError(
+            f"{path}: no .jsonl files found; pass a file like ecbplus_odd_topics.jsonl"
+        )
+    docs: list[Doc] = []
+    for file in files:
+        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                if "docs" in row:  # a cluster record: its documents are one story
+                    docs.extend(
+                        Doc(f"{row['cluster_id']}/{d['doc_id']}", str(row["cluster_id"]), d["text"])
+                        for d in row["docs"]
+                    )
+                else:
+                    docs.append(Doc(str(row["doc_id"]), str(row["story_cluster"]), row["text"]))
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise ParallaxError(
+                    f"{file}:{number}: not an article or cluster record ({exc}); each line needs "
+                    '"doc_id", "story_cluster" and "text", or "cluster_id" and "docs"'
+                ) from None
+    if not docs:
+        raise ParallaxError(f"{path}: no articles found")
+    return docs[:first] if first else docs
+
+
+def bcubed(gold: Sequence[str], predicted: Sequence[int]) -> dict[str, float]:
+    """B-cubed precision, recall and F1 (x100) of a predicted grouping against gold labels."""
+    by_gold: dict[str, set[int]] = {}
+    by_pred: dict[int, set[int]] = {}
+    for index, (g, p) in enumerate(zip(gold, predicted, strict=True)):
+        by_gold.setdefault(g, set()).add(index)
+        by_pred.setdefault(p, set()).add(index)
+    precision = recall = 0.0
+    for g, p in zip(gold, predicted, strict=True):
+        shared = len(by_gold[g] & by_pred[p])
+        precision += shared / len(by_pred[p])
+        recall += shared / len(by_gold[g])
+    precision /= len(gold)
+    recall /= len(gold)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "bcubed_precision": round(100 * precision, 2),
+        "bcubed_recall": round(100 * recall, 2),
+        "bcubed_f1": round(100 * f1, 2),
+    }
+
+
+def agglomerative(vectors: npt.NDArray[np.float64], threshold: float) -> list[int]:
+    """Average-linkage clusters on cosine distance, cut at cosine similarity ``threshold``."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import pdist
+
+    if len(vectors) < 2:
+        return [0] * len(vectors)
+    distances = np.nan_to_num(np.clip(pdist(vectors, metric="cosine"), 0.0, 2.0), nan=1.0)
+    labels = fcluster(linkage(distances, method="average"), t=1.0 - threshold, criterion="distance")
+    return [int(label) for label in labels]
+
+
+def best_threshold(
+    gold: Sequence[str], vectors: npt.NDArray[np.float64]
+) -> tuple[float, list[int], dict[str, float]]:
+    """The threshold with the best B-cubed F1 on this data: the baselines at their best."""
+    best: tuple[float, list[int], dict[str, float]] | None = None
+    for threshold in THRESHOLDS:
+        labels = agglomerative(vectors, threshold)
+        scores = bcubed(gold, labels)
+        if best is None or scores["bcubed_f1"] > best[2]["bcubed_f1"]:
+            best = (threshold, labels, scores)
+    assert best is not None
+    return best
+
+
+def _articles(docs: Sequence[Doc]) -> list[Any]:
+    from parallax.clean import clean_document
+    from parallax.models import RawDocument
+
+    out = []
+    for doc in docs:
+        try:
+            out.append(clean_document(RawDocument(doc.id, doc.text, "record")))
+        except InputError as exc:
+            raise ParallaxError(f"{doc.id}: {exc.message}") from None
+    return out
+
+
+def evaluate(
+    path: str | Path,
+    first: int | None = None,
+    baselines: bool = True,
+    progress: Callable[[str, int], None] | None = None,
+) -> dict[str, Any]:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from parallax.cluster import lead_vector
+    from parallax.nlp import get_embedder, get_nlp
+    from parallax.pipeline import Pipeline
+    from parallax.vectors import SentenceVectors
+
+    docs = load(path, first)
+    gold = [d.story for d in docs]
+    rows: list[dict[str, Any]] = []
+    shuffled = list(range(len(docs)))
+    random.Random(0).shuffle(shuffled)
+    pipe = Pipeline(nlp=get_nlp(), embedder=get_embedder())
+    for name, order in (("parallax, document order", None), ("parallax, shuffled", shuffled)):
+        start = time.perf_counter()
+        ordered = docs if order is None else [docs[i] for i in order]
+        articles = _articles(ordered)
+        groups = pipe.group(articles)
+        labels = [0] * len(docs)
+        for label, members in enumerate(groups):
+            for member in members:
+                labels[member if order is None else order[member]] = label
+        rows.append(
+            {
+                "system": name,
+                **bcubed(gold, labels),
+                "stories": len(groups),
+                "threshold": None,
+                "seconds": round(time.perf_counter() - start, 2),
+            }
+        )
+        if progress:
+            progress(name, len(docs))
+    if baselines:
+        start = time.perf_counter()
+        tfidf = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=2)
+        matrix = tfidf.fit_transform([d.text for d in docs]).toarray()
+        threshold, labels, scores = best_threshold(gold, matrix)
+        rows.append(
+            {
+                "system": "TF-IDF + agglomerative (best threshold)",
+                **scores,
+                "stories": len(set(labels)),
+                "threshold": threshold,
+                "seconds": round(time.perf_counter() - start, 2),
+            }
+        )
+        start = time.perf_counter()
+        articles = _articles(docs)
+        analyses = get_nlp().analyse(articles, entities=False)
+        vectors = SentenceVectors(articles, analyses, get_embedder())
+        leads = np.stack(
+            [
+                lead_vector(vectors.rows([(i, p) for p in range(min(6, len(a.sentences)))]))
+                for i, a in enumerate(analyses)
+            ]
+        ).astype(np.float64)
+        threshold, labels, scores = best_threshold(gold, leads)
+        rows.append(
+            {
+                "system": "MiniLM lead + agglomerative (best threshold)",
+                **scores,
+                "stories": len(set(labels)),
+                "threshold": threshold,
+                "seconds": round(time.perf_counter() - start, 2),
+            }
+        )
+    rows.sort(key=lambda r: -r["bcubed_f1"])
+    return {"rows": rows, "articles": len(docs), "gold_stories": len(set(gold))}
