@@ -32,7 +32,7 @@ import numpy as np
 import numpy.typing as npt
 
 from parallax.models import Analysis, Article, Claim, Discrepancy, Fact
-from parallax.temporal import MONTHS
+from parallax.timex import MONTHS
 
 Matrix = npt.NDArray[np.float32]
 

@@ -3,14 +3,14 @@
 Every sentence of the brief is a span of one article's cleaned text, copied verbatim, and cites that span
 plus the spans in other articles that say the same thing (cosine of MiniLM embeddings).
 
-Which sentences: the set that covers the most *concepts* within the word budget (Gillick & Favre's ILP,
-as in ICSISumm). A concept is a stemmed word bigram that is not two stopwords; its weight is the number
-of independent sources (copies count once, derive.py) that use it, and only concepts used by at least a
-quarter of them (at least two) count. The ILP is solved exactly by HiGHS (scipy.optimize.milp); pairs of
-sentences that say the same thing in other words (MiniLM cosine >= redundancy_max_sim) cannot both be
-chosen. A story of one source, or one where no concept recurs, falls back to the older score: centrality
-to the story's centroid, support by other outlets and position. The brief is shown in the order the
-sources tell the story.
+Which sentences: the set that covers the most *concepts* (stemmed word bigrams weighted by the
+independent sources that use them) within the word budget, found exactly by an integer programme
+(concepts.py: Gillick & Favre's model, as in ICSISumm). A sentence other independent sources confirm
+(MiniLM cosine >= support_min_sim) is worth one concept unit per source; pairs that say the same thing
+in other words (cosine >= redundancy_max_sim) cannot both be chosen. A story of one source, or one where
+no concept recurs, falls back to the older score: centrality to the story's centroid, support by other
+outlets and position. The brief is shown in the order the sources tell the story (or by date, or by
+importance), under a headline cut from its lead point.
 
 Nothing here was fitted to DUC 2004's references: the concept definition, the document-frequency cut
 and the weights are ICSISumm's published choices, expressed per independent source.
@@ -18,16 +18,25 @@ and the weights are ICSISumm's published choices, expressed per independent sour
 
 from __future__ import annotations
 
-import itertools
-import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
 
+from parallax.concepts import (
+    Concept,
+    Problem,
+    Weights,
+    concept_weights,
+    concepts_of,
+    densest,
+    gains_past,
+    related,
+    solve,
+    stopwords,
+)
 from parallax.config import BriefOptions
 from parallax.models import Analysis, Article, Brief, BriefSentence, Span
 from parallax.vectors import SentenceVectors, rows
@@ -145,170 +154,58 @@ def _scores(
     return score, sims, carried
 
 
-_TOKEN = re.compile(r"[a-z0-9]+")
 MAX_ILP_SENTENCES = 50  # R-1/R-2 on DUC 2004 moved < 0.2 between 50, 80 and 120; time did not
-RELATED_MIN_SHARED = 2
-SUPPORT_WEIGHT = 1.0
-FILL_POOL = 10
+RELATED_MIN_SHARED = 2  # weighted concepts a sentence shares with a chosen one to possibly cite it
+SUPPORT_WEIGHT = 1.0  # a confirming independent source is worth one concept used by one source
+FILL_POOL = 10  # fill candidates embedded to check they repeat nothing
+FILL_MIN_WORDS = 5  # fewer words left than this: no fill sentence
 FOCUS_MIN_SIM = 0.25  # a sentence about the focus is at least this close to it (MiniLM cosine)
 FOCUS_SHARE = 0.6  # ... and at least this share of the closest sentence's cosine
-HEADLINE_WORDS = 18
-
-
-@lru_cache(maxsize=1)
-def _stemmer() -> object:
-    from nltk.stem.porter import PorterStemmer
-
-    return PorterStemmer()
-
-
-@lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    return str(_stemmer().stem(word))  # type: ignore[attr-defined]
-
-
-def concepts_of(text: str) -> set[tuple[str, str]]:
-    """The sentence's concepts: stemmed word bigrams, leaving out those made of two stopwords."""
-    stop = _stopwords()
-    words = _TOKEN.findall(text.lower())
-    return {
-        (_stem(a), _stem(b)) for a, b in itertools.pairwise(words) if not (a in stop and b in stop)
-    }
-
-
-def _concept_weights(
-    cands: list[Candidate], sets: list[set[tuple[str, str]]], story: StoryText
-) -> dict[tuple[str, str], int]:
-    """Each concept's weight: how many independent sources use it, when at least a quarter do."""
-    sources: dict[tuple[str, str], set[int]] = {}
-    for cand, found in zip(cands, sets, strict=True):
-        group = story.group_of(cand.article)
-        for concept in found:
-            sources.setdefault(concept, set()).add(group)
-    n_groups = len({story.group_of(i) for i in range(len(story.articles))})
-    min_sources = max(2, math.ceil(0.25 * n_groups))
-    return {c: len(g) for c, g in sources.items() if len(g) >= min_sources}
-
-
-def _densest(
-    cands: list[Candidate],
-    sets: list[set[tuple[str, str]]],
-    weights: dict[tuple[str, str], int],
-    opts: BriefOptions,
-) -> list[int]:
-    """The sentences the ILP weighs: those that fit the budget, densest in concept weight per word.
-    The ILP grows with them; the densest ones hold every good solution's sentences in practice."""
-    density = {
-        i: sum(weights.get(c, 0) for c in sets[i]) / c.words
-        for i, c in enumerate(cands)
-        if c.words <= opts.words
-    }
-    return sorted(sorted(density, key=lambda i: -density[i])[:MAX_ILP_SENTENCES])
+HEADLINE_WORDS = 18  # a headline cut from a sentence with no clause break is at most this long
 
 
 def _select_concepts(
     cands: list[Candidate],
-    sets: list[set[tuple[str, str]]],
-    weights: dict[tuple[str, str], int],
+    sets: list[set[Concept]],
+    weights: Weights,
     usable: list[int],
     sims: npt.NDArray[np.float32],
     support: npt.NDArray[np.float64],
     opts: BriefOptions,
 ) -> list[int] | None:
-    """The ILP: choose sentences (x) and concepts (y) to maximise the weight of the covered concepts,
-    with the chosen sentences' words within the budget; None if there is nothing to solve."""
-    from scipy.optimize import Bounds, LinearConstraint, milp
-    from scipy.sparse import coo_matrix
-
-    holders: dict[tuple[str, str], list[int]] = {}
-    for a, i in enumerate(usable):
-        for concept in sets[i]:
-            if concept in weights:
-                holders.setdefault(concept, []).append(a)
-    if not usable or not holders:
-        return None
-    # A concept only one weighed sentence holds is that sentence's own weight; a shared one gets a
-    # variable y_k <= sum of its sentences' x. With positive weights the maximum sets y_k = 1 exactly
-    # when one of them is chosen, so y may be continuous and only x is integral (Gillick & Favre's
-    # model, reformulated: same optimum, a fraction of the rows).
-    own = np.zeros(len(usable))
-    shared = sorted(c for c, held in holders.items() if len(held) > 1)
-    for concept, held in holders.items():
-        if len(held) == 1:
-            own[held[0]] += weights[concept]
-    n, m = len(usable), len(shared)
-    rows: list[int] = []
-    cols: list[int] = []
-    values: list[float] = []
-    upper: list[float] = [float(opts.words)]
-
-    def put(row: int, col: int, value: float) -> None:
-        rows.append(row)
-        cols.append(col)
-        values.append(value)
-
-    for a, i in enumerate(usable):  # row 0: the word budget
-        put(0, a, cands[i].words)
-    for k, concept in enumerate(shared):  # a concept counts only if a chosen sentence has it
-        row = len(upper)
-        put(row, n + k, 1.0)
-        for a in holders[concept]:
-            put(row, a, -1.0)
-        upper.append(0.0)
-    if opts.sentences:  # at most N sentences
-        row = len(upper)
-        for a in range(n):
-            put(row, a, 1.0)
-        upper.append(float(opts.sentences))
+    """The concept ILP (concepts.py) over the ``usable`` sentences: a confirming source is worth one
+    concept unit (issue 3's confirmation), a tiny bonus for earlier sentences breaks ties the way news
+    is written, and two sentences saying the same thing in other words exclude each other."""
     similar = sims[np.ix_(usable, usable)] >= opts.redundancy_max_sim
-    for a, b in zip(*np.nonzero(np.triu(similar, 1)), strict=True):
-        row = len(upper)  # two sentences saying the same thing in other words: at most one
-        put(row, int(a), 1.0)
-        put(row, int(b), 1.0)
-        upper.append(1.0)
-    matrix = coo_matrix((values, (rows, cols)), shape=(len(upper), n + m)).tocsr()
-    # a sentence other independent sources also carry is worth one concept per source (issue 3's
-    # confirmation); a tiny bonus for earlier sentences breaks ties the way news is written
-    bonus = own + np.array(
+    exclusive = [(int(a), int(b)) for a, b in zip(*np.nonzero(np.triu(similar, 1)), strict=True)]
+    bonus = np.array(
         [SUPPORT_WEIGHT * support[i] + 1e-3 / (1.0 + cands[i].position) for i in usable]
     )
-    gains = np.array([weights[c] for c in shared], dtype=float)
-    result = milp(
-        -np.concatenate([bonus, gains]),
-        constraints=LinearConstraint(matrix, np.full(len(upper), -np.inf), np.array(upper)),
-        integrality=np.concatenate([np.ones(n), np.zeros(m)]),
-        bounds=Bounds(0, 1),
-        options={"time_limit": 10.0, "mip_rel_gap": 0.005},
+    problem = Problem(
+        usable,
+        sets,
+        weights,
+        [c.words for c in cands],
+        bonus,
+        exclusive,
+        opts.words,
+        opts.sentences,
     )
-    if result.x is None:
-        return None
-    return [usable[a] for a in range(n) if result.x[a] > 0.5]
+    return solve(problem)
 
 
 def _fill_pool(
     chosen: list[int],
     cands: list[Candidate],
-    sets: list[set[tuple[str, str]]],
-    weights: dict[tuple[str, str], int],
+    sets: list[set[Concept]],
+    weights: Weights,
     opts: BriefOptions,
 ) -> list[int]:
     """With words left, the sentences whose first words add the most concept weight, best first."""
     left = opts.words - sum(cands[i].words for i in chosen)
-    if left < 5:
+    if left < FILL_MIN_WORDS:
         return []
-    covered = set().union(*(sets[i] for i in chosen)) if chosen else set()
-    gains = {}
-    for j, cand in enumerate(cands):
-        if j not in chosen:
-            new = sum(weights.get(c, 0) for c in sets[j] - covered)
-            gains[j] = new * min(1.0, left / max(cand.words, 1))  # only the words that fit are read
+    gains = gains_past(chosen, sets, weights, [c.words for c in cands], left)
     return [j for j in sorted(gains, key=lambda j: -gains[j])[:FILL_POOL] if gains[j] > 0]
 
 
@@ -393,19 +290,6 @@ def _reading_order(
     return sorted(chosen, key=key)
 
 
-def _related(
-    picked: list[int], sets: list[set[tuple[str, str]]], weights: dict[tuple[str, str], int]
-) -> list[int]:
-    """Sentences sharing two weighted concepts with a picked one: the only ones that can cite it when
-    vectors are embedded on demand (a paraphrase of a fact keeps its names and numbers)."""
-    keys = [sets[i] & weights.keys() for i in picked]
-    return [
-        j
-        for j, found in enumerate(sets)
-        if any(len(found & own) >= min(RELATED_MIN_SHARED, len(own)) > 0 for own in keys)
-    ]
-
-
 def _similarities(
     story: StoryText, cands: list[Candidate], indices: Sequence[int]
 ) -> npt.NDArray[np.float32]:
@@ -432,8 +316,8 @@ def _focused(
 
 def _importance(
     picked: list[int],
-    sets: list[set[tuple[str, str]]],
-    weights: dict[tuple[str, str], int],
+    sets: list[set[Concept]],
+    weights: Weights,
     carried: npt.NDArray[np.float64],
 ) -> dict[int, tuple[float, float]]:
     """How important each picked sentence is: first how many other sources confirm it, then the
@@ -498,7 +382,7 @@ def _headline(
     else:
         if len(words) > HEADLINE_WORDS:
             cut = words[HEADLINE_WORDS] - 1
-            stop = _stopwords()
+            stop = stopwords()
             while cut > 0 and text[:cut].split()[-1].lower() in stop:
                 cut = len(text[:cut].rsplit(None, 1)[0])
     line = text[:cut].rstrip(" ,;:—–-")
@@ -517,17 +401,19 @@ def summarise(story: StoryText, opts: BriefOptions | None = None) -> Brief:
     if not cands:
         return Brief(words=0, sentences=(), order=opts.order, focus=opts.focus)
     sets = [concepts_of(story.articles[c.article].text[c.start : c.end]) for c in cands]
-    weights = _concept_weights(cands, sets, story)
+    n_groups = len({story.group_of(i) for i in range(len(story.articles))})
+    weights = concept_weights(sets, [story.group_of(c.article) for c in cands], n_groups)
     lazy = isinstance(story.embeddings, SentenceVectors)
     picked: list[int] | None = None
     if weights:
-        usable = _densest(cands, sets, weights, opts)
+        usable = densest(sets, weights, [c.words for c in cands], opts.words, MAX_ILP_SENTENCES)
         sims = _similarities(story, cands, usable)
         support = _carried(cands, sims, story, opts)  # among the weighed sentences
         picked = _select_concepts(cands, sets, weights, usable, sims, support, opts)
     if picked:
         pool = _fill_pool(picked, cands, sets, weights, opts) if opts.fill else []
-        needed = [*usable, *_related(picked, sets, weights), *pool] if lazy else range(len(cands))
+        near = related(picked, sets, weights, RELATED_MIN_SHARED)
+        needed = [*usable, *near, *pool] if lazy else range(len(cands))
         sims = _similarities(story, cands, needed)
         carried = _carried(cands, sims, story, opts)
         importance = _importance(picked, sets, weights, carried)

@@ -13,530 +13,64 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, timedelta
-from typing import Literal
+from datetime import date
 
-TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
-NUMBERS: dict[str, int | str] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "hundred": 100, "several": "X", "a couple of": 2, "few": "X", "a few": "X", "many": "X", "some": "X",
-    "twenty four": 24, "twenty-four": 24, "eighteen": 18, "sixteen": 16, "fourteen": 14, "thirteen": 13,
-}  # fmt: skip
-UNITS = {
-    "second": "S",
-    "minute": "M",
-    "hour": "H",
-    "day": "D",
-    "week": "W",
-    "month": "M",
-    "year": "Y",
-    "decade": "DE",
-    "century": "CE",
-    "quarter": "Q",
-}
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
-FUTURE_CUES = re.compile(
-    r"\b(?:will|shall|'ll|going to|plans? to|plann(?:ed|ing) to|(?:is|are|was|were|has|have) scheduled|set to|plann(?:ed|ing)|effective|"
-    r"is to|are to|upcoming|as (?:soon|early) as|expected to|"
-    r"would (?:stay|remain|be)(?: \w+)? (?:until|by)|(?:stay|remain)s? (?:closed|open|shut) until)\b",
-    re.I,
+from parallax.timex import (
+    FUTURE_CUES,
+    MONTH_RE,
+    NUMWORD_RE,
+    UNIT_RE,
+    WEEKDAY_RE,
+    Context,
+    Normaliser,
+    Timex,
+    norm_ago,
+    norm_anaphoric,
+    norm_bare_month,
+    norm_clock,
+    norm_clock_day,
+    norm_decade,
+    norm_deictic,
+    norm_duration,
+    norm_full_date,
+    norm_holiday,
+    norm_iso,
+    norm_later,
+    norm_latest_period,
+    norm_month_year,
+    norm_part_of_day,
+    norm_quarter,
+    norm_relative_period,
+    norm_reported_quarter,
+    norm_season,
+    norm_set,
+    norm_spoken_year,
+    norm_vague_duration,
+    norm_weekday,
+    norm_weekend,
+    norm_year,
+    norm_year_ago,
+    norm_year_end,
+    norm_year_period,
 )
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUMWORD = r"(?:\d+|a few|a couple of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty[- ]four|twenty|thirty|forty|fifty|hundred|several|few|many|some)"
-_UNIT = r"(?:second|minute|hour|day|week|month|year|decade|century|quarter)s?"
-
-
-@dataclass(frozen=True)
-class Timex:
-    start: int
-    end: int
-    type: TimexType
-    value: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Context:
-    """What a normaliser knows besides its match: the anchor, the clause's tense, the document."""
-
-    anchor: date
-    future: bool = False
-    financial: bool = False  # the document reports quarterly results ("a year ago" = that quarter)
-    reference: date | None = None  # the last full date before the expression, for "that day"
-
-
-Normaliser = Callable[[re.Match[str], Context], tuple[TimexType, str] | None]
-
-
-def _num(word: str) -> int | str:
-    word = word.lower().replace("-", " ")
-    if word.isdigit():
-        return int(word)
-    return NUMBERS.get(word, "X")
-
-
-def _shift_months(day: date, months: int) -> date:
-    month_index = day.year * 12 + day.month - 1 + months
-    return date(month_index // 12, month_index % 12 + 1, 1)
-
-
-def _year_for(month: int, anchor: date, future: bool) -> int:
-    """A month named without a year: the one after the anchor in future contexts, else the nearest."""
-    if future:
-        return anchor.year if month >= anchor.month else anchor.year + 1
-    ahead = (month - anchor.month) % 12
-    if ahead == 0:
-        return anchor.year
-    return (
-        anchor.year + (1 if month < anchor.month else 0)
-        if ahead <= 2
-        else anchor.year - (1 if month > anchor.month else 0)
-    )
-
-
-def _full_date(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    month = MONTHS[m["month"].lower().rstrip(".")]
-    day = int(m["day"])
-    year = int(m["year"]) if m["year"] else _year_for(month, ctx.anchor, ctx.future)
-    try:
-        return "DATE", date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-def _month_year(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    month = MONTHS[m["month"].lower().rstrip(".")]
-    year = int(m["year"]) if m["year"] else _year_for(month, ctx.anchor, ctx.future)
-    return "DATE", f"{year:04d}-{month:02d}"
-
-
-def _bare_month(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    name = m["month"] or m.groupdict().get("month2") or ""
-    after = m.string[m.end() : m.end() + 8]
-    if (len(name) <= 4 and name not in ("June", "July") and not after.startswith(".")) or re.match(
-        r"\s+(?:for|of the|on)\b", after
-    ):
-        return None  # "Jan Kavan", "the March for Life": a name, not a month
-    month = MONTHS[name.lower().rstrip(".")]
-    modifier = (m["mod"] or "").lower()
-    if modifier == "last":
-        year = ctx.anchor.year - 1 if month >= ctx.anchor.month else ctx.anchor.year
-    elif modifier == "next":
-        year = ctx.anchor.year + 1 if month <= ctx.anchor.month else ctx.anchor.year
-    elif modifier == "this":
-        year = ctx.anchor.year
-    else:
-        year = _year_for(month, ctx.anchor, ctx.future)
-    return "DATE", f"{year:04d}-{month:02d}"
-
-
-def _iso(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    return "DATE", m.group(0)
-
-
-def _year(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    return "DATE", m["year"]
-
-
-def _decade(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    return "DATE", m["decade"][:3]
-
-
-def _weekday(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    target = WEEKDAYS[m["weekday"].lower()]
-    modifier = (m.groupdict().get("mod") or "").lower()
-    delta = (target - ctx.anchor.weekday()) % 7
-    if modifier == "next" or (ctx.future and modifier != "last"):
-        day = ctx.anchor + timedelta(days=delta or 7)
-    elif modifier == "this":
-        day = ctx.anchor + timedelta(days=delta if ctx.future else delta - 7 if delta else 0)
-    else:  # past: the most recent such day, the ctx.anchor's own weekday meaning that day itself
-        day = ctx.anchor - timedelta(days=(ctx.anchor.weekday() - target) % 7)
-        if modifier == "last" and day == ctx.anchor:
-            day -= timedelta(days=7)
-    return "DATE", day.isoformat()
-
-
-_DEICTIC: dict[str, Callable[[date], tuple[TimexType, str]]] = {
-    "today": lambda a: ("DATE", a.isoformat()),
-    "yesterday": lambda a: ("DATE", (a - timedelta(days=1)).isoformat()),
-    "tomorrow": lambda a: ("DATE", (a + timedelta(days=1)).isoformat()),
-    "tonight": lambda a: ("TIME", f"{a.isoformat()}TNI"),
-    "now": lambda a: ("DATE", "PRESENT_REF"),
-    "currently": lambda a: ("DATE", "PRESENT_REF"),
-    "nowadays": lambda a: ("DATE", "PRESENT_REF"),
-    "recently": lambda a: ("DATE", "PAST_REF"),
-    "recent": lambda a: ("DATE", "PAST_REF"),
-    "current": lambda a: ("DATE", "PRESENT_REF"),
-    "the past": lambda a: ("DATE", "PAST_REF"),
-    "the future": lambda a: ("DATE", "FUTURE_REF"),
-    "the near future": lambda a: ("DATE", "FUTURE_REF"),
-    "future": lambda a: ("DATE", "FUTURE_REF"),
-    "soon": lambda a: ("DATE", "FUTURE_REF"),
-}
-
-
-def _deictic(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    return _DEICTIC[m["word"].lower()](ctx.anchor)
-
-
-def _relative_period(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    """this/last/next/the past ... week/month/year/quarter, and "earlier this month"."""
-    modifier = m["mod"].lower()
-    unit = m["unit"].lower()
-    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(
-        modifier.split()[-1], 0
-    )
-    if unit == "week":
-        iso = (ctx.anchor + timedelta(weeks=step)).isocalendar()
-        return "DATE", f"{iso[0]}-W{iso[1]:02d}"
-    if unit == "month":
-        day = _shift_months(ctx.anchor, step)
-        return "DATE", f"{day.year:04d}-{day.month:02d}"
-    if unit == "year":
-        return "DATE", f"{ctx.anchor.year + step:04d}"
-    if unit == "quarter":
-        quarter = (ctx.anchor.month - 1) // 3 + step
-        year = ctx.anchor.year + quarter // 4
-        return "DATE", f"{year:04d}-Q{quarter % 4 + 1}"
-    if unit in SEASONS:
-        year = ctx.anchor.year + step
-        return "DATE", f"{year:04d}-{SEASONS[unit]}"
-    if unit in ("weekend",):
-        iso = (ctx.anchor + timedelta(weeks=step)).isocalendar()
-        return "DATE", f"{iso[0]}-W{iso[1]:02d}-WE"
-    return None
-
-
-def _ago(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    amount = _num(m["num"])
-    unit = m["unit"].lower().rstrip("s")
-    sign = 1 if m["dir"].lower() in ("from now", "later", "hence") else -1
-    if not isinstance(amount, int):
-        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
-    if unit == "day":
-        return "DATE", (ctx.anchor + timedelta(days=sign * amount)).isoformat()
-    if unit == "week":
-        return "DATE", (ctx.anchor + timedelta(weeks=sign * amount)).isoformat()
-    if unit == "month":
-        day = _shift_months(ctx.anchor, sign * amount)
-        return "DATE", f"{day.year:04d}-{day.month:02d}"
-    if unit == "year":
-        return "DATE", f"{ctx.anchor.year + sign * amount:04d}"
-    if unit == "decade":
-        return "DATE", f"{ctx.anchor.year + sign * 10 * amount:04d}"
-    return None
-
-
-def _vague_duration(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    """ "recent years", "the coming months": an unspecified number of units."""
-    unit = m["unit"].lower().rstrip("s")
-    prefix = "PT" if unit in ("hour", "minute") else "P"
-    return "DURATION", f"{prefix}X{UNITS[unit]}"
-
-
-def _duration(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    amount = _num(m["num"]) if m["num"] else 1
-    unit = m["unit"].lower().rstrip("s")
-    if unit == "centurie":
-        unit = "century"
-    code = UNITS.get(unit)
-    if code is None:
-        return None
-    if code == "Q":
-        return "DURATION", f"P{amount if amount != 'X' else 'X'}Q"
-    if code == "DE":  # TimeBank writes decades in years
-        return "DURATION", f"P{amount * 10 if isinstance(amount, int) else 'X'}Y"
-    prefix = "PT" if unit in ("second", "minute", "hour") else "P"
-    if _is_rate(m):
-        return None
-    if m.groupdict().get("half") or m.groupdict().get(
-        "half2"
-    ):  # "2 1/2 years", "a minute and a half"
-        half = {"Y": "6M", "M": "30S" if prefix == "PT" else "15D", "H": "30M", "D": "T12H"}.get(
-            code
-        )
-        if half is None:
-            return None
-        return "DURATION", f"{prefix}{amount}{code}{half}"
-    return "DURATION", f"{prefix}{amount}{code}"
-
-
-_AMOUNT = re.compile(r"[\d$%]|^(?:million|billion|thousand|hundred|percent|times)$", re.I)
-
-
-def _is_rate(m: re.Match[str]) -> bool:
-    """ "$1.76 a year", "24 hours a day", "700 seats a week": a rate, not a time expression."""
-    if m["num"] is None or m["num"].lower() not in ("a", "an"):
-        return False
-    before = m.string[max(0, m.start() - 40) : m.start()].split()[-2:]
-    return any(_AMOUNT.search(word) for word in before)
-
-
-def _part_of_day(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    part = PARTS_OF_DAY[m["part"].lower()]
-    day = ctx.anchor
-    if m["weekday"]:  # "Wednesday evening": that day's evening; "Friday night" is the day itself
-        found = _weekday(m, ctx)
-        if found is None or part not in ("AF", "EV"):
-            return found
-        return "TIME", f"{found[1]}T{part}"
-    elif (m["mod"] or "").lower() == "yesterday":
-        day = ctx.anchor - timedelta(days=1)
-    elif (m["mod"] or "").lower() == "tomorrow":
-        day = ctx.anchor + timedelta(days=1)
-    return "TIME", f"{day.isoformat()}T{part}"
-
-
-def _clock(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    hour = int(m["hour"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
-    minute = int(m["minute"] or 0)
-    return "TIME", f"{ctx.anchor.isoformat()}T{hour:02d}:{minute:02d}"
-
-
-def _quarter(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    index = {"first": 1, "second": 2, "third": 3, "fourth": 4}[m["ord"].lower()]
-    anchor = ctx.anchor
-    shift = {"last": -1, "next": 1, "this": 0}.get((m["rel"] or "").lower())
-    if m["year"] or m["year2"]:
-        year = int(m["year"] or m["year2"])
-    elif shift is not None:
-        year = anchor.year + shift
-    elif m["ago"]:  # "the year-ago third quarter"
-        year = anchor.year - 1
-    else:
-        year = anchor.year if index <= (anchor.month - 1) // 3 + 1 else anchor.year - 1
-    return "DATE", f"{year:04d}-Q{index}"
-
-
-def _reported_quarter(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    """ "the quarter" in business news: the last quarter completed before the anchor."""
-    return "DATE", _reported_quarter_of(ctx.anchor)
-
-
-def _season(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    season = SEASONS[m["season"].lower()]
-    modifier = (m["mod"] or "").lower()
-    year = (
-        int(m["year"]) if m["year"] else ctx.anchor.year + {"last": -1, "next": 1}.get(modifier, 0)
-    )
-    return "DATE", f"{year:04d}-{season}"
-
-
-def _set(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    word = m["set"].lower()
-    value = {
-        "daily": "P1D",
-        "weekly": "P1W",
-        "monthly": "P1M",
-        "annually": "P1Y",
-        "yearly": "P1Y",
-    }.get(word)
-    if value is None:
-        unit = word.split()[-1].rstrip("s")
-        value = (
-            f"P1{UNITS.get(unit, 'D')}"
-            if unit not in ("hour", "minute", "second")
-            else f"PT1{UNITS[unit]}"
-        )
-    return "SET", value
-
-
-def _clock_day(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    """ "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9": the clock time on that day."""
-    found = _weekday(m, ctx) if m["weekday"] else _full_date(m, ctx)
-    if found is None:
-        return None
-    noon = (m["noon"] or "").lower()
-    if noon:
-        hour, minute = (12, 0) if noon == "noon" else (24, 0)
-    else:
-        hour = int(m["hour"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
-        minute = int(m["minute"] or 0)
-    return "TIME", f"{found[1]}T{hour:02d}:{minute:02d}"
-
-
-def _reported_quarter_of(day: date, years_back: int = 0) -> str:
-    quarter = (day.month - 1) // 3 - 1
-    year = day.year + (-1 if quarter < 0 else 0) - years_back
-    return f"{year:04d}-Q{quarter % 4 + 1}"
-
-
-def _year_ago(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    """ "a year ago", "a year earlier", "the year-ago quarter": in a report of quarterly results,
-    the same quarter a year before (TimeBank's convention); elsewhere, the previous year."""
-    if ctx.financial:
-        return "DATE", _reported_quarter_of(ctx.anchor, years_back=1)
-    return "DATE", f"{ctx.anchor.year - 1:04d}"
-
-
-def _later(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    """ "two days later", "a week earlier": counted from the last date the text gave, else the anchor."""
-    amount = _num(m["num"])
-    unit = m["unit"].lower().rstrip("s")
-    base = ctx.reference or ctx.anchor
-    sign = 1 if m["dir"].lower() in ("later", "after") else -1
-    if not isinstance(amount, int) or unit not in ("day", "week", "month", "year"):
-        return None
-    if unit == "year":
-        return "DATE", f"{base.year + sign * amount:04d}"
-    if unit == "month":
-        day = _shift_months(base, sign * amount)
-        return "DATE", f"{day.year:04d}-{day.month:02d}"
-    days = amount * (7 if unit == "week" else 1)
-    return "DATE", (base + timedelta(days=sign * days)).isoformat()
-
-
-def _anaphoric(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    """ "that day", "the following year", "later that month": the last date the text gave, moved."""
-    base = ctx.reference or ctx.anchor
-    unit = (m["unit"] or m["unit2"]).lower()
-    word = (m["rel"] or m["rel2"] or "").lower()
-    step = (
-        1
-        if word in ("following", "next", "after")
-        else -1
-        if word in ("previous", "preceding", "before")
-        else 0
-    )
-    if unit == "day":
-        return "DATE", (base + timedelta(days=step)).isoformat()
-    if unit == "week":
-        iso = (base + timedelta(weeks=step)).isocalendar()
-        return "DATE", f"{iso[0]}-W{iso[1]:02d}"
-    if unit == "month":
-        day = _shift_months(base, step)
-        return "DATE", f"{day.year:04d}-{day.month:02d}"
-    return "DATE", f"{base.year + step:04d}"
-
-
-def _holiday_on(name: str, year: int) -> date:
-    from dateutil.easter import easter
-    from dateutil.relativedelta import MO, TH, relativedelta
-
-    if name.startswith("thanksgiving"):
-        return date(year, 11, 1) + relativedelta(weekday=TH(4))
-    if name.startswith("christmas eve"):
-        return date(year, 12, 24)
-    if name.startswith("christmas"):
-        return date(year, 12, 25)
-    if name.startswith("new year's eve"):
-        return date(year, 12, 31)
-    if name.startswith("new year"):
-        return date(year, 1, 1)
-    if name.startswith("easter"):
-        return easter(year)
-    if name.startswith("independence"):
-        return date(year, 7, 4)
-    if name.startswith("labor"):
-        return date(year, 9, 1) + relativedelta(weekday=MO(1))
-    # US Election Day: the Tuesday after the first Monday of November
-    return date(year, 11, 1) + relativedelta(weekday=MO(1)) + timedelta(days=1)
-
-
-def _holiday(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    """Named days, in the year the tense points to (last Thanksgiving, next Christmas)."""
-    name = " ".join(m["holiday"].lower().split())
-    modifier = (m["mod"] or "").lower()
-    if m["year"]:
-        return "DATE", _holiday_on(name, int(m["year"])).isoformat()
-    this_year = _holiday_on(name, ctx.anchor.year)
-    if modifier == "next" or (ctx.future and modifier != "last"):
-        day = this_year if this_year >= ctx.anchor else _holiday_on(name, ctx.anchor.year + 1)
-    else:
-        day = this_year if this_year <= ctx.anchor else _holiday_on(name, ctx.anchor.year - 1)
-    if name.startswith("easter") and "week" in name:
-        iso = day.isocalendar()
-        return "DATE", f"{iso[0]}-W{iso[1]:02d}"
-    return "DATE", day.isoformat()
-
-
-_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-         "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
-_ONES = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-}
-
-
-def _spoken_year(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    """ "nineteen ninety-six", "the year two thousand": years as broadcast transcripts spell them."""
-    if m["millennium"]:
-        return "DATE", f"{2000 + _ONES.get((m['after'] or '').lower(), 0):04d}"
-    year = 100 * _TENS[m["century"].lower()] + _TENS[m["tens"].lower()]
-    year += _ONES.get((m["ones"] or "").lower(), 0)
-    return "DATE", f"{year:04d}"
-
-
-def _weekend(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    modifier = (m.groupdict().get("mod") or "").lower()
-    if modifier in ("next", "coming") or (ctx.future and modifier not in ("last", "past")):
-        day = ctx.anchor + timedelta(days=(5 - ctx.anchor.weekday()) % 7)
-    else:
-        day = ctx.anchor - timedelta(days=(ctx.anchor.weekday() - 5) % 7)
-    iso = day.isocalendar()
-    return "DATE", f"{iso[0]}-W{iso[1]:02d}-WE"
-
-
-def _year_end(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    return "DATE", f"{ctx.anchor.year + (1 if (m['mod'] or '').lower() == 'next' else 0):04d}"
-
-
-def _year_period(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    """ "the 1988 quarter": in a quarterly report, the reported quarter of that year."""
-    if not ctx.financial:
-        return "DATE", m["year"]
-    return "DATE", m["year"] + _reported_quarter_of(ctx.anchor)[4:]
-
-
-def _latest_period(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    return "DATE", _reported_quarter_of(ctx.anchor)
-
+__all__ = ["Timex", "tag"]
 
 # Order matters: longer, more specific patterns first; a span already taken is not tagged again.
 PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
-    (re.compile(r"\b\d{4}-\d{2}-\d{2}\b"), _iso),
+    (re.compile(r"\b\d{4}-\d{2}-\d{2}\b"), norm_iso),
     (
         re.compile(
             rf"\b(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|(?P<noon>noon|midnight))"
-            rf"(?:\s+(?:[ECMP][SD]T|GMT|UTC))?,?\s+(?:on\s+)?(?:(?P<weekday>{_WEEKDAY})|(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?)\b"
+            rf"(?:\s+(?:[ECMP][SD]T|GMT|UTC))?,?\s+(?:on\s+)?(?:(?P<weekday>{WEEKDAY_RE})|(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?)\b"
         ),
-        _clock_day,
+        norm_clock_day,
     ),
     (
         re.compile(
             r"\b(?:(?P<mod>last|next|this)\s+)?(?P<holiday>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Easter(?:\s+(?:Sunday|week))?|Independence\s+Day|Labor\s+Day|Election\s+Day)(?:,?\s+(?P<year>\d{4}))?\b"
         ),
-        _holiday,
+        norm_holiday,
     ),
     (
         re.compile(
@@ -544,7 +78,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
             r"|the\s+year\s+(?P<millennium>two\s+thousand)(?:\s+(?:and\s+)?(?P<after>one|two|three|four|five|six|seven|eight|nine))?)\b",
             re.I,
         ),
-        _spoken_year,
+        norm_spoken_year,
     ),
     (
         re.compile(
@@ -552,85 +86,85 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
             r"|\bthe\s+(?:quarter|period)\s+a\s+year\s+(?:ago|earlier)\b|\blast\s+year's\s+(?:quarter|period)\b|\bthe\s+corresponding\s+period\s+last\s+year\b",
             re.I,
         ),
-        _year_ago,
+        norm_year_ago,
     ),
-    (re.compile(r"\bthe\s+(?:latest|most\s+recent)\s+period\b", re.I), _latest_period),
-    (re.compile(r"\bthe\s+(?P<year>(?:19|20)\d{2})\s+(?:quarter|period)\b"), _year_period),
+    (re.compile(r"\bthe\s+(?:latest|most\s+recent)\s+period\b", re.I), norm_latest_period),
+    (re.compile(r"\bthe\s+(?P<year>(?:19|20)\d{2})\s+(?:quarter|period)\b"), norm_year_period),
     (
         re.compile(
-            rf"\b(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b"
+            rf"\b(?:{WEEKDAY_RE},?\s+)?(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b"
         ),
-        _full_date,
+        norm_full_date,
     ),
     (
         re.compile(
-            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>\d{{4}}))?\b"
+            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH_RE})(?:,?\s+(?P<year>\d{{4}}))?\b"
         ),
-        _full_date,
+        norm_full_date,
     ),
     (
         re.compile(
             r"\b(?:(?P<rel>last|next|this)\s+year's\s+|(?:the\s+)?(?:(?P<year2>(?:19|20)\d{2})\s+|(?P<ago>year[- ](?:ago|earlier))\s+)?)?(?P<ord>first|second|third|fourth)[- ]quarter(?:\s+of)?(?:\s+(?P<year>\d{4}))?",
             re.I,
         ),
-        _quarter,
+        norm_quarter,
     ),
     (
         re.compile(r"\bthe\s+(?:latest|most recent|just-ended|recent)?\s*quarter\b", re.I),
-        _reported_quarter,
+        norm_reported_quarter,
     ),
     (
         re.compile(
             r"\b(?:(?P<mod>this|last|next)\s+|(?<=the )|(?<=The ))(?P<season>spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Fall|Winter)(?:\s+(?:of\s+)?(?P<year>\d{4}))?\b",
             re.I,
         ),
-        _season,
+        norm_season,
     ),
     (
         re.compile(
-            rf"\b(?:(?:early|mid|late|earlier|later)[- ])?(?P<month>{_MONTH})(?:,?\s+(?P<year>\d{{4}}))\b"
+            rf"\b(?:(?:early|mid|late|earlier|later)[- ])?(?P<month>{MONTH_RE})(?:,?\s+(?P<year>\d{{4}}))\b"
         ),
-        _month_year,
+        norm_month_year,
     ),
     (
         re.compile(
-            rf"\b(?:(?:early|late|mid)[- ])?(?:(?P<mod>this|last|next)\s+)?(?P<month>{_MONTH})(?!\s+\d)\b(?<!May)"
+            rf"\b(?:(?:early|late|mid)[- ])?(?:(?P<mod>this|last|next)\s+)?(?P<month>{MONTH_RE})(?!\s+\d)\b(?<!May)"
         ),
-        _bare_month,
+        norm_bare_month,
     ),
     (
         re.compile(
             r"\b(?:(?:in|of|since|by|until|from)\s+(?P<core>(?P<month>May))|(?P<mod>last|this|next|early|late|mid)[- ](?P<month2>May))\b(?!\s+\d)"
         ),
-        _bare_month,
+        norm_bare_month,
     ),
     (
         re.compile(
-            rf"\b(?:(?P<mod>this|last|next|yesterday|tomorrow)\s+|(?P<weekday>{_WEEKDAY})\s+)(?P<part>morning|afternoon|evening|night)\b",
+            rf"\b(?:(?P<mod>this|last|next|yesterday|tomorrow)\s+|(?P<weekday>{WEEKDAY_RE})\s+)(?P<part>morning|afternoon|evening|night)\b",
             re.I,
         ),
-        _part_of_day,
+        norm_part_of_day,
     ),
-    (re.compile(rf"\b(?:(?P<mod>this|last|next)\s+)?(?P<weekday>{_WEEKDAY})\b"), _weekday),
+    (re.compile(rf"\b(?:(?P<mod>this|last|next)\s+)?(?P<weekday>{WEEKDAY_RE})\b"), norm_weekday),
     (
         re.compile(
             r"\b(?:recent|coming|past)\s+(?P<unit>years|months|weeks|days|hours|decades)\b", re.I
         ),
-        _vague_duration,
+        norm_vague_duration,
     ),
     (
         re.compile(
             r"\b(?:(?:earlier|later|early|late|mid)[- ])?(?P<mod>this|last|next|the past|the coming|coming|the\s+current(?:\s+fiscal)?)\s+(?P<unit>week|month|year|quarter|weekend|spring|summer|autumn|fall|winter)\b",
             re.I,
         ),
-        _relative_period,
+        norm_relative_period,
     ),
     (
         re.compile(
             r"\b(?P<word>today|yesterday|tomorrow|tonight|nowadays|now|currently|current|recently|the near future|the future|the past(?!\s+(?:\w+\s+)?(?:few|several|\d+|two|three|four|five|six|seven|eight|nine|ten|weeks?|months?|years?|days?|decades?|hours?)))\b",
             re.I,
         ),
-        _deictic,
+        norm_deictic,
     ),
     (
         re.compile(
@@ -638,59 +172,59 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
             r"|\bthe\s+(?P<rel2>next)\s+(?P<unit2>day)\b",
             re.I,
         ),
-        _anaphoric,
+        norm_anaphoric,
     ),
     (
         re.compile(
-            rf"\b(?P<num>{_NUMWORD})\s+(?P<unit>(?:day|week|month|year)s?)\s+(?P<dir>later|earlier)\b",
+            rf"\b(?P<num>{NUMWORD_RE})\s+(?P<unit>(?:day|week|month|year)s?)\s+(?P<dir>later|earlier)\b",
             re.I,
         ),
-        _later,
+        norm_later,
     ),
-    (re.compile(r"\bthe\s+weekend\b", re.I), _weekend),
+    (re.compile(r"\bthe\s+weekend\b", re.I), norm_weekend),
     (
         re.compile(
             r"\b(?:(?P<mod>next)\s+)?(?:year[- ]end|year's\s+end)\b|\bthe\s+end\s+of\s+(?:the|this)\s+year\b",
             re.I,
         ),
-        _year_end,
+        norm_year_end,
     ),
     (
         re.compile(
-            rf"\b(?P<num>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|from now|hence)\b",
+            rf"\b(?P<num>{NUMWORD_RE})\s+(?P<unit>{UNIT_RE})\s+(?P<dir>ago|from now|hence)\b",
             re.I,
         ),
-        _ago,
+        norm_ago,
     ),
     (
         re.compile(
             r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)",
             re.I,
         ),
-        _clock,
+        norm_clock,
     ),
     (
         re.compile(
             r"\b(?P<set>daily|weekly|monthly|annually|yearly|every\s+(?:day|week|month|year|hour))\b",
             re.I,
         ),
-        _set,
+        norm_set,
     ),
     (
         re.compile(
-            rf"\b(?:the\s+(?:(?:last|past|next|first|coming)\s+)?)?(?P<num>{_NUMWORD})(?P<half>\s+1/2)?[- ](?P<unit>{_UNIT})(?P<half2>\s+and\s+a\s+half)?\b(?!-old|-long|\s+old\b)",
+            rf"\b(?:the\s+(?:(?:last|past|next|first|coming)\s+)?)?(?P<num>{NUMWORD_RE})(?P<half>\s+1/2)?[- ](?P<unit>{UNIT_RE})(?P<half2>\s+and\s+a\s+half)?\b(?!-old|-long|\s+old\b)",
             re.I,
         ),
-        _duration,
+        norm_duration,
     ),
-    (re.compile(r"\b(?P<decade>(?:1[89]|20)\d0)s\b"), _decade),
+    (re.compile(r"\b(?P<decade>(?:1[89]|20)\d0)s\b"), norm_decade),
     (
         re.compile(
             r"\b(?:in|since|by|of|until|before|after|from|through|during)\s+(?P<core>(?P<year>(?:19|20)\d{2}))\b"
         ),
-        _year,
+        norm_year,
     ),
-    (re.compile(r"(?<![\d,.$])\b(?P<year>(?:19|20)\d{2})\b(?![\d,%])"), _year),
+    (re.compile(r"(?<![\d,.$])\b(?P<year>(?:19|20)\d{2})\b(?![\d,%])"), norm_year),
 )
 
 
@@ -717,7 +251,8 @@ def _clause_ends(text: str) -> list[int]:
 _REFERENCES = tuple(
     (pattern, normalise)
     for pattern, normalise in PATTERNS
-    if normalise in (_full_date, _month_year, _year) and "core" not in pattern.groupindex
+    if normalise in (norm_full_date, norm_month_year, norm_year)
+    and "core" not in pattern.groupindex
 )
 _FINANCIAL = re.compile(
     r"\b(?:first|second|third|fourth)[- ]quarter|\bthe quarter\b|\bquarterly\b", re.I
@@ -766,7 +301,7 @@ def tag(text: str, anchor: date) -> list[Timex]:
             if any(s < end and start < e for s, e in taken):
                 continue
             context = Context(anchor, _future(text, start, ends), financial)
-            if normalise in (_anaphoric, _later):
+            if normalise in (norm_anaphoric, norm_later):
                 needed = _PRECISION.get(match.group(0).lower().rstrip("s").split()[-1], 3)
                 context = Context(
                     anchor, context.future, financial, _last_reference(references, start, needed)

@@ -23,7 +23,8 @@ import numpy as np
 import numpy.typing as npt
 
 from parallax.models import Analysis, Article, Span, TimelineEvent
-from parallax.temporal import FUTURE_CUES, WEEKDAYS, tag
+from parallax.temporal import tag
+from parallax.timex import FUTURE_CUES, WEEKDAYS
 
 Matrix = npt.NDArray[np.float32]
 

@@ -114,3 +114,19 @@ def test_rouge_gate_on_a_fixed_subset_of_duc2004() -> None:
     ours = next(r for r in result["rows"] if r["system"] == "parallax")
     assert ours["r1_recall"] >= floors["r1_recall"], ours
     assert ours["r2_recall"] >= floors["r2_recall"], ours
+
+
+def test_floors_apply_to_the_pinned_runs_only(tmp_path: Path) -> None:
+    from parallax.eval.duc import below_floors, floors_for
+
+    pinned = ROOT / "benchmarks" / "rouge_floors.json"
+    assert floors_for(pinned, None, []) == FLOORS["all"]
+    assert (
+        floors_for(pinned, FLOORS["subset"]["first"], [])["r2_recall"]
+        == FLOORS["subset"]["r2_recall"]
+    )
+    with pytest.raises(ParallaxError, match="pins floors"):
+        floors_for(pinned, 3, [])
+    result = {"rows": [{"system": "parallax", "r1_recall": 30.0, "r2_recall": 9.9}]}
+    assert below_floors(result, {"r1_recall": 36.0, "r2_recall": 9.0}) == ["r1_recall 30.0 < 36.0"]
+    assert below_floors(result, {"r1_recall": 29.0, "r2_recall": 9.0}) == []

@@ -7,7 +7,7 @@ import pytest
 from parallax.config import BriefOptions
 from parallax.models import Report
 from parallax.pipeline import Pipeline, PipelineOptions
-from parallax.summarise import DATELINE, StoryText, concepts_of, summarise
+from parallax.summarise import DATELINE, StoryText, summarise
 from parallax.vectors import SentenceVectors
 
 from .conftest import EXAMPLE, KHARKIV
@@ -87,13 +87,6 @@ def test_same_input_same_brief(pipeline: Pipeline) -> None:
     first = pipeline.brief(*pipeline.read([str(EXAMPLE)]))
     second = pipeline.brief(*pipeline.read([str(EXAMPLE)]))
     assert first.to_dict() == second.to_dict()
-
-
-def test_concepts_are_stemmed_bigrams_without_stopword_pairs() -> None:
-    found = concepts_of("Firefighters fought the fires of the terminal.")
-    assert ("firefight", "fought") in found
-    assert ("fire", "of") in found  # one content word is enough
-    assert ("of", "the") not in found
 
 
 @pytest.mark.parametrize("words", [60, 150])

@@ -237,3 +237,28 @@ def evaluate(
     if per_cluster:
         result["per_cluster"] = clusters_out
     return result
+
+
+def floors_for(path: str | Path, first: int | None, only: Sequence[str]) -> dict[str, float]:
+    """The pinned floors (benchmarks/rouge_floors.json) that apply to this run: ``all`` for every
+    cluster, ``subset`` for its ``--first N``; anything else has no floors."""
+    pinned = json.loads(Path(path).read_text(encoding="utf-8"))
+    subset = pinned.get("subset", {})
+    if first and not only and first == subset.get("first"):
+        return dict(subset)
+    if not first and not only and "all" in pinned:
+        return dict(pinned["all"])
+    raise ParallaxError(
+        f"{path} pins floors for all clusters or --first {subset.get('first')}; "
+        "drop --clusters/--first or match the pinned subset"
+    )
+
+
+def below_floors(result: dict[str, Any], floors: dict[str, float]) -> list[str]:
+    """What falls below the floors, one line each (empty: they held)."""
+    ours = next(r for r in result["rows"] if r["system"] == "parallax")
+    return [
+        f"{key} {ours[key]} < {floors[key]}"
+        for key in ("r1_recall", "r2_recall")
+        if ours[key] < floors[key]
+    ]

@@ -133,78 +133,89 @@ def _articles(docs: Sequence[Doc]) -> list[Any]:
     return out
 
 
+def _parallax_rows(
+    docs: Sequence[Doc], gold: Sequence[str], progress: Callable[[str, int], None] | None
+) -> list[dict[str, Any]]:
+    """parallax's grouping with the articles in document order and shuffled (seed 0)."""
+    from parallax.nlp import get_embedder, get_nlp
+    from parallax.pipeline import Pipeline
+
+    pipe = Pipeline(nlp=get_nlp(), embedder=get_embedder())
+    shuffled = list(range(len(docs)))
+    random.Random(0).shuffle(shuffled)
+    rows = []
+    for name, order in (
+        ("parallax, document order", list(range(len(docs)))),
+        ("parallax, shuffled", shuffled),
+    ):
+        start = time.perf_counter()
+        groups = pipe.group(_articles([docs[i] for i in order]))
+        labels = [0] * len(docs)
+        for label, members in enumerate(groups):
+            for member in members:
+                labels[order[member]] = label
+        rows.append(_row(name, gold, labels, None, time.perf_counter() - start))
+        if progress:
+            progress(name, len(docs))
+    return rows
+
+
+def _baseline_rows(docs: Sequence[Doc], gold: Sequence[str]) -> list[dict[str, Any]]:
+    """TF-IDF and MiniLM lead vectors, each with agglomerative clustering at its best threshold."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from parallax.cluster import LEAD_SENTENCES, lead_vector
+    from parallax.nlp import get_embedder, get_nlp
+    from parallax.vectors import SentenceVectors
+
+    start = time.perf_counter()
+    tfidf = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=2)
+    matrix = tfidf.fit_transform([d.text for d in docs]).toarray()
+    threshold, labels, _ = best_threshold(gold, matrix)
+    seconds = time.perf_counter() - start
+    rows = [_row("TF-IDF + agglomerative (best threshold)", gold, labels, threshold, seconds)]
+    start = time.perf_counter()
+    articles = _articles(docs)
+    analyses = get_nlp().analyse(articles, entities=False)
+    vectors = SentenceVectors(articles, analyses, get_embedder())
+    leads = np.stack(
+        [
+            lead_vector(
+                vectors.rows([(i, p) for p in range(min(LEAD_SENTENCES, len(a.sentences)))])
+            )
+            for i, a in enumerate(analyses)
+        ]
+    ).astype(np.float64)
+    threshold, labels, _ = best_threshold(gold, leads)
+    seconds = time.perf_counter() - start
+    rows.append(
+        _row("MiniLM lead + agglomerative (best threshold)", gold, labels, threshold, seconds)
+    )
+    return rows
+
+
+def _row(
+    name: str, gold: Sequence[str], labels: Sequence[int], threshold: float | None, seconds: float
+) -> dict[str, Any]:
+    return {
+        "system": name,
+        **bcubed(gold, labels),
+        "stories": len(set(labels)),
+        "threshold": threshold,
+        "seconds": round(seconds, 2),
+    }
+
+
 def evaluate(
     path: str | Path,
     first: int | None = None,
     baselines: bool = True,
     progress: Callable[[str, int], None] | None = None,
 ) -> dict[str, Any]:
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    from parallax.cluster import lead_vector
-    from parallax.nlp import get_embedder, get_nlp
-    from parallax.pipeline import Pipeline
-    from parallax.vectors import SentenceVectors
-
     docs = load(path, first)
     gold = [d.story for d in docs]
-    rows: list[dict[str, Any]] = []
-    shuffled = list(range(len(docs)))
-    random.Random(0).shuffle(shuffled)
-    pipe = Pipeline(nlp=get_nlp(), embedder=get_embedder())
-    for name, order in (("parallax, document order", None), ("parallax, shuffled", shuffled)):
-        start = time.perf_counter()
-        ordered = docs if order is None else [docs[i] for i in order]
-        articles = _articles(ordered)
-        groups = pipe.group(articles)
-        labels = [0] * len(docs)
-        for label, members in enumerate(groups):
-            for member in members:
-                labels[member if order is None else order[member]] = label
-        rows.append(
-            {
-                "system": name,
-                **bcubed(gold, labels),
-                "stories": len(groups),
-                "threshold": None,
-                "seconds": round(time.perf_counter() - start, 2),
-            }
-        )
-        if progress:
-            progress(name, len(docs))
+    rows = _parallax_rows(docs, gold, progress)
     if baselines:
-        start = time.perf_counter()
-        tfidf = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=2)
-        matrix = tfidf.fit_transform([d.text for d in docs]).toarray()
-        threshold, labels, scores = best_threshold(gold, matrix)
-        rows.append(
-            {
-                "system": "TF-IDF + agglomerative (best threshold)",
-                **scores,
-                "stories": len(set(labels)),
-                "threshold": threshold,
-                "seconds": round(time.perf_counter() - start, 2),
-            }
-        )
-        start = time.perf_counter()
-        articles = _articles(docs)
-        analyses = get_nlp().analyse(articles, entities=False)
-        vectors = SentenceVectors(articles, analyses, get_embedder())
-        leads = np.stack(
-            [
-                lead_vector(vectors.rows([(i, p) for p in range(min(6, len(a.sentences)))]))
-                for i, a in enumerate(analyses)
-            ]
-        ).astype(np.float64)
-        threshold, labels, scores = best_threshold(gold, leads)
-        rows.append(
-            {
-                "system": "MiniLM lead + agglomerative (best threshold)",
-                **scores,
-                "stories": len(set(labels)),
-                "threshold": threshold,
-                "seconds": round(time.perf_counter() - start, 2),
-            }
-        )
+        rows.extend(_baseline_rows(docs, gold))
     rows.sort(key=lambda r: -r["bcubed_f1"])
     return {"rows": rows, "articles": len(docs), "gold_stories": len(set(gold))}
