@@ -6,6 +6,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -46,6 +47,11 @@ def _setup_logging(verbose: int, quiet: bool) -> None:
     root.handlers[:] = [handler]
     root.setLevel(logging.WARNING)
     LOGGER.setLevel(level)
+
+
+_FORMAT = click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 
 
 @click.group(epilog=EXIT_CODES)
@@ -178,6 +184,13 @@ def _write(text: str, fmt: str, output: str | None) -> None:
     help="Store the articles in this SQLite file; with no PATHS, brief every stored article.",
 )
 @click.option(
+    "--story",
+    "story",
+    default=None,
+    metavar="ID",
+    help="With --db: brief this stored story (ids from `parallax stories`).",
+)
+@click.option(
     "--sentences",
     type=click.IntRange(min=1),
     default=None,
@@ -220,6 +233,7 @@ def brief(
     fmt: str | None,
     output: str | None,
     db: str | None,
+    story: str | None,
     sentences: int | None,
     focus: str | None,
     order: str,
@@ -237,6 +251,7 @@ def brief(
       parallax brief --db news.db            # everything stored by `parallax ingest`
       parallax brief articles/ --focus "the death toll" --sentences 3
       parallax brief articles/ --order chronological
+      parallax brief --db news.db --story s1a2b3c4d5e6
     """
     from parallax.pipeline import Pipeline, PipelineOptions
     from parallax.render import render
@@ -246,6 +261,8 @@ def brief(
         raise click.UsageError(
             "give files or folders to brief (or - for standard input), or --db with stored articles"
         )
+    if story and (paths or not db):
+        raise click.UsageError("--story briefs a stored story: give --db and no PATHS")
     opts = PipelineOptions(
         ingest=IngestOptions(max_article_mb=max_article_mb),
         brief=BriefOptions(
@@ -256,7 +273,7 @@ def brief(
             focus=(focus or "").strip() or None,
             order=order,
         ),
-        single_story=one_story,
+        single_story=one_story or bool(story),
         analysis=not brief_only,
     )
     fmt = _guess_format(fmt, output)
@@ -266,7 +283,13 @@ def brief(
         if db:
             with Store(db) as store:
                 store.add_many(articles)
-                if not paths:
+                if story:
+                    articles = store.articles(store.stories().get(story, []))
+                    if not articles:
+                        raise ParallaxError(
+                            f"{db} has no story {story!r}; list them with `parallax stories --db {db}`"
+                        )
+                elif not paths:
                     articles = store.articles()
         if not articles:
             _report_failures(problems)
@@ -276,6 +299,8 @@ def brief(
                 else "the store holds no articles"
             )
         report = pipe.brief(articles, problems)
+        if story:  # the store's id: it stays the same as the story grows
+            report = replace(report, stories=tuple(replace(s, id=story) for s in report.stories))
     _write(render(report, fmt), fmt, output)  # type: ignore[arg-type]
     _report_failures(problems)
     return _exit_code(problems)
@@ -314,6 +339,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, max_article_mb: 
     """
     from parallax.pipeline import Pipeline, PipelineOptions
     from parallax.store import Store
+    from parallax.stories import assign_stories
 
     opts = PipelineOptions(ingest=IngestOptions(max_article_mb=max_article_mb))
     with Store(db) as store, _progress(not ctx.obj["quiet"]) as progress:
@@ -321,13 +347,48 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, max_article_mb: 
         articles, problems = pipe.read(paths)
         new, old = store.add_many(articles)
         total = store.count()
+        stories, fresh = assign_stories(store, pipe, pipe.progress)
     if not ctx.obj["quiet"]:
         click.echo(
-            f"stored {new} new article(s), {old} already there; {total} in {db}"
+            f"stored {new} new article(s), {old} already there; {total} in {db}, "
+            f"in {stories} stor{'y' if stories == 1 else 'ies'} ({fresh} new)"
             + (f"; {len(problems)} input(s) failed" if problems else ""),
             err=True,
         )
     return _exit_code(problems)
+
+
+@cli.command()
+@click.option(
+    "--db", type=click.Path(dir_okay=False, exists=True), required=True, help="The SQLite store."
+)
+@_FORMAT
+def stories(db: str, fmt: str) -> int:
+    """List the stories in --db: id, size, outlets, first and last date, title.
+
+    \b
+    Examples:
+      parallax stories --db news.db
+      parallax brief --db news.db --story s1a2b3c4d5e6   # brief one of them
+    """
+    import json
+
+    from parallax.store import Store
+    from parallax.stories import list_stories
+
+    with Store(db) as store:
+        found = list_stories(store)
+    if fmt == "json":
+        click.echo(json.dumps({"stories": [s.to_dict() for s in found]}, indent=2))
+        return 0
+    if not found:
+        click.echo(f"{db} holds no stories yet; add articles with `parallax ingest PATH --db {db}`")
+        return 0
+    for s in found:
+        dates = s.first if s.first == s.last else f"{s.first} to {s.last}" if s.first else "undated"
+        outlets = ", ".join(s.outlets) or "outlets unknown"
+        click.echo(f"{s.id}  {s.articles:>4} article(s)  {dates}  {outlets}\n    {s.title}")
+    return 0
 
 
 @cli.command("prepare-models")
@@ -415,11 +476,6 @@ def _print_table(result: dict[str, object], fmt: str) -> None:
 
 def _cell(value: object) -> str:
     return "-" if value is None else str(value)
-
-
-_FORMAT = click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
 
 
 @eval_group.command("quotes")

@@ -9,7 +9,7 @@ position of their first article.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -89,3 +89,34 @@ def cluster_articles(
     for index, label in enumerate(labels):
         groups.setdefault(int(label), []).append(index)
     return sorted(groups.values(), key=lambda g: g[0])
+
+
+def stable_ids(
+    groups: Sequence[Sequence[str]],
+    previous: dict[str, str],
+    new_id: Callable[[Sequence[str]], str],
+) -> dict[str, str]:
+    """Story ids for ``groups`` of article ids that keep the ids of ``previous`` (article -> story).
+
+    A group takes the previous id it shares most articles with, largest overlaps first, each id at
+    most once: a story that grows keeps its id, and of two stories that merge the one with more of
+    the articles keeps its id. A group with no previous id left gets ``new_id(its article ids)``.
+    """
+    overlaps: list[tuple[int, int, str]] = []
+    for index, group in enumerate(groups):
+        counts: dict[str, int] = {}
+        for article in group:
+            if article in previous:
+                counts[previous[article]] = counts.get(previous[article], 0) + 1
+        overlaps.extend((count, index, story) for story, count in counts.items())
+    taken: dict[int, str] = {}
+    used: set[str] = set()
+    for _, index, story in sorted(overlaps, key=lambda o: (-o[0], o[1], o[2])):
+        if index not in taken and story not in used:
+            taken[index] = story
+            used.add(story)
+    out: dict[str, str] = {}
+    for index, group in enumerate(groups):
+        story = taken.get(index) or new_id(group)
+        out.update((article, story) for article in group)
+    return out

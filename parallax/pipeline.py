@@ -13,6 +13,9 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+import numpy.typing as npt
+
 from parallax import __version__
 from parallax.align import align_facts
 from parallax.clean import clean_document
@@ -143,14 +146,16 @@ class Pipeline:
         options say everything is one story."""
         if self.opts.single_story or len(articles) <= 1:
             return [list(range(len(articles)))] if articles else []
-        leads = [
-            lead_vector(rows(embeddings, [(i, p) for p in range(min(LEAD_SENTENCES, n))]))
-            for i, n in enumerate(len(an.sentences) for an in analyses)
-        ]
-        entities = [
-            [e.text for e in an.entities if e.label in STORY_ENTITY_LABELS] for an in analyses
-        ]
-        similarity = story_similarity([a.text for a in articles], entities, leads)
+        return self.group_signals([a.text for a in articles], _signals(analyses, embeddings))
+
+    def signals(self, articles: Sequence[Article]) -> list[Signals]:
+        """What grouping needs of each article: its lead vector and its story entities."""
+        analyses = self.nlp.analyse(articles, entities=True)
+        return _signals(analyses, SentenceVectors(articles, analyses, self.embedder))
+
+    def group_signals(self, texts: Sequence[str], signals: Sequence[Signals]) -> list[list[int]]:
+        """Stories (indices) from article texts and their signals (cluster.story_similarity)."""
+        similarity = story_similarity(texts, [e for _, e in signals], [lead for lead, _ in signals])
         return cluster_articles(similarity, self.opts.cluster)
 
     def group(self, articles: Sequence[Article]) -> list[list[int]]:
@@ -238,6 +243,20 @@ class Pipeline:
             stories=tuple(stories),
             problems=tuple(problems),
         )
+
+
+Signals = tuple[npt.NDArray[np.float32], list[str]]  # an article's lead vector and story entities
+
+
+def _signals(analyses: Sequence[Analysis], embeddings: Sequence[Matrix]) -> list[Signals]:
+    leads = [
+        lead_vector(
+            rows(embeddings, [(i, p) for p in range(min(LEAD_SENTENCES, len(an.sentences)))])
+        )
+        for i, an in enumerate(analyses)
+    ]
+    names = [[e.text for e in an.entities if e.label in STORY_ENTITY_LABELS] for an in analyses]
+    return list(zip(leads, names, strict=True))
 
 
 def _group_lists(members: Sequence[Article], groups: dict[str, int]) -> tuple[tuple[str, ...], ...]:

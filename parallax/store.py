@@ -14,6 +14,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
+import numpy as np
+import numpy.typing as npt
+
 from parallax.errors import StoreError
 from parallax.models import Article
 
@@ -35,6 +38,23 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
         CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
+        """,
+    ),
+    (
+        2,
+        "stories",
+        """
+        CREATE TABLE IF NOT EXISTS signals (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id),
+            lead BLOB NOT NULL,
+            entities TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS story_articles (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id),
+            story_id TEXT NOT NULL,
+            assigned_at TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id);
         """,
     ),
 )
@@ -142,6 +162,58 @@ class Store:
             )
         for (data,) in rows:
             yield Article.from_dict(json.loads(data))
+
+    def save_signals(
+        self, article_id: str, lead: npt.NDArray[np.float32], entities: Sequence[str]
+    ) -> None:
+        """What grouping needs of an article (cluster.story_similarity), kept so it is computed once."""
+        self._db.execute(
+            "INSERT OR REPLACE INTO signals (article_id, lead, entities) VALUES (?, ?, ?)",
+            (article_id, np.asarray(lead, dtype=np.float32).tobytes(), json.dumps(list(entities))),
+        )
+
+    def signals(self) -> dict[str, tuple[npt.NDArray[np.float32], list[str]]]:
+        rows = self._db.execute("SELECT article_id, lead, entities FROM signals")
+        return {
+            article_id: (np.frombuffer(lead, dtype=np.float32), json.loads(entities))
+            for article_id, lead, entities in rows
+        }
+
+    def without_signals(self) -> list[Article]:
+        rows = self._db.execute(
+            "SELECT data FROM articles WHERE id NOT IN (SELECT article_id FROM signals) ORDER BY rowid"
+        )
+        return [Article.from_dict(json.loads(data)) for (data,) in rows]
+
+    def set_stories(self, assignment: dict[str, str]) -> None:
+        """Record every article's story in one transaction (all or nothing)."""
+        now = _now()
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.execute("DELETE FROM story_articles")
+            self._db.executemany(
+                "INSERT INTO story_articles (article_id, story_id, assigned_at) VALUES (?, ?, ?)",
+                [(article, story, now) for article, story in assignment.items()],
+            )
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    def story_of(self) -> dict[str, str]:
+        """article id -> story id, as last recorded."""
+        return dict(self._db.execute("SELECT article_id, story_id FROM story_articles"))
+
+    def stories(self) -> dict[str, list[str]]:
+        """story id -> its article ids (in the order they were stored), largest story first."""
+        out: dict[str, list[str]] = {}
+        rows = self._db.execute(
+            "SELECT s.story_id, s.article_id FROM story_articles s JOIN articles a ON a.id = s.article_id"
+            " ORDER BY a.rowid"
+        )
+        for story, article in rows:
+            out.setdefault(story, []).append(article)
+        return dict(sorted(out.items(), key=lambda item: (-len(item[1]), item[0])))
 
     def count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])

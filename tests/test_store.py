@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -8,20 +9,21 @@ from hypothesis import given, settings
 
 from parallax.errors import StoreError
 from parallax.models import Article
-from parallax.store import Store
+from parallax.store import MIGRATIONS, Store
 
 from .test_models import articles
 
 
 def test_file_store_uses_wal_and_records_migrations(tmp_path: Path) -> None:
     path = tmp_path / "news.db"
+    latest = MIGRATIONS[-1][0]
     with Store(path) as store:
-        assert store.schema_version == 1
+        assert store.schema_version == latest
     with Store(path) as again:  # migrations are safe to re-run
-        assert again.schema_version == 1
+        assert again.schema_version == latest
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert db.execute("SELECT COUNT(*) FROM migrations").fetchone()[0] == 1
+    assert db.execute("SELECT COUNT(*) FROM migrations").fetchone()[0] == len(MIGRATIONS)
 
 
 def test_adding_the_same_article_twice_is_idempotent() -> None:
@@ -60,3 +62,23 @@ def test_a_file_that_is_not_a_store_says_so(tmp_path: Path) -> None:
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match="not a usable parallax store"):
         Store(path)
+
+
+def test_a_version_1_store_is_migrated_and_keeps_its_articles(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)")
+    for statement in filter(str.strip, MIGRATIONS[0][2].split(";")):
+        db.execute(statement)
+    db.execute("INSERT INTO migrations VALUES (1, 'articles', '2026-01-01')")
+    article = Article("b" * 12, "old.txt", "An article stored by an older parallax.")
+    db.execute(
+        "INSERT INTO articles (id, source, text, data, ingested_at) VALUES (?, ?, ?, ?, ?)",
+        (article.id, article.source, article.text, json.dumps(article.to_dict()), "2026-01-01"),
+    )
+    db.commit()
+    db.close()
+    with Store(path) as store:
+        assert store.schema_version == MIGRATIONS[-1][0]
+        assert [a.id for a in store.articles()] == [article.id]
+        assert [a.id for a in store.without_signals()] == [article.id]

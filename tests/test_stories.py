@@ -1,0 +1,95 @@
+"""Stories in the store: stable ids, idempotent assignment, listing and briefing one story."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from parallax.cli import main
+from parallax.cluster import stable_ids
+from parallax.pipeline import Pipeline
+from parallax.store import Store
+from parallax.stories import assign_stories, list_stories
+from parallax.verify import verify_report
+
+from .conftest import EXAMPLE, KHARKIV
+
+
+def _new(ids: object) -> str:
+    return "new-" + "-".join(sorted(ids))  # type: ignore[call-overload]
+
+
+def test_a_growing_story_keeps_its_id() -> None:
+    assert stable_ids([["a", "b", "c"]], {"a": "S", "b": "S"}, _new) == {
+        "a": "S",
+        "b": "S",
+        "c": "S",
+    }
+
+
+def test_of_two_merged_stories_the_larger_keeps_its_id() -> None:
+    previous = {"a": "S", "b": "S", "c": "T"}
+    assert set(stable_ids([["a", "b", "c"]], previous, _new).values()) == {"S"}
+
+
+def test_a_split_story_keeps_its_id_on_the_larger_part() -> None:
+    previous = {"a": "S", "b": "S", "c": "S"}
+    out = stable_ids([["a", "b"], ["c"]], previous, _new)
+    assert out["a"] == out["b"] == "S" and out["c"] == "new-c"
+
+
+def test_signals_and_stories_round_trip_in_the_store() -> None:
+    with Store() as store:
+        from parallax.models import Article
+
+        article = Article("a" * 12, "x.txt", "Some text of an article.")
+        store.add(article)
+        assert [a.id for a in store.without_signals()] == [article.id]
+        store.save_signals(article.id, np.arange(4, dtype=np.float32), ["Velland"])
+        lead, names = store.signals()[article.id]
+        assert lead.tolist() == [0.0, 1.0, 2.0, 3.0] and names == ["Velland"]
+        assert store.without_signals() == []
+        store.set_stories({article.id: "S"})
+        assert store.stories() == {"S": [article.id]} and store.story_of() == {article.id: "S"}
+
+
+def test_assignment_is_idempotent_and_keeps_ids_as_articles_arrive(pipeline: Pipeline) -> None:
+    kharkiv, _ = pipeline.read([str(KHARKIV)])
+    example, _ = pipeline.read([str(EXAMPLE)])
+    with Store() as store:
+        store.add_many(kharkiv)
+        assert assign_stories(store, pipeline) == (1, 1)
+        [first] = store.stories()
+        store.add_many(example)
+        assert assign_stories(store, pipeline) == (3, 2)  # the fire and the library item
+        assert first in store.stories() and len(store.stories()[first]) == 5
+        again = store.stories()
+        assert assign_stories(store, pipeline) == (3, 0) and store.stories() == again
+        listed = list_stories(store)
+        assert [s.articles for s in listed] == [5, 5, 1]
+        assert all(s.first and s.title for s in listed)
+
+
+def test_cli_ingest_list_and_brief_one_story(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "news.db")
+    with pytest.raises(SystemExit):
+        main(["ingest", str(KHARKIV), str(EXAMPLE), "--db", db])
+    assert "in 3 stories (3 new)" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["stories", "--db", db, "--format", "json"])
+    listed = json.loads(capsys.readouterr().out)["stories"]
+    fire = next(s for s in listed if "Aldmere" in s["title"] and s["articles"] == 5)
+    with pytest.raises(SystemExit) as stop:
+        main(["brief", "--db", db, "--story", fire["id"], "--brief-only", "--format", "json"])
+    assert stop.value.code == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [s["id"] for s in report["stories"]] == [fire["id"]]
+    assert len(report["articles"]) == 5 and verify_report(report) == []
+    with pytest.raises(SystemExit) as stop:
+        main(["brief", "--db", db, "--story", "nope"])
+    assert stop.value.code == 101 and "no story 'nope'" in capsys.readouterr().err
