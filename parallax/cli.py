@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -191,6 +192,13 @@ def _write(text: str, fmt: str, output: str | None) -> None:
     help="With --db: brief this stored story (ids from `parallax stories`).",
 )
 @click.option(
+    "--since",
+    default=None,
+    metavar="DATE|LAST",
+    help="With --story: say what its articles stored after DATE (YYYY-MM-DD or an ISO time), or "
+    "since its last brief (LAST), brought: new facts, quotes, discrepancies, dates and outlets.",
+)
+@click.option(
     "--sentences",
     type=click.IntRange(min=1),
     default=None,
@@ -234,6 +242,7 @@ def brief(
     output: str | None,
     db: str | None,
     story: str | None,
+    since: str | None,
     sentences: int | None,
     focus: str | None,
     order: str,
@@ -252,10 +261,12 @@ def brief(
       parallax brief articles/ --focus "the death toll" --sentences 3
       parallax brief articles/ --order chronological
       parallax brief --db news.db --story s1a2b3c4d5e6
+      parallax brief --db news.db --story s1a2b3c4d5e6 --since LAST   # what is new
     """
     from parallax.pipeline import Pipeline, PipelineOptions
     from parallax.render import render
     from parallax.store import Store
+    from parallax.stories import record_brief
 
     if not paths and not db:
         raise click.UsageError(
@@ -263,6 +274,12 @@ def brief(
         )
     if story and (paths or not db):
         raise click.UsageError("--story briefs a stored story: give --db and no PATHS")
+    if since and not story:
+        raise click.UsageError("--since tells what changed in one stored story: add --story ID")
+    if since and since != "LAST" and not _ISO_MOMENT.fullmatch(since):
+        raise click.UsageError(
+            f"--since takes a date (2024-05-31), an ISO time or LAST, not {since!r}"
+        )
     opts = PipelineOptions(
         ingest=IngestOptions(max_article_mb=max_article_mb),
         brief=BriefOptions(
@@ -299,11 +316,16 @@ def brief(
                 else "the store holds no articles"
             )
         report = pipe.brief(articles, problems)
-        if story:  # the store's id: it stays the same as the story grows
+        if story and db:  # the store's id: it stays the same as the story grows
             report = replace(report, stories=tuple(replace(s, id=story) for s in report.stories))
+            with Store(db) as store:
+                report = record_brief(store, report, story, since)
     _write(render(report, fmt), fmt, output)  # type: ignore[arg-type]
     _report_failures(problems)
     return _exit_code(problems)
+
+
+_ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
 
 
 def _report_failures(problems: Sequence[Problem]) -> None:

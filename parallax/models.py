@@ -452,6 +452,58 @@ def story_id(article_ids: Sequence[str]) -> str:
 
 
 @dataclass(frozen=True)
+class Changes:
+    """What a story gained since a moment (``parallax brief --since``): what its newer articles bring.
+
+    Facts, quotes, discrepancies and timeline entries are named by their position in the story's own
+    lists. "New" ones rest on newer articles alone; "confirmed" facts and "reworded" quotes existed and
+    gained a newer source.
+    """
+
+    since: str  # the moment compared with: an ISO date or time ("" = the story's first brief)
+    new_articles: tuple[str, ...] = ()
+    new_outlets: tuple[str, ...] = ()
+    new_facts: tuple[int, ...] = ()
+    confirmed_facts: tuple[int, ...] = ()
+    new_quotes: tuple[int, ...] = ()
+    reworded_quotes: tuple[int, ...] = ()
+    new_discrepancies: tuple[int, ...] = ()
+    new_timeline: tuple[int, ...] = ()
+
+    def to_dict(self) -> JSONDict:
+        return {
+            "since": self.since,
+            "new_articles": list(self.new_articles),
+            "new_outlets": list(self.new_outlets),
+            "new_facts": list(self.new_facts),
+            "confirmed_facts": list(self.confirmed_facts),
+            "new_quotes": list(self.new_quotes),
+            "reworded_quotes": list(self.reworded_quotes),
+            "new_discrepancies": list(self.new_discrepancies),
+            "new_timeline": list(self.new_timeline),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Changes:
+        return cls(
+            str(data["since"]),
+            tuple(str(a) for a in data.get("new_articles", ())),
+            tuple(str(o) for o in data.get("new_outlets", ())),
+            *(
+                tuple(int(i) for i in data.get(key, ()))
+                for key in (
+                    "new_facts",
+                    "confirmed_facts",
+                    "new_quotes",
+                    "reworded_quotes",
+                    "new_discrepancies",
+                    "new_timeline",
+                )
+            ),
+        )
+
+
+@dataclass(frozen=True)
 class Story:
     id: str
     article_ids: tuple[str, ...]
@@ -464,6 +516,7 @@ class Story:
     # articles that are not independent of one another (duplicates, rewrites, wire copy), one tuple each
     independent_groups: tuple[tuple[str, ...], ...] = ()
     timeline: tuple[TimelineEvent, ...] = ()
+    changes: Changes | None = None  # with ``--since``: what the newer articles brought
 
     def to_dict(self) -> JSONDict:
         return {
@@ -477,6 +530,7 @@ class Story:
             "discrepancies": [d.to_dict() for d in self.discrepancies],
             "independent_groups": [list(g) for g in self.independent_groups],
             "timeline": [e.to_dict() for e in self.timeline],
+            "changes": self.changes.to_dict() if self.changes else None,
         }
 
     @classmethod
@@ -494,6 +548,7 @@ class Story:
                 tuple(str(i) for i in g) for g in data.get("independent_groups", ())
             ),
             timeline=tuple(TimelineEvent.from_dict(e) for e in data.get("timeline", ())),
+            changes=Changes.from_dict(data["changes"]) if data.get("changes") else None,
         )
 
 

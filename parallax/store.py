@@ -57,6 +57,17 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id);
         """,
     ),
+    (
+        3,
+        "briefs",
+        """
+        CREATE TABLE IF NOT EXISTS briefs (
+            story_id TEXT NOT NULL,
+            briefed_at TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS briefs_story ON briefs(story_id, briefed_at);
+        """,
+    ),
 )
 
 
@@ -215,9 +226,30 @@ class Store:
             out.setdefault(story, []).append(article)
         return dict(sorted(out.items(), key=lambda item: (-len(item[1]), item[0])))
 
+    def ingested_at(self, ids: Sequence[str]) -> dict[str, str]:
+        """When each of these articles was stored (ISO time, UTC)."""
+        marks = ",".join("?" * len(ids))
+        rows = self._db.execute(
+            f"SELECT id, ingested_at FROM articles WHERE id IN ({marks})", list(ids)
+        )
+        return dict(rows)
+
+    def record_brief(self, story_id: str) -> str:
+        """Note that a story was briefed now (what ``--since LAST`` compares with); returns the time."""
+        now = _now()
+        self._db.execute("INSERT INTO briefs (story_id, briefed_at) VALUES (?, ?)", (story_id, now))
+        return now
+
+    def last_brief(self, story_id: str) -> str | None:
+        row = self._db.execute(
+            "SELECT MAX(briefed_at) FROM briefs WHERE story_id = ?", (story_id,)
+        ).fetchone()
+        return str(row[0]) if row and row[0] else None
+
     def count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    # microseconds: two ingests or briefs within one second must still be told apart by --since
+    return datetime.now(UTC).isoformat(timespec="microseconds")

@@ -9,10 +9,11 @@ grows with the square of the store (issue 6 brings an index and online assignmen
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from parallax.changes import what_changed
 from parallax.cluster import stable_ids
-from parallax.models import Article, story_id
+from parallax.models import Article, Report, story_id
 from parallax.pipeline import Pipeline
 from parallax.store import Store
 
@@ -85,3 +86,19 @@ def _summary(sid: str, members: list[Article]) -> StorySummary:
         dated[0] if dated else None,
         dated[-1] if dated else None,
     )
+
+
+def record_brief(store: Store, report: Report, story: str, since: str | None) -> Report:
+    """Note that ``story`` was briefed now and, with ``since`` (an ISO date or time, or "LAST" for the
+    story's previous brief), add to it what its articles stored after that moment changed."""
+    cutoff = (store.last_brief(story) or "") if since == "LAST" else (since or "")
+    stored = store.ingested_at([a.id for a in report.articles])
+    store.record_brief(story)
+    if since is None:
+        return report
+    newer = {i for i, moment in stored.items() if moment > cutoff}
+    articles = {a.id: a for a in report.articles}
+    stories = tuple(
+        replace(s, changes=what_changed(s, articles, newer, cutoff)) for s in report.stories
+    )
+    return replace(report, stories=stories)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from parallax.models import Article, Derivation, Fact, Quote, Report, Story, TimelineEvent
 
@@ -52,7 +53,8 @@ def plural(count: int, noun: str, nouns: str | None = None) -> str:
     return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
 
 
-MAX_FACTS_SHOWN = 12  # the best-confirmed facts; the JSON has them all
+MAX_FACTS_SHOWN = 12
+MAX_CHANGES_SHOWN = 8  # per kind of change; the JSON has them all  # the best-confirmed facts; the JSON has them all
 KIND_PHRASES = {
     "duplicate": "duplicates",
     "rewrite": "rewrites",
@@ -110,3 +112,65 @@ def shown_events(story: Story) -> list[TimelineEvent]:
         keep = sorted(events, key=lambda e: -e.independent_sources)[:MAX_EVENTS_SHOWN]
         events = [e for e in events if e in keep]
     return events
+
+
+def change_lines(report: Report, story: Story) -> list[tuple[str, list[str]]]:
+    """What's new in a story, as (heading, items) pairs for the renderers; empty without --since."""
+    changes = story.changes
+    if changes is None:
+        return []
+    outlets = [
+        report.article(i).outlet or f"unidentified ({PurePath(report.article(i).source).name})"
+        for i in changes.new_articles
+    ]
+    sections = [
+        (
+            "New articles",
+            [f"{len(changes.new_articles)}: " + ", ".join(outlets)] if outlets else [],
+        ),
+        ("New outlets", list(changes.new_outlets)),
+        (
+            "New facts",
+            [
+                story.facts[i].text
+                for i in sorted(
+                    changes.new_facts, key=lambda i: -story.facts[i].independent_sources
+                )
+            ],
+        ),
+        (
+            "Facts confirmed by a newer source",
+            [
+                f"{story.facts[i].text} ({story.facts[i].independent_sources} independent now)"
+                for i in changes.confirmed_facts
+            ],
+        ),
+        (
+            "New quotes",
+            [
+                f"{story.quotes[i].speaker or 'unattributed'}: “{story.quotes[i].text}”"
+                for i in changes.new_quotes
+            ],
+        ),
+        (
+            "Quotes in new wording",
+            [
+                f"{story.quotes[i].speaker or 'unattributed'}: “{story.quotes[i].text}”"
+                for i in changes.reworded_quotes
+            ],
+        ),
+        ("New disagreements", [story.discrepancies[i].about for i in changes.new_discrepancies]),
+        (
+            "New dates",
+            [f"{story.timeline[i].date}: {story.timeline[i].text}" for i in changes.new_timeline],
+        ),
+    ]
+    shown = []
+    for heading, items in sections:
+        if items:
+            more = len(items) - MAX_CHANGES_SHOWN
+            cut = items[:MAX_CHANGES_SHOWN] + (
+                [f"… and {more} more (all in the JSON)"] if more > 0 else []
+            )
+            shown.append((heading, cut))
+    return shown

@@ -18,6 +18,7 @@ import jinja2
 from parallax.models import Article, Claim, QuoteVariant, Report, Span, Story
 from parallax.render.common import (
     SourceRef,
+    change_lines,
     derivation_phrase,
     how_mark,
     numbering,
@@ -179,6 +180,7 @@ def _environment() -> jinja2.Environment:
         axis_width=AXIS_WIDTH,
         axis_height=AXIS_HEIGHT,
         shown_events=shown_events,
+        change_lines=change_lines,
         kind_colours=KIND_COLOURS,
         graph_size=GRAPH_SIZE,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from parallax.models import Article, QuoteVariant, Report, Story
 from parallax.render.common import (
     SourceRef,
+    change_lines,
     derivation_phrase,
     how_mark,
     numbering,
@@ -54,12 +55,28 @@ def _story(report: Report, story: Story, index: int, refs: dict[str, SourceRef])
             else ""
         )
         lines.append(f"- {sentence.text} {''.join(f'[{n}]' for n in cited)}{alone}")
+    lines.extend(_changes(report, story))
     lines.extend(_derivations(story, refs))
     lines.extend(_facts(report, story, refs))
     lines.extend(_quotes(story, refs))
     lines.extend(_discrepancies(story, refs))
     lines.extend(_timeline(story, refs))
     return "\n".join(lines) + "\n"
+
+
+def _changes(report: Report, story: Story) -> list[str]:
+    if story.changes is None:
+        return []
+    since = story.changes.since or "the first brief"
+    sections = change_lines(report, story)
+    lines = [f"\n## What's new since {since}\n"]
+    if not sections:
+        lines.append("_Nothing: no article of this story was stored since._")
+    for heading, items in sections:
+        lines.append(f"**{heading}**\n")
+        lines.extend(f"- {item}" for item in items)
+        lines.append("")
+    return lines
 
 
 def _timeline(story: Story, refs: dict[str, SourceRef]) -> list[str]:

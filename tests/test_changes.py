@@ -1,0 +1,81 @@
+"""What a story gained since a moment: the newer articles' facts, quotes, disagreements and dates."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from parallax.changes import what_changed
+from parallax.cli import EXIT_USAGE, main
+from parallax.models import Report
+from parallax.verify import verify_report
+
+from .conftest import KHARKIV
+
+
+def test_items_are_new_when_they_rest_on_newer_articles_alone(kharkiv_report: Report) -> None:
+    story = kharkiv_report.stories[0]
+    articles = {a.id: a for a in kharkiv_report.articles}
+    newer = set(story.article_ids[3:])
+    changes = what_changed(story, articles, newer, "2024-05-31")
+    assert set(changes.new_articles) == newer and changes.since == "2024-05-31"
+    assert changes.new_facts and changes.confirmed_facts
+    for i in changes.new_facts:
+        assert {s.article_id for s in story.facts[i].support} <= newer
+    for i in changes.confirmed_facts:
+        ids = {s.article_id for s in story.facts[i].support}
+        assert ids & newer and ids - newer
+    for i in changes.new_timeline:
+        assert {s.article_id for s in story.timeline[i].support} <= newer
+    for i in changes.new_discrepancies:
+        assert {c.article_id for c in story.discrepancies[i].claims} & newer
+    older = {articles[i].outlet for i in story.article_ids if i not in newer}
+    assert not set(changes.new_outlets) & older
+    nothing = what_changed(story, articles, set(), "")
+    assert nothing.new_articles == () and nothing.new_facts == () and nothing.confirmed_facts == ()
+
+
+def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as stop:
+        main(args)
+    out, err = capsys.readouterr()
+    return int(stop.value.code or 0), out, err
+
+
+def test_since_last_reports_what_arrived_after_the_last_brief(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = sorted(KHARKIV.glob("*.txt"))
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    for path in files[:3]:
+        shutil.copy(path, first)
+    for path in files[3:]:
+        shutil.copy(path, second)
+    db = str(tmp_path / "news.db")
+    _run(["ingest", str(first), "--db", db], capsys)
+    _, out, _ = _run(["stories", "--db", db, "--format", "json"], capsys)
+    [story] = json.loads(out)["stories"]
+    code, _, _ = _run(["brief", "--db", db, "--story", story["id"], "--format", "json"], capsys)
+    assert code == 0
+    _run(["ingest", str(second), "--db", db], capsys)
+    args = ["brief", "--db", db, "--story", story["id"], "--format", "json", "--since", "LAST"]
+    code, out, _ = _run(args, capsys)
+    report = json.loads(out)
+    changes = report["stories"][0]["changes"]
+    assert code == 0 and verify_report(report) == []
+    assert len(changes["new_articles"]) == 2 and changes["new_facts"]
+    code, out, _ = _run(args, capsys)  # briefed again straight away: nothing new
+    assert json.loads(out)["stories"][0]["changes"]["new_articles"] == []
+    code, out, _ = _run([*args[:-1], "2000-01-01"], capsys)
+    assert len(json.loads(out)["stories"][0]["changes"]["new_articles"]) == 5
+    code, out, _ = _run([*args[:-2], "--since", "LAST", "--format", "md"], capsys)
+    assert "## What's new since" in out
+    code, _, err = _run(["brief", "--db", db, "--since", "LAST"], capsys)
+    assert code == EXIT_USAGE and "--story" in err
+    code, _, err = _run(["brief", "--db", db, "--story", story["id"], "--since", "May"], capsys)
+    assert code == EXIT_USAGE and "LAST" in err
