@@ -120,6 +120,7 @@ def _callback(progress: object) -> object:
         "analyse": "finding sentences",
         "embed": "embedding sentences",
         "brief": "writing briefs",
+        "signals": "reading names and leads to group stories",
     }
 
     def update(stage: str, done: int, total: int) -> None:
@@ -630,10 +631,22 @@ def eval_duc2004(
 @click.argument("path", type=click.Path(exists=True))
 @click.option("--first", type=int, default=None, metavar="N", help="Score the first N articles.")
 @click.option("--no-baselines", is_flag=True, help="Score parallax alone.")
+@click.option(
+    "--stream",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Also feed the articles N at a time into a store, as `parallax ingest` would.",
+)
 @_FORMAT
 @click.pass_context
 def eval_ecbplus(
-    ctx: click.Context, path: str, first: int | None, no_baselines: bool, fmt: str
+    ctx: click.Context,
+    path: str,
+    first: int | None,
+    no_baselines: bool,
+    stream: int | None,
+    fmt: str,
 ) -> int:
     """Stories: B-cubed precision/recall/F1 of grouping articles into stories.
 
@@ -651,7 +664,9 @@ def eval_ecbplus(
 
     with _progress(not ctx.obj["quiet"]) as bar:
         advance = _per_system(bar, "grouping")
-        result = evaluate(path, first=first, baselines=not no_baselines, progress=advance)
+        result = evaluate(
+            path, first=first, baselines=not no_baselines, progress=advance, stream=stream or 0
+        )
     _print_table(result, fmt)
     return 0
 

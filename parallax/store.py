@@ -68,6 +68,19 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX IF NOT EXISTS briefs_story ON briefs(story_id, briefed_at);
         """,
     ),
+    (
+        4,
+        "entity index",
+        """
+        CREATE TABLE IF NOT EXISTS article_names (
+            name TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            PRIMARY KEY (name, article_id)
+        );
+        INSERT OR IGNORE INTO article_names (name, article_id)
+            SELECT DISTINCT lower(value), article_id FROM signals, json_each(signals.entities);
+        """,
+    ),
 )
 
 
@@ -182,13 +195,71 @@ class Store:
             "INSERT OR REPLACE INTO signals (article_id, lead, entities) VALUES (?, ?, ?)",
             (article_id, np.asarray(lead, dtype=np.float32).tobytes(), json.dumps(list(entities))),
         )
+        self._db.executemany(
+            "INSERT OR IGNORE INTO article_names (name, article_id) VALUES (?, ?)",
+            [(name.lower(), article_id) for name in set(entities)],
+        )
 
-    def signals(self) -> dict[str, tuple[npt.NDArray[np.float32], list[str]]]:
-        rows = self._db.execute("SELECT article_id, lead, entities FROM signals")
+    def sharing_names(self, names: Sequence[str]) -> set[str]:
+        """Ids of the stored articles that name any of ``names`` (an index lookup, not a scan)."""
+        return {article for ids in self.name_postings(names).values() for article in ids}
+
+    def name_postings(self, names: Sequence[str], limit: int | None = None) -> dict[str, list[str]]:
+        """For each name, the stored articles that name it; a name more than ``limit`` articles use
+        (a country, a weekday) is left out, as it tells no story from another."""
+        out: dict[str, list[str]] = {}
+        unique = sorted({n.lower() for n in names})
+        for begin in range(0, len(unique), 500):  # SQLite's limit on bound parameters
+            chunk = unique[begin : begin + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT name, article_id FROM article_names WHERE name IN ({marks})", chunk
+            )
+            for name, article in rows:
+                out.setdefault(name, []).append(article)
+        return {n: ids for n, ids in out.items() if limit is None or len(ids) <= limit}
+
+    def signals(
+        self, ids: Sequence[str] | None = None
+    ) -> dict[str, tuple[npt.NDArray[np.float32], list[str]]]:
+        """Grouping signals (lead vector, names) of these articles, or of all."""
+        if ids is None:
+            rows = list(self._db.execute("SELECT article_id, lead, entities FROM signals"))
+        else:
+            rows = []
+            for begin in range(0, len(ids), 500):
+                chunk = list(ids[begin : begin + 500])
+                marks = ",".join("?" * len(chunk))
+                rows.extend(
+                    self._db.execute(
+                        f"SELECT article_id, lead, entities FROM signals WHERE article_id IN ({marks})",
+                        chunk,
+                    )
+                )
         return {
             article_id: (np.frombuffer(lead, dtype=np.float32), json.loads(entities))
             for article_id, lead, entities in rows
         }
+
+    def without_story(self) -> list[str]:
+        """Ids of the stored articles that no story holds yet, oldest first."""
+        rows = self._db.execute(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles)"
+            " ORDER BY rowid"
+        )
+        return [row[0] for row in rows]
+
+    def story_members(self, stories: Sequence[str]) -> list[str]:
+        """Ids of the articles these stories hold."""
+        out: list[str] = []
+        for begin in range(0, len(stories), 500):
+            chunk = list(stories[begin : begin + 500])
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT article_id FROM story_articles WHERE story_id IN ({marks})", chunk
+            )
+            out.extend(row[0] for row in rows)
+        return out
 
     def without_signals(self) -> list[Article]:
         rows = self._db.execute(
@@ -197,13 +268,13 @@ class Store:
         return [Article.from_dict(json.loads(data)) for (data,) in rows]
 
     def set_stories(self, assignment: dict[str, str]) -> None:
-        """Record every article's story in one transaction (all or nothing)."""
+        """Record these articles' stories in one transaction (all or nothing); others keep theirs."""
         now = _now()
         self._db.execute("BEGIN IMMEDIATE")
         try:
-            self._db.execute("DELETE FROM story_articles")
             self._db.executemany(
-                "INSERT INTO story_articles (article_id, story_id, assigned_at) VALUES (?, ?, ?)",
+                "INSERT OR REPLACE INTO story_articles (article_id, story_id, assigned_at)"
+                " VALUES (?, ?, ?)",
                 [(article, story, now) for article, story in assignment.items()],
             )
             self._db.execute("COMMIT")
@@ -211,9 +282,26 @@ class Store:
             self._db.execute("ROLLBACK")
             raise
 
-    def story_of(self) -> dict[str, str]:
-        """article id -> story id, as last recorded."""
-        return dict(self._db.execute("SELECT article_id, story_id FROM story_articles"))
+    def story_of(self, ids: Sequence[str] | None = None) -> dict[str, str]:
+        """article id -> story id, as last recorded (for these articles, or all)."""
+        if ids is None:
+            return dict(self._db.execute("SELECT article_id, story_id FROM story_articles"))
+        out: dict[str, str] = {}
+        for begin in range(0, len(ids), 500):
+            chunk = list(ids[begin : begin + 500])
+            marks = ",".join("?" * len(chunk))
+            out.update(
+                self._db.execute(
+                    f"SELECT article_id, story_id FROM story_articles WHERE article_id IN ({marks})",
+                    chunk,
+                )
+            )
+        return out
+
+    def story_count(self) -> int:
+        return int(
+            self._db.execute("SELECT COUNT(DISTINCT story_id) FROM story_articles").fetchone()[0]
+        )
 
     def stories(self) -> dict[str, list[str]]:
         """story id -> its article ids (in the order they were stored), largest story first."""

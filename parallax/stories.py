@@ -1,14 +1,16 @@
 """Stories kept in a store: every stored article belongs to one, and a story keeps its id as it grows.
 
 ``assign_stories`` is what ``parallax ingest`` runs after storing: it computes the grouping signals of the
-articles that have none yet (once per article), groups all stored articles (cluster.py), and keeps the
-previous story ids where the groups overlap (``cluster.stable_ids``). Grouping is batch for now: its cost
-grows with the square of the store (issue 6 brings an index and online assignment).
+articles that have none yet (once per article), finds the stories they may join through the store's
+index of names, regroups that region alone (cluster.py) and keeps the previous story ids where the
+groups overlap (``cluster.stable_ids``). A batch of articles ingested together is grouped together, so a
+folder gives the same stories whatever order its files are in.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from parallax.changes import what_changed
@@ -43,7 +45,13 @@ class StorySummary:
 def assign_stories(
     store: Store, pipe: Pipeline, progress: Callable[[str, int, int], None] | None = None
 ) -> tuple[int, int]:
-    """Group every stored article into stories; (stories, stories new since the last assignment)."""
+    """Put the stored articles that have no story yet into stories; (stories, stories new now).
+
+    The newcomers are grouped together with the stories they may belong to: those with an article
+    that names one of the same people, places or organisations (found through the store's name index,
+    not by comparing with every story). Only that region is regrouped (cluster.py), and its stories keep
+    their ids where the groups overlap them (``cluster.stable_ids``); every other story is untouched.
+    """
     missing = store.without_signals()
     if progress:
         progress("signals", 0, len(missing))
@@ -51,19 +59,46 @@ def assign_stories(
         store.save_signals(article.id, lead, entities)
     if progress:
         progress("signals", len(missing), len(missing))
-    articles = store.articles()
-    signals = store.signals()
-    groups = (
-        pipe.group_signals([a.text for a in articles], [signals[a.id] for a in articles])
-        if articles
-        else []
-    )
-    previous = store.story_of()
+    newcomers = store.without_story()
+    if not newcomers:
+        return store.story_count(), 0
+    neighbours = _neighbours(store, newcomers, store.signals(newcomers))
+    region = sorted(set(newcomers) | set(store.story_members(sorted(neighbours))))
+    signals = store.signals(region)
+    previous = store.story_of(region)
+    articles = store.articles(region)
+    groups = pipe.group_signals([a.text for a in articles], [signals[a.id] for a in articles])
     assignment = stable_ids([[articles[i].id for i in g] for g in groups], previous, story_id)
     store.set_stories(assignment)
-    before = set(previous.values())
-    after = set(assignment.values())
-    return len(after), len(after - before)
+    after = store.story_count()
+    return after, len(set(assignment.values()) - set(previous.values()))
+
+
+MAX_NAME_SHARE = 0.05  # a name in more than 5% of the stored articles (a country) links no story
+MIN_NAME_LIMIT = 50  # ... but in a small store every name counts
+NEIGHBOURS = 10  # stories a newcomer is compared with: those sharing its rarest names
+
+
+def _neighbours(
+    store: Store, newcomers: list[str], signals: Mapping[str, tuple[object, list[str]]]
+) -> set[str]:
+    """The stories each newcomer may join: the NEIGHBOURS stories sharing most of its names, rarer
+    names counting more (idf), names common to much of the store left out."""
+    size = store.count()
+    limit = max(MIN_NAME_LIMIT, int(MAX_NAME_SHARE * size))
+    postings = store.name_postings([n for i in newcomers for n in signals[i][1]], limit=limit)
+    linked = sorted({a for ids in postings.values() for a in ids})
+    story_of = store.story_of(linked)
+    found: set[str] = set()
+    for article in newcomers:
+        score: dict[str, float] = {}
+        for name in {n.lower() for n in signals[article][1]}:
+            ids = postings.get(name, [])
+            weight = math.log(1 + size / max(len(ids), 1))
+            for story in {story_of[i] for i in ids if i in story_of}:
+                score[story] = score.get(story, 0.0) + weight
+        found.update(sorted(score, key=lambda s: (-score[s], s))[:NEIGHBOURS])
+    return found
 
 
 def list_stories(store: Store) -> list[StorySummary]:

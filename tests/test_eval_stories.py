@@ -73,8 +73,10 @@ def test_cli_table_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         )
     )
     with pytest.raises(SystemExit) as stop:
-        main(["eval", "ecbplus", str(file), "--format", "json"])
+        main(["eval", "ecbplus", str(file), "--stream", "2", "--format", "json"])
     assert stop.value.code == 0
     rows = json.loads(capsys.readouterr().out)["rows"]
     ours = next(r for r in rows if r["system"] == "parallax, shuffled")
     assert ours["bcubed_f1"] == 100.0
+    streamed = [r for r in rows if r["system"].startswith("parallax, stream of 2s")]
+    assert len(streamed) == 2 and all(r["bcubed_f1"] == 100.0 for r in streamed)

@@ -93,3 +93,30 @@ def test_cli_ingest_list_and_brief_one_story(
     with pytest.raises(SystemExit) as stop:
         main(["brief", "--db", db, "--story", "nope"])
     assert stop.value.code == 101 and "no story 'nope'" in capsys.readouterr().err
+
+
+def test_the_name_index_finds_articles_that_share_a_name() -> None:
+    from parallax.models import Article
+
+    with Store() as store:
+        a, b = Article("a" * 12, "a.txt", "One."), Article("b" * 12, "b.txt", "Two.")
+        store.add_many([a, b])
+        store.save_signals(a.id, np.zeros(2, dtype=np.float32), ["Port Aldmere", "Halvard"])
+        store.save_signals(b.id, np.zeros(2, dtype=np.float32), ["Kharkiv"])
+        assert store.sharing_names(["port aldmere"]) == {a.id}
+        assert store.sharing_names(["Kharkiv", "Halvard"]) == {a.id, b.id}
+        assert store.sharing_names(["Velland"]) == set()
+
+
+def test_a_new_story_leaves_the_others_untouched(pipeline: Pipeline) -> None:
+    kharkiv, _ = pipeline.read([str(KHARKIV)])
+    example, _ = pipeline.read([str(EXAMPLE)])
+    with Store() as store:
+        store.add_many(kharkiv)
+        assign_stories(store, pipeline)
+        before = store.story_of()
+        store.add_many(example)
+        assign_stories(store, pipeline)
+        after = store.story_of()
+        assert {i: after[i] for i in before} == before
+        assert len(set(after.values()) - set(before.values())) == 2

@@ -160,6 +160,43 @@ def _parallax_rows(
     return rows
 
 
+def _stream_rows(
+    docs: Sequence[Doc],
+    gold: Sequence[str],
+    batch: int,
+    progress: Callable[[str, int], None] | None,
+) -> list[dict[str, Any]]:
+    """parallax as a feed uses it: ``batch`` articles at a time into a store (stories.py), in
+    document order and shuffled (seed 0)."""
+    from parallax.nlp import get_embedder, get_nlp
+    from parallax.pipeline import Pipeline
+    from parallax.store import Store
+    from parallax.stories import assign_stories
+
+    pipe = Pipeline(nlp=get_nlp(), embedder=get_embedder())
+    shuffled = list(range(len(docs)))
+    random.Random(0).shuffle(shuffled)
+    rows = []
+    orders = (("document order", list(range(len(docs)))), ("shuffled", shuffled))
+    for label, order in orders:
+        name = f"parallax, stream of {batch}s, {label}"
+        start = time.perf_counter()
+        articles = _articles([docs[i] for i in order])
+        with Store() as store:
+            for begin in range(0, len(articles), batch):
+                store.add_many(articles[begin : begin + batch])
+                assign_stories(store, pipe)
+                if progress:
+                    progress(name, min(batch, len(articles) - begin))
+            story_of = store.story_of()
+        ids = {story: n for n, story in enumerate(sorted(set(story_of.values())))}
+        labels = [0] * len(docs)
+        for position, article in zip(order, articles, strict=True):
+            labels[position] = ids[story_of[article.id]]
+        rows.append(_row(name, gold, labels, None, time.perf_counter() - start))
+    return rows
+
+
 def _baseline_rows(docs: Sequence[Doc], gold: Sequence[str]) -> list[dict[str, Any]]:
     """TF-IDF and MiniLM lead vectors, each with agglomerative clustering at its best threshold."""
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -211,10 +248,13 @@ def evaluate(
     first: int | None = None,
     baselines: bool = True,
     progress: Callable[[str, int], None] | None = None,
+    stream: int = 0,
 ) -> dict[str, Any]:
     docs = load(path, first)
     gold = [d.story for d in docs]
     rows = _parallax_rows(docs, gold, progress)
+    if stream:
+        rows.extend(_stream_rows(docs, gold, stream, progress))
     if baselines:
         rows.extend(_baseline_rows(docs, gold))
     rows.sort(key=lambda r: -r["bcubed_f1"])
