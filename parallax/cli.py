@@ -225,7 +225,8 @@ def _write(text: str, fmt: str, output: str | None) -> None:
 @click.option(
     "--brief-only",
     is_flag=True,
-    help="Skip the cross-source analysis (who copied whom, facts): about twice as fast.",
+    help="Skip the cross-source analysis (who copied whom, facts, quotes, timeline); with "
+    "--one-story or --story it also needs no entity recognition: about twice as fast.",
 )
 @click.option(
     "--max-article-mb",
@@ -267,7 +268,7 @@ def brief(
     from parallax.pipeline import Pipeline, PipelineOptions
     from parallax.render import render
     from parallax.store import Store
-    from parallax.stories import record_brief
+    from parallax.stories import assign_stories, record_brief
 
     if not paths and not db:
         raise click.UsageError(
@@ -300,7 +301,8 @@ def brief(
         articles, problems = pipe.read(paths) if paths else ([], [])
         if db:
             with Store(db) as store:
-                store.add_many(articles)
+                if store.add_many(articles)[0]:
+                    assign_stories(store, pipe, pipe.progress)
                 if story:
                     articles = store.articles(store.stories().get(story, []))
                     if not articles:

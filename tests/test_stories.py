@@ -120,3 +120,16 @@ def test_a_new_story_leaves_the_others_untouched(pipeline: Pipeline) -> None:
         after = store.story_of()
         assert {i: after[i] for i in before} == before
         assert len(set(after.values()) - set(before.values())) == 2
+
+
+def test_brief_with_a_store_files_its_articles_into_stories(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "news.db")
+    with pytest.raises(SystemExit):
+        main(["brief", str(EXAMPLE), "--db", db, "--brief-only", "--format", "json"])
+    capsys.readouterr()
+    with pytest.raises(SystemExit):
+        main(["stories", "--db", db, "--format", "json"])
+    sizes = sorted(s["articles"] for s in json.loads(capsys.readouterr().out)["stories"])
+    assert sizes == [1, 5]
