@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 KHARKIV = SHARED / "corpus" / "kharkiv-2024-05"
 DUC = SHARED / "eval" / "duc2004" / "duc2004_task2.jsonl"
+ECB = SHARED / "eval" / "ecbplus" / "ecbplus_odd_topics.jsonl"
 WORDS = 150
 
 
@@ -109,6 +110,42 @@ def _throughput(nlp: Any, count: int) -> dict[str, float]:
     return out
 
 
+def _stream(nlp: Any, count: int) -> dict[str, float]:
+    """Issue 6: articles fed one at a time into a store, as a feed brings them (DUC 2004 and ECB+
+    pooled, shuffled, seed 0): articles per second, and the time of one assignment (grouping signals
+    plus regrouping its region) early and late in the stream, to see whether it grows with the store."""
+    import random
+
+    from parallax.eval.stories import _articles, load
+    from parallax.nlp import CachingEmbedder
+    from parallax.store import Store
+    from parallax.stories import assign_stories
+
+    docs = load(DUC) + load(ECB)
+    random.Random(0).shuffle(docs)
+    articles = _articles(docs[:count])
+    embedder = CachingEmbedder(load_embedder("onnx" if onnx_path(build=True) else "torch"))
+    pipe = Pipeline(nlp=nlp, embedder=embedder)
+    times: list[float] = []
+    start = time.perf_counter()
+    with Store() as store:
+        for article in articles:
+            began = time.perf_counter()
+            store.add(article)
+            assign_stories(store, pipe)
+            times.append(time.perf_counter() - began)
+        stories = store.story_count()
+    total = time.perf_counter() - start
+    window = max(1, len(times) // 10)
+    return {
+        "articles": len(articles),
+        "stories": stories,
+        "articles_per_s": round(len(articles) / total, 2),
+        "first_tenth_ms_per_assignment": round(1000 * statistics.mean(times[:window]), 1),
+        "last_tenth_ms_per_assignment": round(1000 * statistics.mean(times[-window:]), 1),
+    }
+
+
 def cold(args: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run(
@@ -124,6 +161,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument(
         "--articles", type=int, default=100, help="DUC 2004 documents pooled for the throughput run"
+    )
+    parser.add_argument(
+        "--stream",
+        type=int,
+        default=996,
+        help="articles fed one at a time into a store (DUC 2004 + ECB+ shuffled; 0: skip)",
     )
     parser.add_argument("--json", default=str(ROOT / "benchmarks" / "results" / "latest.json"))
     opts = parser.parse_args(argv)
@@ -170,6 +213,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         nlp, kharkiv, results["rows"][0]["parallax_warm_s"], opts.repeat
     )
     results["throughput"] = _throughput(nlp, opts.articles)
+    if opts.stream:
+        results["stream"] = _stream(nlp, opts.stream)
     results["cold_kharkiv_s"] = round(cold_kharkiv, 2)
     results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     results["embedder"] = type(raw).__name__
@@ -203,6 +248,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"target (issue 5) full pipeline >= 20 articles/s: "
         f"{'met' if flow['full_articles_per_s'] >= 20 else 'NOT met'}"
     )
+    if "stream" in results:
+        flow = results["stream"]
+        print(
+            f"stream (issue 6): {flow['articles']} articles one at a time into a store, "
+            f"{flow['stories']} stories, {flow['articles_per_s']} articles/s; one assignment "
+            f"{flow['first_tenth_ms_per_assignment']} ms in the first tenth, "
+            f"{flow['last_tenth_ms_per_assignment']} ms in the last"
+        )
     brief5 = results["rows"][0]["brief_only_warm_s"]
     adds10 = results["rows"][1]["analysis_adds_s"]
     print(

@@ -142,11 +142,19 @@ class Pipeline:
         analyses: Sequence[Analysis],
         embeddings: Sequence[Matrix],
     ) -> list[list[int]]:
-        """The articles grouped into stories (indices); ``analyses`` need entities unless the
-        options say everything is one story."""
+        """The articles grouped into stories (indices). Names can only raise the similarity of two
+        articles, so when every pair is one story without them (the usual folder of one story), the
+        names are not looked for; otherwise ``analyses`` without entities get them first."""
         if self.opts.single_story or len(articles) <= 1:
             return [list(range(len(articles)))] if articles else []
-        return self.group_signals([a.text for a in articles], _signals(analyses, embeddings))
+        texts = [a.text for a in articles]
+        if not any(an.entities for an in analyses):
+            leads = [lead for lead, _ in _signals(analyses, embeddings)]
+            lower = story_similarity(texts, [[] for _ in texts], leads)
+            if float(lower.min()) >= self.opts.cluster.same_story_min_sim:
+                return [list(range(len(articles)))]
+            analyses = self.nlp.analyse(articles, entities=True)
+        return self.group_signals(texts, _signals(analyses, embeddings))
 
     def signals(self, articles: Sequence[Article]) -> list[Signals]:
         """What grouping needs of each article: its lead vector and its story entities."""
@@ -211,8 +219,7 @@ class Pipeline:
     def brief(self, articles: Sequence[Article], problems: Sequence[Problem] = ()) -> Report:
         """Cluster the articles into stories and brief each one."""
         self.progress("analyse", 0, len(articles))
-        grouping = not self.opts.single_story and len(articles) > 1  # entities tell stories apart
-        analyses = self.nlp.analyse(articles, entities=self.opts.analysis or grouping)
+        analyses = self.nlp.analyse(articles, entities=self.opts.analysis)
         self.progress("analyse", len(articles), len(articles))
         # the full analysis compares every sentence with every other: embed them all in one batch; a
         # brief alone embeds only the sentences it weighs (vectors.py)
