@@ -6,11 +6,13 @@ import json
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from parallax.changes import what_changed
 from parallax.cli import EXIT_USAGE, main
 from parallax.models import Report
+from parallax.render.json import schema
 from parallax.verify import verify_report
 
 from .conftest import KHARKIV
@@ -68,6 +70,7 @@ def test_since_last_reports_what_arrived_after_the_last_brief(
     report = json.loads(out)
     changes = report["stories"][0]["changes"]
     assert code == 0 and verify_report(report) == []
+    jsonschema.validate(report, schema())  # headline, order, focus and changes are documented
     assert len(changes["new_articles"]) == 2 and changes["new_facts"]
     code, out, _ = _run(args, capsys)  # briefed again straight away: nothing new
     assert json.loads(out)["stories"][0]["changes"]["new_articles"] == []

@@ -8,6 +8,7 @@ from parallax.models import (
     Article,
     Brief,
     BriefSentence,
+    Changes,
     Problem,
     Removal,
     Report,
@@ -47,13 +48,36 @@ def test_article_round_trips_through_its_dictionary(article: Article) -> None:
     assert Article.from_dict(article.to_dict()) == article
 
 
-@given(st.lists(articles(), min_size=1, max_size=3), st.integers(0, 500))
-def test_report_round_trips(arts: list[Article], words: int) -> None:
+indices = st.lists(st.integers(0, 50), max_size=4).map(tuple)
+
+
+@st.composite
+def changes(draw: st.DrawFn) -> Changes:
+    return Changes(
+        draw(st.text(max_size=30)),
+        tuple(draw(st.lists(texts, max_size=3))),
+        tuple(draw(st.lists(texts, max_size=3))),
+        *(draw(indices) for _ in range(6)),
+    )
+
+
+@given(
+    st.lists(articles(), min_size=1, max_size=3),
+    st.integers(0, 500),
+    st.none() | changes(),
+    st.sampled_from(["source", "chronological", "importance"]),
+    opt_texts,
+)
+def test_report_round_trips(
+    arts: list[Article], words: int, change: Changes | None, order: str, focus: str | None
+) -> None:
     spans = tuple(Span(a.id, 0, len(a.text)) for a in arts)
+    headline = BriefSentence("x", spans[:1], 2)
     story = Story(
         story_id([a.id for a in arts]),
         tuple(a.id for a in arts),
-        Brief(words, (BriefSentence("x", spans),)),
+        Brief(words, (BriefSentence("x", spans),), headline, order, focus),
+        changes=change,
     )
     report = Report("0", tuple(arts), (story,), (Problem("f.txt", "bad"),))
     assert Report.from_dict(report.to_dict()) == report
