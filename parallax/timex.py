@@ -32,7 +32,8 @@ WEEKDAYS = {
 NUMBERS: dict[str, int | str] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "hundred": 100, "several": "X", "a couple of": 2, "few": "X", "a few": "X", "many": "X", "some": "X",
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "seventeen": 17, "nineteen": 19,
+    "hundred": 100, "several": "X", "a couple of": 2, "few": "X", "a few": "X", "many": "X", "some": "X",
     "twenty four": 24, "twenty-four": 24, "eighteen": 18, "sixteen": 16, "fourteen": 14, "thirteen": 13,
 }  # fmt: skip
 UNITS = {
@@ -58,7 +59,7 @@ FUTURE_CUES = re.compile(
 
 MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-NUMWORD_RE = r"(?:\d+|a few|a couple of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty[- ]four|twenty|thirty|forty|fifty|hundred|several|few|many|some)"
+NUMWORD_RE = r"(?:\d+|a few|a couple of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty[- ]four|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|few|many|some)"
 UNIT_RE = r"(?:second|minute|hour|day|week|month|year|decade|century|quarter)s?"
 
 

@@ -57,6 +57,7 @@ FRIDAY = date(2024, 5, 31)
         ("It costs $1.76 a year, and 700 seats a week; he is 52 years old.", []),
         ("Foreign Minister Jan Kavan joined the March for Life.", []),
         ("The siege lasted 2 1/2 years.", [("2 1/2 years", "DURATION", "P2Y6M")]),
+        ("The deadline is sixty days away.", [("sixty days", "DURATION", "P60D")]),
         ("The army left over the weekend.", [("the weekend", "DATE", "2024-W21-WE")]),
         (
             "Mr. Schwarz, 52, will succeed Daniel P. Davison Feb. 1.",
