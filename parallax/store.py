@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -178,14 +179,21 @@ class Store:
 
     def iter_articles(self, ids: Sequence[str] | None = None) -> Iterator[Article]:
         if ids is None:
-            rows = self._db.execute("SELECT data FROM articles ORDER BY rowid")
-        else:
-            marks = ",".join("?" * len(ids))
-            rows = self._db.execute(
-                f"SELECT data FROM articles WHERE id IN ({marks}) ORDER BY rowid", list(ids)
+            rows: Iterable[tuple[int, str]] = self._db.execute(
+                "SELECT rowid, data FROM articles ORDER BY rowid"
             )
-        for (data,) in rows:
+        else:
+            rows = sorted(self._rows_in("SELECT rowid, data FROM articles WHERE id IN ({})", ids))
+        for _, data in rows:
             yield Article.from_dict(json.loads(data))
+
+    def _rows_in(self, sql: str, values: Iterable[str]) -> Iterator[Any]:
+        """Rows of ``sql`` whose ``IN ({})`` takes ``values``, in chunks SQLite's limit on bound
+        parameters allows (999 in older builds)."""
+        items = list(values)
+        for begin in range(0, len(items), 500):
+            chunk = items[begin : begin + 500]
+            yield from self._db.execute(sql.format(",".join("?" * len(chunk))), chunk)
 
     def save_signals(
         self, article_id: str, lead: npt.NDArray[np.float32], entities: Sequence[str]
@@ -208,34 +216,21 @@ class Store:
         """For each name, the stored articles that name it; a name more than ``limit`` articles use
         (a country, a weekday) is left out, as it tells no story from another."""
         out: dict[str, list[str]] = {}
-        unique = sorted({n.lower() for n in names})
-        for begin in range(0, len(unique), 500):  # SQLite's limit on bound parameters
-            chunk = unique[begin : begin + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
-                f"SELECT name, article_id FROM article_names WHERE name IN ({marks})", chunk
-            )
-            for name, article in rows:
-                out.setdefault(name, []).append(article)
+        sql = "SELECT name, article_id FROM article_names WHERE name IN ({})"
+        for name, article in self._rows_in(sql, sorted({n.lower() for n in names})):
+            out.setdefault(name, []).append(article)
         return {n: ids for n, ids in out.items() if limit is None or len(ids) <= limit}
 
     def signals(
         self, ids: Sequence[str] | None = None
     ) -> dict[str, tuple[npt.NDArray[np.float32], list[str]]]:
         """Grouping signals (lead vector, names) of these articles, or of all."""
-        if ids is None:
-            rows = list(self._db.execute("SELECT article_id, lead, entities FROM signals"))
-        else:
-            rows = []
-            for begin in range(0, len(ids), 500):
-                chunk = list(ids[begin : begin + 500])
-                marks = ",".join("?" * len(chunk))
-                rows.extend(
-                    self._db.execute(
-                        f"SELECT article_id, lead, entities FROM signals WHERE article_id IN ({marks})",
-                        chunk,
-                    )
-                )
+        sql = "SELECT article_id, lead, entities FROM signals"
+        rows = (
+            self._db.execute(sql)
+            if ids is None
+            else self._rows_in(sql + " WHERE article_id IN ({})", ids)
+        )
         return {
             article_id: (np.frombuffer(lead, dtype=np.float32), json.loads(entities))
             for article_id, lead, entities in rows
@@ -251,15 +246,8 @@ class Store:
 
     def story_members(self, stories: Sequence[str]) -> list[str]:
         """Ids of the articles these stories hold."""
-        out: list[str] = []
-        for begin in range(0, len(stories), 500):
-            chunk = list(stories[begin : begin + 500])
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
-                f"SELECT article_id FROM story_articles WHERE story_id IN ({marks})", chunk
-            )
-            out.extend(row[0] for row in rows)
-        return out
+        sql = "SELECT article_id FROM story_articles WHERE story_id IN ({})"
+        return [row[0] for row in self._rows_in(sql, stories)]
 
     def without_signals(self) -> list[Article]:
         rows = self._db.execute(
@@ -284,19 +272,10 @@ class Store:
 
     def story_of(self, ids: Sequence[str] | None = None) -> dict[str, str]:
         """article id -> story id, as last recorded (for these articles, or all)."""
+        sql = "SELECT article_id, story_id FROM story_articles"
         if ids is None:
-            return dict(self._db.execute("SELECT article_id, story_id FROM story_articles"))
-        out: dict[str, str] = {}
-        for begin in range(0, len(ids), 500):
-            chunk = list(ids[begin : begin + 500])
-            marks = ",".join("?" * len(chunk))
-            out.update(
-                self._db.execute(
-                    f"SELECT article_id, story_id FROM story_articles WHERE article_id IN ({marks})",
-                    chunk,
-                )
-            )
-        return out
+            return dict(self._db.execute(sql))
+        return dict(self._rows_in(sql + " WHERE article_id IN ({})", ids))
 
     def story_count(self) -> int:
         return int(
@@ -316,11 +295,7 @@ class Store:
 
     def ingested_at(self, ids: Sequence[str]) -> dict[str, str]:
         """When each of these articles was stored (ISO time, UTC)."""
-        marks = ",".join("?" * len(ids))
-        rows = self._db.execute(
-            f"SELECT id, ingested_at FROM articles WHERE id IN ({marks})", list(ids)
-        )
-        return dict(rows)
+        return dict(self._rows_in("SELECT id, ingested_at FROM articles WHERE id IN ({})", ids))
 
     def record_brief(self, story_id: str) -> str:
         """Note that a story was briefed now (what ``--since LAST`` compares with); returns the time."""

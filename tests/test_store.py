@@ -82,3 +82,12 @@ def test_a_version_1_store_is_migrated_and_keeps_its_articles(tmp_path: Path) ->
         assert store.schema_version == MIGRATIONS[-1][0]
         assert [a.id for a in store.articles()] == [article.id]
         assert [a.id for a in store.without_signals()] == [article.id]
+
+
+def test_lookups_by_many_ids_keep_the_stored_order() -> None:
+    many = [Article(f"{i:012x}", f"{i}.txt", f"Article number {i}.") for i in range(1200)]
+    with Store() as store:
+        store.add_many(many)
+        ids = [a.id for a in many]
+        assert [a.id for a in store.articles(list(reversed(ids)))] == ids  # more than SQLite's 999
+        assert set(store.ingested_at(ids)) == set(ids)
