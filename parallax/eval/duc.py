@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from parallax.errors import InputError, ParallaxError
+from parallax.eval.files import json_lines
 
 SUMY_METHODS = ("LexRank", "TextRank", "LSA")
 
@@ -39,33 +40,23 @@ class Cluster:
 
 def load(path: str | Path, only: Sequence[str] = (), first: int | None = None) -> list[Cluster]:
     """Clusters from a JSONL file (or every ``*.jsonl`` under a folder), optionally a subset."""
-    root = Path(path)
-    files = [root] if root.is_file() else sorted(root.rglob("*.jsonl"))
-    if not files:
-        raise ParallaxError(f"{path}: no .jsonl files found; pass a file like duc2004_task2.jsonl")
     clusters: list[Cluster] = []
-    for file in files:
-        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                cluster = Cluster(
-                    str(row["cluster_id"]),
-                    tuple(row["docs"]),
-                    dict(row["references"]),
-                    dict(row.get("system_summaries") or {}),
-                )
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise ParallaxError(
-                    f"{file}:{number}: not a cluster record ({exc}); each line needs "
-                    '"cluster_id", "docs" [{"doc_id", "text"}] and "references" {name: text}'
-                ) from None
-            if not cluster.docs or not cluster.references:
-                raise ParallaxError(
-                    f"{file}:{number}: cluster {cluster.id} has no docs or references"
-                )
-            clusters.append(cluster)
+    for where, row in json_lines(path, "pass a file like duc2004_task2.jsonl"):
+        try:
+            cluster = Cluster(
+                str(row["cluster_id"]),
+                tuple(row["docs"]),
+                dict(row["references"]),
+                dict(row.get("system_summaries") or {}),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ParallaxError(
+                f"{where}: not a cluster record ({exc}); each line needs "
+                '"cluster_id", "docs" [{"doc_id", "text"}] and "references" {name: text}'
+            ) from None
+        if not cluster.docs or not cluster.references:
+            raise ParallaxError(f"{where}: cluster {cluster.id} has no docs or references")
+        clusters.append(cluster)
     if only:
         wanted = set(only)
         missing = wanted - {c.id for c in clusters}

@@ -10,7 +10,6 @@ threshold that would be best on this data, to show how far the fixed default is 
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from pathlib import Path
@@ -20,24 +19,18 @@ import numpy as np
 import numpy.typing as npt
 
 from parallax.errors import ParallaxError
+from parallax.eval.files import json_lines
 
 
 def load(path: str | Path) -> tuple[list[str], list[str], npt.NDArray[np.bool_]]:
-    files = sorted(Path(path).rglob("*.jsonl")) if Path(path).is_dir() else [Path(path)]
     s1, s2, labels = [], [], []
-    for file in files:
-        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                s1.append(str(row["s1"]))
-                s2.append(str(row["s2"]))
-                labels.append(int(row["label"]) == 1)
-            except (json.JSONDecodeError, KeyError, ValueError) as exc:
-                raise ParallaxError(
-                    f'{file}:{number}: expected {{"label", "s1", "s2"}} ({exc})'
-                ) from None
+    for where, row in json_lines(path, "pass an MSRP-style .jsonl file"):
+        try:
+            s1.append(str(row["s1"]))
+            s2.append(str(row["s2"]))
+            labels.append(int(row["label"]) == 1)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ParallaxError(f'{where}: expected {{"label", "s1", "s2"}} ({exc})') from None
     if not labels:
         raise ParallaxError(f"{path}: no sentence pairs found; pass an MSRP-style .jsonl file")
     return s1, s2, np.array(labels)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from parallax.errors import ParallaxError
+from parallax.eval.files import input_files
 
 SPEECH_CUES = frozenset(
     [
@@ -149,12 +150,7 @@ def is_speech(gold: Gold) -> bool:
 
 def load(path: str | Path) -> list[Document]:
     """Every annotated document under ``path`` (a folder with attributions/ and text/, or .ann files)."""
-    root = Path(path)
-    anns = [root] if root.is_file() else sorted(root.rglob("*.ann"))
-    if not anns:
-        raise ParallaxError(
-            f"{path}: no .ann files found; point at a PolNeAR folder such as ../shared/eval/polnear/dev"
-        )
+    anns = input_files(path, ".ann", "point at a PolNeAR folder such as ../shared/eval/polnear/dev")
     docs = []
     for ann in anns:
         stem = re.sub(r"_[0-9a-f]{4}$", "", ann.stem)

@@ -18,7 +18,6 @@ the same clustering.
 
 from __future__ import annotations
 
-import json
 import random
 import time
 from collections.abc import Callable, Sequence
@@ -30,6 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from parallax.errors import InputError, ParallaxError
+from parallax.eval.files import json_lines
 
 THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(1, 20))
 
@@ -42,31 +42,21 @@ class Doc:
 
 
 def load(path: str | Path, first: int | None = None) -> list[Doc]:
-    root = Path(path)
-    files = [root] if root.is_file() else sorted(root.rglob("*.jsonl"))
-    if not files:
-        raise ParallaxError(
-            f"{path}: no .jsonl files found; pass a file like ecbplus_odd_topics.jsonl"
-        )
     docs: list[Doc] = []
-    for file in files:
-        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                if "docs" in row:  # a cluster record: its documents are one story
-                    docs.extend(
-                        Doc(f"{row['cluster_id']}/{d['doc_id']}", str(row["cluster_id"]), d["text"])
-                        for d in row["docs"]
-                    )
-                else:
-                    docs.append(Doc(str(row["doc_id"]), str(row["story_cluster"]), row["text"]))
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise ParallaxError(
-                    f"{file}:{number}: not an article or cluster record ({exc}); each line needs "
-                    '"doc_id", "story_cluster" and "text", or "cluster_id" and "docs"'
-                ) from None
+    for where, row in json_lines(path, "pass a file like ecbplus_odd_topics.jsonl"):
+        try:
+            if "docs" in row:  # a cluster record: its documents are one story
+                docs.extend(
+                    Doc(f"{row['cluster_id']}/{d['doc_id']}", str(row["cluster_id"]), d["text"])
+                    for d in row["docs"]
+                )
+            else:
+                docs.append(Doc(str(row["doc_id"]), str(row["story_cluster"]), row["text"]))
+        except (KeyError, TypeError) as exc:
+            raise ParallaxError(
+                f"{where}: not an article or cluster record ({exc}); each line needs "
+                '"doc_id", "story_cluster" and "text", or "cluster_id" and "docs"'
+            ) from None
     if not docs:
         raise ParallaxError(f"{path}: no articles found")
     return docs[:first] if first else docs

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from parallax.errors import ParallaxError
+from parallax.eval.files import input_files
 
 
 @dataclass(frozen=True)
@@ -73,12 +74,7 @@ def parse_tml(raw: str, name: str) -> Document:
 
 
 def load(path: str | Path) -> list[Document]:
-    root = Path(path)
-    files = [root] if root.is_file() else sorted(root.rglob("*.tml"))
-    if not files:
-        raise ParallaxError(
-            f"{path}: no .tml files found; point at a TimeML folder such as ../shared/eval/tempeval3"
-        )
+    files = input_files(path, ".tml", "point at a TimeML folder such as ../shared/eval/tempeval3")
     return [parse_tml(f.read_text(encoding="utf-8"), str(f)) for f in files]
 
 
