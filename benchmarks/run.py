@@ -116,14 +116,14 @@ def _stream(nlp: Any, count: int) -> dict[str, float]:
     plus regrouping its region) early and late in the stream, to see whether it grows with the store."""
     import random
 
-    from parallax.eval.stories import _articles, load
+    from parallax.eval.stories import clean_docs, load
     from parallax.nlp import CachingEmbedder
     from parallax.store import Store
     from parallax.stories import assign_stories
 
     docs = load(DUC) + load(ECB)
     random.Random(0).shuffle(docs)
-    articles = _articles(docs[:count])
+    articles = clean_docs(docs[:count])
     embedder = CachingEmbedder(load_embedder("onnx" if onnx_path(build=True) else "torch"))
     pipe = Pipeline(nlp=nlp, embedder=embedder)
     times: list[float] = []

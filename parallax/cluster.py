@@ -44,28 +44,38 @@ def story_similarity(
     different signal. Words: TF-IDF of the whole text (sublinear counts, English stopwords, words in two
     articles or more). Names: TF-IDF of the named entities (two earthquakes differ in place and date,
     two rehab stories in who). Meaning: the MiniLM lead vectors (a rewrite in other words)."""
+    return nameless_similarity(texts, leads) + name_similarity(entities) / 3
+
+
+def nameless_similarity(
+    texts: Sequence[str], leads: Sequence[npt.NDArray[np.float32]]
+) -> npt.NDArray[np.float64]:
+    """``story_similarity`` without its names term: a lower bound of it, since names only add."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    count = len(texts)
-    signals = []
     try:
-        words = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=2).fit_transform(
+        vectors = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=2).fit_transform(
             texts
         )
-        signals.append((words @ words.T).toarray())
+        words = (vectors @ vectors.T).toarray()
     except ValueError:  # no word in two articles
-        signals.append(np.eye(count))
+        words = np.eye(len(texts))
+    matrix = np.stack(leads).astype(np.float64)
+    return np.asarray((words + matrix @ matrix.T) / 3, dtype=np.float64)
+
+
+def name_similarity(entities: Sequence[Sequence[str]]) -> npt.NDArray[np.float64]:
+    """Cosines of the articles' named entities (TF-IDF, one token per name)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     names = [" ".join("_".join(name.lower().split()) for name in found) for found in entities]
     try:
-        named = TfidfVectorizer(
+        vectors = TfidfVectorizer(
             sublinear_tf=True, token_pattern=r"\S+", lowercase=False
         ).fit_transform(names)
-        signals.append((named @ named.T).toarray())
     except ValueError:  # no entity anywhere
-        signals.append(np.zeros((count, count)))
-    matrix = np.stack(leads).astype(np.float64)
-    signals.append(matrix @ matrix.T)
-    return np.asarray(np.mean(signals, axis=0), dtype=np.float64)
+        return np.zeros((len(names), len(names)))
+    return np.asarray((vectors @ vectors.T).toarray(), dtype=np.float64)
 
 
 def cluster_articles(

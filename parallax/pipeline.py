@@ -24,6 +24,8 @@ from parallax.cluster import (
     STORY_ENTITY_LABELS,
     cluster_articles,
     lead_vector,
+    name_similarity,
+    nameless_similarity,
     story_similarity,
 )
 from parallax.config import BriefOptions, ClusterOptions, IngestOptions
@@ -148,13 +150,12 @@ class Pipeline:
         if self.opts.single_story or len(articles) <= 1:
             return [list(range(len(articles)))] if articles else []
         texts = [a.text for a in articles]
+        lower = nameless_similarity(texts, _leads(analyses, embeddings))
+        if float(lower.min()) >= self.opts.cluster.same_story_min_sim:
+            return [list(range(len(articles)))]
         if not any(an.entities for an in analyses):
-            leads = [lead for lead, _ in _signals(analyses, embeddings)]
-            lower = story_similarity(texts, [[] for _ in texts], leads)
-            if float(lower.min()) >= self.opts.cluster.same_story_min_sim:
-                return [list(range(len(articles)))]
             analyses = self.nlp.analyse(articles, entities=True)
-        return self.group_signals(texts, _signals(analyses, embeddings))
+        return cluster_articles(lower + name_similarity(_names(analyses)) / 3, self.opts.cluster)
 
     def signals(self, articles: Sequence[Article]) -> list[Signals]:
         """What grouping needs of each article: its lead vector and its story entities."""
@@ -256,14 +257,22 @@ Signals = tuple[npt.NDArray[np.float32], list[str]]  # an article's lead vector 
 
 
 def _signals(analyses: Sequence[Analysis], embeddings: Sequence[Matrix]) -> list[Signals]:
-    leads = [
+    return list(zip(_leads(analyses, embeddings), _names(analyses), strict=True))
+
+
+def _leads(
+    analyses: Sequence[Analysis], embeddings: Sequence[Matrix]
+) -> list[npt.NDArray[np.float32]]:
+    return [
         lead_vector(
             rows(embeddings, [(i, p) for p in range(min(LEAD_SENTENCES, len(an.sentences)))])
         )
         for i, an in enumerate(analyses)
     ]
-    names = [[e.text for e in an.entities if e.label in STORY_ENTITY_LABELS] for an in analyses]
-    return list(zip(leads, names, strict=True))
+
+
+def _names(analyses: Sequence[Analysis]) -> list[list[str]]:
+    return [[e.text for e in an.entities if e.label in STORY_ENTITY_LABELS] for an in analyses]
 
 
 def _group_lists(members: Sequence[Article], groups: dict[str, int]) -> tuple[tuple[str, ...], ...]:

@@ -110,7 +110,7 @@ def best_threshold(
     return best
 
 
-def _articles(docs: Sequence[Doc]) -> list[Any]:
+def clean_docs(docs: Sequence[Doc]) -> list[Any]:
     from parallax.clean import clean_document
     from parallax.models import RawDocument
 
@@ -139,7 +139,7 @@ def _parallax_rows(
         ("parallax, shuffled", shuffled),
     ):
         start = time.perf_counter()
-        groups = pipe.group(_articles([docs[i] for i in order]))
+        groups = pipe.group(clean_docs([docs[i] for i in order]))
         labels = [0] * len(docs)
         for label, members in enumerate(groups):
             for member in members:
@@ -171,7 +171,7 @@ def _stream_rows(
     for label, order in orders:
         name = f"parallax, stream of {batch}s, {label}"
         start = time.perf_counter()
-        articles = _articles([docs[i] for i in order])
+        articles = clean_docs([docs[i] for i in order])
         with Store() as store:
             for begin in range(0, len(articles), batch):
                 store.add_many(articles[begin : begin + batch])
@@ -202,7 +202,7 @@ def _baseline_rows(docs: Sequence[Doc], gold: Sequence[str]) -> list[dict[str, A
     seconds = time.perf_counter() - start
     rows = [_row("TF-IDF + agglomerative (best threshold)", gold, labels, threshold, seconds)]
     start = time.perf_counter()
-    articles = _articles(docs)
+    articles = clean_docs(docs)
     analyses = get_nlp().analyse(articles, entities=False)
     vectors = SentenceVectors(articles, analyses, get_embedder())
     leads = np.stack(
