@@ -77,10 +77,6 @@ class SentenceVectors(Sequence[Matrix]):
         return np.stack([self._matrices[a][p] for a, p in wanted])
 
     @property
-    def sentence_counts(self) -> list[int]:
-        return [len(self._texts[a]) for a in self._members]
-
-    @property
     def embedded(self) -> int:
         """How many sentences have been embedded so far (for benchmarks and tests)."""
         return int(sum(d.sum() for d in self._done))

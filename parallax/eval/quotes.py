@@ -173,10 +173,6 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _gold_extent(gold: Gold) -> tuple[int, int]:
-    return min(s for s, _ in gold.content), max(e for _, e in gold.content)
-
-
 def match(predicted: Sequence[Predicted], gold: Sequence[Gold]) -> list[tuple[int, int]]:
     """(predicted index, gold index) pairs, one-to-one, best overlap first."""
     candidates = []

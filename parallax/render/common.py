@@ -79,13 +79,6 @@ def derivation_phrase(d: Derivation, refs: dict[str, SourceRef]) -> tuple[str, s
     return f"{source.label} {source.outlet}", KIND_PHRASES[d.kind], other
 
 
-def several_groups(story: Story) -> bool:
-    """True when the story has more than one independent source, so 'one source' means something."""
-    return (
-        any(s.independent_sources > 1 for s in story.brief.sentences) or len(story.article_ids) > 1
-    )
-
-
 MAX_QUOTES_SHOWN = 10
 
 
