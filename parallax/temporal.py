@@ -37,6 +37,7 @@ from parallax.timex import (
     norm_iso,
     norm_later,
     norm_latest_period,
+    norm_month_relative_year,
     norm_month_year,
     norm_part_of_day,
     norm_quarter,
@@ -48,6 +49,7 @@ from parallax.timex import (
     norm_vague_duration,
     norm_weekday,
     norm_weekend,
+    norm_weekly,
     norm_year,
     norm_year_ago,
     norm_year_end,
@@ -74,7 +76,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:(?P<century>nineteen|eighteen|twenty)\s+(?P<tens>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<ones>one|two|three|four|five|six|seven|eight|nine))?"
+            rf"\b(?:(?P<month>{MONTH_RE})\s+|(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+of\s+)?"
+            r"(?:(?P<century>nineteen|eighteen|twenty)\s+(?P<tens>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<ones>one|two|three|four|five|six|seven|eight|nine))?"
             r"|the\s+year\s+(?P<millennium>two\s+thousand)(?:\s+(?:and\s+)?(?P<after>one|two|three|four|five|six|seven|eight|nine))?)\b",
             re.I,
         ),
@@ -122,6 +125,12 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
     ),
     (
         re.compile(
+            rf"\b(?:(?:early|mid|late|earlier|later)[- ])?(?P<month>{MONTH_RE})\s+(?P<rel>this|last|next)\s+year\b"
+        ),
+        norm_month_relative_year,
+    ),
+    (
+        re.compile(
             rf"\b(?:(?:early|mid|late|earlier|later)[- ])?(?P<month>{MONTH_RE})(?:,?\s+(?P<year>\d{{4}}))\b"
         ),
         norm_month_year,
@@ -145,7 +154,18 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
         ),
         norm_part_of_day,
     ),
-    (re.compile(rf"\b(?:(?P<mod>this|last|next)\s+)?(?P<weekday>{WEEKDAY_RE})\b"), norm_weekday),
+    (
+        re.compile(
+            rf"\b(?:each|every)\s+(?P<weekday>{WEEKDAY_RE})(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
+        ),
+        norm_weekly,
+    ),
+    (
+        re.compile(
+            rf"\b(?:(?P<mod>this(?:\s+coming)?|last|next|coming)\s+)?(?P<weekday>{WEEKDAY_RE})\b"
+        ),
+        norm_weekday,
+    ),
     (
         re.compile(
             r"\b(?:recent|coming|past)\s+(?P<unit>years|months|weeks|days|hours|decades)\b", re.I
@@ -212,7 +232,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
     ),
     (
         re.compile(
-            rf"\b(?:the\s+(?:(?:last|past|next|first|coming)\s+)?)?(?P<num>{NUMWORD_RE})(?P<half>\s+1/2)?[- ](?P<unit>{UNIT_RE})(?P<half2>\s+and\s+a\s+half)?\b(?!-old|-long|\s+old\b)",
+            rf"\b(?:the\s+(?:(?:last|past|next|first|coming)\s+)?)?(?P<num>{NUMWORD_RE})(?P<half>\s+1/2)?(?:\s+(?:more|additional|straight|consecutive))?[- ](?P<unit>{UNIT_RE})(?P<half2>\s+and\s+a\s+half)?\b(?!-old|-long|\s+old\b)",
             re.I,
         ),
         norm_duration,
@@ -220,28 +240,49 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
     (re.compile(r"\b(?P<decade>(?:1[89]|20)\d0)s\b"), norm_decade),
     (
         re.compile(
-            r"\b(?:in|since|by|of|until|before|after|from|through|during)\s+(?P<core>(?P<year>(?:19|20)\d{2}))\b"
+            r"\b(?i:in|since|by|of|until|before|after|from|through|during|for)\s+(?P<core>(?P<year>1[6-9]\d{2}|20\d{2}))\b(?!,\d)"
         ),
         norm_year,
     ),
-    (re.compile(r"(?<![\d,.$])\b(?P<year>(?:19|20)\d{2})\b(?![\d,%])"), norm_year),
+    (re.compile(r"\bfiscal\s+(?P<year>(?:19|20)\d{2})\b"), norm_year),
+    (re.compile(r"(?<![\d,.$])\b(?P<year>(?:19|20)\d{2})\b(?![\d%]|,\d)"), norm_year),
 )
 
 
 _CLAUSE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt|\bCo)(?<!\bMrs|\bGen|\bSen|\bRep|\bGov|\bInc|\bJan|\bFeb|\bAug|\bOct|\bNov|\bDec)"
-    r"(?<!\bCorp|\bSept)[.!?]\s|[,;\n]"
+    r"(?<!\bCorp|\bSept)[.!?](?:''|[\"”’'])?\s|[,;\n]"
 )
 
 
-def _future(text: str, start: int, ends: list[int] | None = None) -> bool:
-    """True when the clause before ``start`` looks ahead ("will meet on Monday"). ``ends``: the clause
-    ends of ``text`` (``_clause_ends``), computed once per text by the caller."""
+# A verb in the past tense right next to the expression ("said Friday", "Thursday refused", "announced
+# on Tuesday") dates it in the past whatever the rest of the clause says ("will remain ... even after a
+# court Thursday refused"); verbs of planning and delay look ahead ("postponed until Tuesday").
+_PAST_BEFORE = re.compile(r"\b(said|told|\w{2,}ed)(?:\s+\w+ly)?(?:\s+(?:on|early|late))?\s+$", re.I)
+_PAST_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(said|told|\w{2,}ed)\b")
+_LOOKING_AHEAD = frozenset(
+    "planned scheduled expected slated postponed delayed extended adjourned deferred intended hoped"
+    " wanted aimed proposed needed".split()
+)
+
+
+def _past_verb_beside(text: str, start: int, end: int) -> bool:
+    before = _PAST_BEFORE.search(text, max(0, start - 40), start)
+    after = _PAST_AFTER.match(text, end, min(len(text), end + 40))
+    return any(m is not None and m.group(1).lower() not in _LOOKING_AHEAD for m in (before, after))
+
+
+def _future(text: str, start: int, ends: list[int] | None = None, end: int | None = None) -> bool:
+    """True when the clause before ``start`` looks ahead ("will meet on Monday") and no past-tense verb
+    stands beside the expression (``end``: where it ends). ``ends``: the clause ends of ``text``
+    (``_clause_ends``), computed once per text by the caller."""
     if ends is None:
         ends = _clause_ends(text)
     before = bisect.bisect_right(ends, start) - 1
     left = max(ends[before] if before >= 0 else 0, start - 300)
-    return bool(FUTURE_CUES.search(text, left, start))
+    if not FUTURE_CUES.search(text, left, start):
+        return False
+    return end is None or not _past_verb_beside(text, start, end)
 
 
 def _clause_ends(text: str) -> list[int]:
@@ -251,22 +292,25 @@ def _clause_ends(text: str) -> list[int]:
 _REFERENCES = tuple(
     (pattern, normalise)
     for pattern, normalise in PATTERNS
-    if normalise in (norm_full_date, norm_month_year, norm_year)
+    if normalise in (norm_full_date, norm_month_year, norm_year, norm_weekday, norm_deictic)
     and "core" not in pattern.groupindex
 )
+_CALENDAR = re.compile(r"\d{4}(?:-\d{2}){0,2}")
 _FINANCIAL = re.compile(
     r"\b(?:first|second|third|fourth)[- ]quarter|\bthe quarter\b|\bquarterly\b", re.I
 )
 
 
 def _references(text: str, anchor: date, ends: list[int]) -> list[tuple[int, date, int]]:
-    """Every calendar date, month and year the text names, in order, with its precision (3 = day,
-    2 = month, 1 = year): what "that day", "later that year" or "two days later" count from."""
+    """Every calendar date, weekday, month and year the text names, in order, with its precision (3 =
+    day, 2 = month, 1 = year): what "that day", "the previous day" or "two days later" count from."""
     found: list[tuple[int, date, int]] = []
     for pattern, normalise in _REFERENCES:
         for match in pattern.finditer(text):
-            result = normalise(match, Context(anchor, _future(text, match.start(), ends)))
-            if result is None:
+            result = normalise(
+                match, Context(anchor, _future(text, match.start(), ends, match.end()))
+            )
+            if result is None or not _CALENDAR.fullmatch(result[1]):
                 continue
             parts = [int(p) for p in result[1].split("-")]
             found.append((match.start(), date(*[*parts, 1, 1][:3]), len(parts)))
@@ -300,7 +344,7 @@ def tag(text: str, anchor: date) -> list[Timex]:
                 start += 1
             if any(s < end and start < e for s, e in taken):
                 continue
-            context = Context(anchor, _future(text, start, ends), financial)
+            context = Context(anchor, _future(text, start, ends, end), financial)
             if normalise in (norm_anaphoric, norm_later):
                 needed = _PRECISION.get(match.group(0).lower().rstrip("s").split()[-1], 3)
                 context = Context(

@@ -127,12 +127,24 @@ def norm_month_year(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | N
     return "DATE", f"{year:04d}-{month:02d}"
 
 
+def norm_month_relative_year(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
+    """ "February this year", "June last year", "April next year"."""
+    year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[m["rel"]]
+    return "DATE", f"{year:04d}-{MONTHS[m['month'].lower().rstrip('.')]:02d}"
+
+
 def norm_bare_month(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
     name = m["month"] or m.groupdict().get("month2") or ""
     after = m.string[m.end() : m.end() + 8]
-    if (len(name) <= 4 and name not in ("June", "July") and not after.startswith(".")) or re.match(
-        r"\s+(?:for|of the|on)\b", after
-    ):
+    spelled_out = (
+        name in ("May", "June", "July") and "core" in m.re.groupindex
+    )  # "in May", "last May"
+    if (
+        len(name) <= 4
+        and not spelled_out
+        and name not in ("June", "July")
+        and not after.startswith(".")
+    ) or re.match(r"\s+(?:for|of the|on)\b", after):
         return None  # "Jan Kavan", "the March for Life": a name, not a month
     month = MONTHS[name.lower().rstrip(".")]
     modifier = (m["mod"] or "").lower()
@@ -162,6 +174,8 @@ def norm_decade(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
 def norm_weekday(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
     target = WEEKDAYS[m["weekday"].lower()]
     modifier = (m.groupdict().get("mod") or "").lower()
+    if modifier in ("coming", "this coming"):
+        modifier = "next"
     delta = (target - ctx.anchor.weekday()) % 7
     if modifier == "next" or (ctx.future and modifier != "last"):
         day = ctx.anchor + timedelta(days=delta or 7)
@@ -233,8 +247,9 @@ def norm_ago(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
     if unit == "day":
         return "DATE", (ctx.anchor + timedelta(days=sign * amount)).isoformat()
-    if unit == "week":
-        return "DATE", (ctx.anchor + timedelta(weeks=sign * amount)).isoformat()
+    if unit == "week":  # the week, not a day in it: "two weeks ago" is as vague as TimeML keeps it
+        iso = (ctx.anchor + timedelta(weeks=sign * amount)).isocalendar()
+        return "DATE", f"{iso[0]:04d}-W{iso[1]:02d}"
     if unit == "month":
         day = _shift_months(ctx.anchor, sign * amount)
         return "DATE", f"{day.year:04d}-{day.month:02d}"
@@ -357,6 +372,12 @@ def norm_set(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
             else f"PT1{UNITS[unit]}"
         )
     return "SET", value
+
+
+def norm_weekly(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
+    """ "each Thursday", "every Monday night": a weekday that recurs."""
+    part = PARTS_OF_DAY[m["part"].lower()] if m["part"] else ""
+    return "SET", f"XXXX-WXX-{WEEKDAYS[m['weekday'].lower()] + 1}{'T' + part if part else ''}"
 
 
 def norm_clock_day(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
@@ -490,6 +511,10 @@ def norm_spoken_year(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | 
         return "DATE", f"{2000 + _ONES.get((m['after'] or '').lower(), 0):04d}"
     year = 100 * _TENS[m["century"].lower()] + _TENS[m["tens"].lower()]
     year += _ONES.get((m["ones"] or "").lower(), 0)
+    if m["month"]:  # "January nineteen ninety-seven"
+        return "DATE", f"{year:04d}-{MONTHS[m['month'].lower().rstrip('.')]:02d}"
+    if m["season"]:  # "the winter of nineteen ninety-four"
+        return "DATE", f"{year:04d}-{SEASONS[m['season'].lower()]}"
     return "DATE", f"{year:04d}"
 
 

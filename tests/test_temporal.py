@@ -20,8 +20,28 @@ FRIDAY = date(2024, 5, 31)
         ("On Friday, Blinken confirmed the decision.", [("Friday", "DATE", "2024-05-31")]),
         (
             "Blinken returned to Washington two weeks ago.",
-            [("two weeks ago", "DATE", "2024-05-17")],
+            [("two weeks ago", "DATE", "2024-W20")],
         ),
+        (
+            "The process began in February this year; the next round is in April next year.",
+            [("February this year", "DATE", "2024-02"), ("April next year", "DATE", "2025-04")],
+        ),
+        (
+            "Since 1949, the alliance has grown. In 1988, it earned more.",
+            [("1949", "DATE", "1949"), ("1988", "DATE", "1988")],
+        ),
+        ("The case will be heard in May in the appeals court.", [("May", "DATE", "2024-05")]),
+        ("Flights leave each Thursday.", [("each Thursday", "SET", "XXXX-WXX-4")]),
+        ("The vote is this coming Sunday.", [("this coming Sunday", "DATE", "2024-06-02")]),
+        (
+            "He will stay two more months even after a court Thursday refused to hear him.",
+            [("two more months", "DURATION", "P2M"), ("Thursday", "DATE", "2024-05-30")],
+        ),
+        (
+            "Blinken said on Wednesday he agreed. The previous day, leaders had shifted.",
+            [("Wednesday", "DATE", "2024-05-29"), ("The previous day", "DATE", "2024-05-28")],
+        ),
+        ("January nineteen ninety-seven.", [("January nineteen ninety-seven", "DATE", "1997-01")]),
         ("On a May 13 video conference, the trio met.", [("May 13", "DATE", "2024-05-13")]),
         (
             "Blinken visited Ukraine earlier this month.",

@@ -42,7 +42,10 @@ def test_kharkiv_events_land_on_their_days(kharkiv_report: Report) -> None:
         "'on Thursday' before a Friday date"
     )
     assert any("Wednesday" in t for t in by_day.get("2024-05-29", [])), "Blinken in Moldova"
-    assert "2024-05-17" in by_day, "'two weeks ago' from May 31"
+    assert "2024-W20" in by_day, "'two weeks ago' from May 31: the week of May 13-19"
+    assert any("previous day" in t for t in by_day.get("2024-05-28", [])), (
+        "'the previous day' after 'on Wednesday'"
+    )
     dates = [e.date for e in events]
     assert dates == sorted(dates)
 

@@ -5,7 +5,8 @@ removed, its gold expressions the ``<TIMEX3>`` elements there, its anchor the ``
 
 Measures (the TempEval-3 definitions): strict extent F1 (same start and end), relaxed extent F1 (any
 overlap; one-to-one, best overlap first), and value F1: a system expression counts when it relaxed-matches
-a gold one and has the same normalised value; precision over system expressions, recall over gold ones.
+a gold one and has the same normalised value (compared in upper case, with one-digit ISO week numbers
+read as two: ``2000-W2`` = ``2000-W02``); precision over system expressions, recall over gold ones.
 Baseline in the same run: ``dateparser.search.search_dates`` anchored at the document date
 (``RELATIVE_BASE``, ``PREFER_DATES_FROM='past'``, English), each found date valued at day precision.
 """
@@ -114,6 +115,15 @@ def dateparser_system(docs: Sequence[Document]) -> list[list[Expression]]:
     return out
 
 
+_WEEK = re.compile(r"-W(\d)(?!\d)")
+
+
+def canonical(value: str) -> str:
+    """A TIMEX3 value in one spelling: upper case, week numbers in two digits (some gold files write
+    ``2000-W2`` for ISO's ``2000-W02``; both name the same week)."""
+    return _WEEK.sub(r"-W0\1", value.upper())
+
+
 def _overlap(a: Expression, b: Expression) -> int:
     return max(0, min(a.end, b.end) - max(a.start, b.start))
 
@@ -144,7 +154,7 @@ def score(
             used_p.add(i)
             used_g.add(j)
             relaxed += 1
-            valued += preds[i].value.upper() == doc.gold[j].value.upper()
+            valued += canonical(preds[i].value) == canonical(doc.gold[j].value)
 
     def f1(hits: int) -> float:
         p = hits / n_sys if n_sys else 0.0
