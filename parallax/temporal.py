@@ -261,8 +261,23 @@ _CLAUSE_END = re.compile(
 _PAST_BEFORE = re.compile(r"\b(said|told|\w{2,}ed)(?:\s+\w+ly)?(?:\s+(?:on|early|late))?\s+$", re.I)
 _PAST_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(said|told|\w{2,}ed)\b")
 _LOOKING_AHEAD = frozenset(
-    "planned scheduled expected slated postponed delayed extended adjourned deferred intended hoped"
-    " wanted aimed proposed needed".split()
+    [
+        "planned",
+        "scheduled",
+        "expected",
+        "slated",
+        "postponed",
+        "delayed",
+        "extended",
+        "adjourned",
+        "deferred",
+        "intended",
+        "hoped",
+        "wanted",
+        "aimed",
+        "proposed",
+        "needed",
+    ]
 )
 
 
