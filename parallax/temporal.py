@@ -174,6 +174,14 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
     ),
     (
         re.compile(
+            r"\b(?:for|within)\s+(?P<core>(?P<unit>years|months|weeks|days|hours|decades))\b"
+            r"(?!\s+(?:ago|before|after|later|earlier|of|to)\b)",
+            re.I,
+        ),
+        norm_vague_duration,
+    ),
+    (
+        re.compile(
             r"\b(?:(?:earlier|later|early|late|mid)[- ])?(?P<mod>this|last|next|the past|the coming|coming|the\s+current(?:\s+fiscal)?)\s+(?P<unit>week|month|year|quarter|weekend|spring|summer|autumn|fall|winter)\b",
             re.I,
         ),
@@ -181,7 +189,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
     ),
     (
         re.compile(
-            r"\b(?P<word>today|yesterday|tomorrow|tonight|nowadays|now|currently|current|recently|the near future|the future|the past(?!\s+(?:\w+\s+)?(?:few|several|\d+|two|three|four|five|six|seven|eight|nine|ten|weeks?|months?|years?|days?|decades?|hours?)))\b",
+            r"\b(?P<word>today|yesterday|tomorrow|tonight|nowadays|now|currently|current|recently|these days|the (?:near|short) term|the near future|the future|the past(?!\s+(?:\w+\s+)?(?:few|several|\d+|two|three|four|five|six|seven|eight|nine|ten|weeks?|months?|years?|days?|decades?|hours?)))\b",
             re.I,
         ),
         norm_deictic,

@@ -136,6 +136,7 @@ def norm_month_relative_year(m: re.Match[str], ctx: Context) -> tuple[TimexType,
 def norm_bare_month(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
     name = m["month"] or m.groupdict().get("month2") or ""
     after = m.string[m.end() : m.end() + 8]
+    before = m.string[max(0, m.start() - 8) : m.start()]
     spelled_out = (
         name in ("May", "June", "July") and "core" in m.re.groupindex
     )  # "in May", "last May"
@@ -144,8 +145,13 @@ def norm_bare_month(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | N
         and not spelled_out
         and name not in ("June", "July")
         and not after.startswith(".")
-    ) or re.match(r"\s+(?:for|of the|on)\b", after):
-        return None  # "Jan Kavan", "the March for Life": a name, not a month
+    ) or (
+        re.match(r"\s+(?:for|of the|on)\b", after)
+        and not re.search(r"\b(?:in|since|by|until|from|last|next|this|early|late)\s+$", before)
+    ):
+        return (
+            None  # "Jan Kavan", "the March for Life": a name, not a month ("in March for" is one)
+        )
     month = MONTHS[name.lower().rstrip(".")]
     modifier = (m["mod"] or "").lower()
     if modifier == "last":
@@ -204,6 +210,9 @@ _DEICTIC: dict[str, Callable[[date], tuple[TimexType, str]]] = {
     "the near future": lambda a: ("DATE", "FUTURE_REF"),
     "future": lambda a: ("DATE", "FUTURE_REF"),
     "soon": lambda a: ("DATE", "FUTURE_REF"),
+    "the near term": lambda a: ("DATE", "FUTURE_REF"),
+    "the short term": lambda a: ("DATE", "FUTURE_REF"),
+    "these days": lambda a: ("DATE", "PRESENT_REF"),
 }
 
 

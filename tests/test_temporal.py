@@ -42,6 +42,11 @@ FRIDAY = date(2024, 5, 31)
             [("Wednesday", "DATE", "2024-05-29"), ("The previous day", "DATE", "2024-05-28")],
         ),
         ("January nineteen ninety-seven.", [("January nineteen ninety-seven", "DATE", "1997-01")]),
+        (
+            "Crowds have gathered for weeks; prices are high these days.",
+            [("weeks", "DURATION", "PXW"), ("these days", "DATE", "PRESENT_REF")],
+        ),
+        ("He was stopped by police in December for speeding.", [("December", "DATE", "2023-12")]),
         ("On a May 13 video conference, the trio met.", [("May 13", "DATE", "2024-05-13")]),
         (
             "Blinken visited Ukraine earlier this month.",
