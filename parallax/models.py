@@ -6,6 +6,7 @@ without loss. A :class:`Span` always means ``article.text[start:end]`` of the cl
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -444,6 +445,34 @@ class TimelineEvent:
             tuple(Span.from_dict(s) for s in data["support"]),
             int(data["independent_sources"]),
         )
+
+    def period(self) -> tuple[_dt.date, _dt.date]:
+        """The first and last day ``date`` covers: ``2024-05`` is May 1-31, ``2024-W20`` May 13-19,
+        ``2024-SU`` June-August, ``2024-Q4`` October-December, ``2024`` the year."""
+        year, _, rest = self.date.partition("-")
+        y = int(year)
+        if not rest:
+            return _dt.date(y, 1, 1), _dt.date(y, 12, 31)
+        if rest[:2] in _SEASON_START:
+            return _months(_dt.date(y, _SEASON_START[rest[:2]], 1), 3)
+        if rest.startswith("W"):
+            monday = _dt.date.fromisocalendar(y, int(rest[1:3]), 1)
+            return monday, monday + _dt.timedelta(days=6)
+        if rest.startswith("Q"):
+            return _months(_dt.date(y, 3 * int(rest[1]) - 2, 1), 3)
+        if len(rest) == 2:
+            return _months(_dt.date(y, int(rest), 1), 1)
+        day = _dt.date.fromisoformat(self.date[:10])
+        return day, day
+
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # TIMEX3 seasons, northern hemisphere
+
+
+def _months(first: _dt.date, count: int) -> tuple[_dt.date, _dt.date]:
+    """``count`` months from ``first`` (a first of the month): their first and last day."""
+    index = first.year * 12 + first.month - 1 + count
+    return first, _dt.date(index // 12, index % 12 + 1, 1) - _dt.timedelta(days=1)
 
 
 def story_id(article_ids: Sequence[str]) -> str:

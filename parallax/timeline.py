@@ -194,4 +194,11 @@ def _merge(
         text = articles[head[1]].text[head[3].start : head[3].end]
         sources = {groups.get(articles[g[1]].id, g[1]) for g in group}
         events.append(TimelineEvent(head[0], text, tuple(g[3] for g in group), len(sources)))
-    return sorted(events, key=lambda e: (e.date, -e.independent_sources))
+    return sorted(events, key=_chronological)
+
+
+def _chronological(event: TimelineEvent) -> tuple[date, int, int]:
+    """Ordered by the first day an event's date covers and, from the same day, the wider period
+    first (an event known only to the month comes before the days of that month)."""
+    first, last = event.period()
+    return first, -(last - first).days, -event.independent_sources

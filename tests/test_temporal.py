@@ -8,7 +8,7 @@ import pytest
 
 from parallax.temporal import tag
 
-from .conftest import SHARED
+from .conftest import ROOT, SHARED
 
 FRIDAY = date(2024, 5, 31)
 
@@ -112,6 +112,19 @@ def test_tempeval3_harness_on_a_sample_beats_dateparser() -> None:
     assert ours["gold"] == baseline["gold"] > 50
     assert ours["value_f1"] > baseline["value_f1"] + 20
     assert ours["relaxed_f1"] >= ours["strict_f1"]
+
+
+def test_tempeval3_holds_the_pinned_floors() -> None:
+    """The gate: the whole of TimeBank + AQUAINT (about 2 s) must not fall below the pinned floors."""
+    import json
+
+    from parallax.eval.tempeval import load, parallax_system, score
+
+    floors = json.loads((ROOT / "benchmarks" / "tempeval_floors.json").read_text(encoding="utf-8"))
+    docs = load(SHARED / "eval" / "tempeval3")
+    ours = score(docs, parallax_system(docs))
+    below = {k: ours[k] for k in ("value_f1", "relaxed_f1", "strict_f1") if ours[k] < floors[k]}
+    assert not below, f"below the floors of benchmarks/tempeval_floors.json: {below}"
 
 
 def test_anaphoric_expressions_count_from_the_last_date_the_text_gave() -> None:

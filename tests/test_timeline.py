@@ -46,8 +46,12 @@ def test_kharkiv_events_land_on_their_days(kharkiv_report: Report) -> None:
     assert any("previous day" in t for t in by_day.get("2024-05-28", [])), (
         "'the previous day' after 'on Wednesday'"
     )
-    dates = [e.date for e in events]
-    assert dates == sorted(dates)
+    firsts = [e.period()[0] for e in events]
+    assert firsts == sorted(firsts), "chronological: a week or month by its first day"
+    week = [i for i, e in enumerate(events) if e.date == "2024-W20"]
+    may_10 = [i for i, e in enumerate(events) if e.date == "2024-05-10"]
+    may_15 = [i for i, e in enumerate(events) if e.date == "2024-05-15"]
+    assert max(may_10) < min(week) < min(may_15), "the week of May 13-19 among its days, not last"
 
 
 def test_example_timeline_merges_sources_and_keeps_spans_valid(example_report: Report) -> None:

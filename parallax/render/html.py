@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import jinja2
 
-from parallax.models import Article, Claim, QuoteVariant, Report, Span, Story
+from parallax.models import Article, Claim, QuoteVariant, Report, Span, Story, TimelineEvent
 from parallax.render.common import (
     SourceRef,
     change_lines,
@@ -130,25 +130,45 @@ class AxisPoint:
     date: str
     label: str
     sources: int
+    width: float = 0.0  # > 0: a week or month, drawn as a bar from x over this width
 
 
-AXIS_WIDTH, AXIS_HEIGHT = 860, 120
+AXIS_WIDTH, AXIS_HEIGHT = 860, 128
+AXIS_VAGUE_MAX_DAYS = (
+    31  # weeks and months go on the axis as bars; quarters and years would cover it
+)
 
 
 def time_axis(story: Story) -> tuple[list[AxisPoint], list[tuple[float, str]]]:
-    """Day-precise events placed on a horizontal axis, and tick labels (first, last, and each month)."""
+    """Day-precise events placed on a horizontal axis as dots, the weeks and months that overlap them
+    as bars (clipped to the axis), and tick labels (first and last day)."""
     days = [e for e in story.timeline if re.fullmatch(r"\d{4}-\d{2}-\d{2}", e.date)]
     if not days:
         return [], []
     first, last = date.fromisoformat(days[0].date), date.fromisoformat(days[-1].date)
     span = max((last - first).days, 1)
+
+    def x_of(day: date) -> float:
+        return 30 + (AXIS_WIDTH - 60) * (day - first).days / span
+
     points = []
+    vague: dict[str, list[TimelineEvent]] = {}
+    for event in story.timeline:
+        start, end = event.period()
+        if 0 < (end - start).days < AXIS_VAGUE_MAX_DAYS and start <= last and end >= first:
+            vague.setdefault(event.date, []).append(event)
+    for value, events in vague.items():  # one bar per week or month, below the line; weeks lower
+        start, end = events[0].period()
+        left, right = x_of(max(start, first)), x_of(min(end, last))
+        label = " | ".join(e.text for e in events)
+        sources = max(e.independent_sources for e in events)
+        y = 90.0 if (end - start).days > 7 else 97.0
+        points.append(AxisPoint(left, y, value, label, sources, right - left))
     stacked: dict[str, int] = {}
     for event in days:
-        offset = (date.fromisoformat(event.date) - first).days
         level = stacked.get(event.date, 0)
         stacked[event.date] = level + 1
-        x = 30 + (AXIS_WIDTH - 60) * offset / span
+        x = x_of(date.fromisoformat(event.date))
         points.append(
             AxisPoint(x, 70 - 12 * min(level, 4), event.date, event.text, event.independent_sources)
         )
