@@ -92,6 +92,10 @@ def _timeline(story: Story, refs: dict[str, SourceRef]) -> list[str]:
         lines.append(
             f"- **{event.date}** {event.text} {cited} _({event.independent_sources} independent)_"
         )
+    if len(story.timeline) > len(events):
+        lines.append(
+            f"- _{len(story.timeline) - len(events)} more, on fewer sources: `--format json` lists every event_"
+        )
     return lines
 
 
