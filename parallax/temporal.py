@@ -58,6 +58,12 @@ from parallax.timex import (
 
 __all__ = ["Timex", "tag"]
 
+# "nineteen ninety-six", "the year two thousand": years as broadcast transcripts spell them.
+SPOKEN_YEAR = (
+    r"(?i:(?P<century>nineteen|eighteen|twenty)\s+(?P<tens>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<ones>one|two|three|four|five|six|seven|eight|nine))?"
+    r"|the\s+year\s+(?P<millennium>two\s+thousand)(?:\s+(?:and\s+)?(?P<after>one|two|three|four|five|six|seven|eight|nine))?)"
+)
+
 # Order matters: longer, more specific patterns first; a span already taken is not tagged again.
 PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
     (re.compile(r"\b\d{4}-\d{2}-\d{2}\b"), norm_iso),
@@ -76,13 +82,12 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
     ),
     (
         re.compile(
-            rf"\b(?:(?P<month>{MONTH_RE})\s+|(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+of\s+)?"
-            r"(?:(?P<century>nineteen|eighteen|twenty)\s+(?P<tens>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<ones>one|two|three|four|five|six|seven|eight|nine))?"
-            r"|the\s+year\s+(?P<millennium>two\s+thousand)(?:\s+(?:and\s+)?(?P<after>one|two|three|four|five|six|seven|eight|nine))?)\b",
-            re.I,
+            rf"\b(?:(?P<month>{MONTH_RE})\s+|(?:the\s+)?(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+of\s+)"
+            rf"{SPOKEN_YEAR}\b"
         ),
         norm_spoken_year,
     ),
+    (re.compile(rf"\b{SPOKEN_YEAR}\b"), norm_spoken_year),
     (
         re.compile(
             r"\b(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?:(?:a|one)\s+year\s+(?:ago|earlier)|year[- ](?:ago|earlier))(?!\s+(?:first|second|third|fourth)[- ]quarter)(?:\s+(?:quarter|period|results))?\b"

@@ -520,9 +520,9 @@ def norm_spoken_year(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | 
         return "DATE", f"{2000 + _ONES.get((m['after'] or '').lower(), 0):04d}"
     year = 100 * _TENS[m["century"].lower()] + _TENS[m["tens"].lower()]
     year += _ONES.get((m["ones"] or "").lower(), 0)
-    if m["month"]:  # "January nineteen ninety-seven"
+    if m.groupdict().get("month"):  # "January nineteen ninety-seven"
         return "DATE", f"{year:04d}-{MONTHS[m['month'].lower().rstrip('.')]:02d}"
-    if m["season"]:  # "the winter of nineteen ninety-four"
+    if m.groupdict().get("season"):  # "the winter of nineteen ninety-four"
         return "DATE", f"{year:04d}-{SEASONS[m['season'].lower()]}"
     return "DATE", f"{year:04d}"
 
