@@ -25,6 +25,8 @@ from parallax.models import Article, RawDocument
 from parallax.nlp import get_nlp, load_embedder
 from parallax.pipeline import Pipeline, PipelineOptions
 
+from .stream import scale, scale_line, stream
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 KHARKIV = SHARED / "corpus" / "kharkiv-2024-05"
@@ -110,42 +112,6 @@ def _throughput(nlp: Any, count: int) -> dict[str, float]:
     return out
 
 
-def _stream(nlp: Any, count: int) -> dict[str, float]:
-    """Issue 6: articles fed one at a time into a store, as a feed brings them (DUC 2004 and ECB+
-    pooled, shuffled, seed 0): articles per second, and the time of one assignment (grouping signals
-    plus regrouping its region) early and late in the stream, to see whether it grows with the store."""
-    import random
-
-    from parallax.eval.stories import clean_docs, load
-    from parallax.nlp import CachingEmbedder
-    from parallax.store import Store
-    from parallax.stories import assign_stories
-
-    docs = load(DUC) + load(ECB)
-    random.Random(0).shuffle(docs)
-    articles = clean_docs(docs[:count])
-    embedder = CachingEmbedder(load_embedder("onnx" if onnx_path(build=True) else "torch"))
-    pipe = Pipeline(nlp=nlp, embedder=embedder)
-    times: list[float] = []
-    start = time.perf_counter()
-    with Store() as store:
-        for article in articles:
-            began = time.perf_counter()
-            store.add(article)
-            assign_stories(store, pipe)
-            times.append(time.perf_counter() - began)
-        stories = store.story_count()
-    total = time.perf_counter() - start
-    window = max(1, len(times) // 10)
-    return {
-        "articles": len(articles),
-        "stories": stories,
-        "articles_per_s": round(len(articles) / total, 2),
-        "first_tenth_ms_per_assignment": round(1000 * statistics.mean(times[:window]), 1),
-        "last_tenth_ms_per_assignment": round(1000 * statistics.mean(times[-window:]), 1),
-    }
-
-
 def cold(args: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run(
@@ -167,6 +133,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         type=int,
         default=996,
         help="articles fed one at a time into a store (DUC 2004 + ECB+ shuffled; 0: skip)",
+    )
+    parser.add_argument(
+        "--scale",
+        type=int,
+        default=10_000,
+        help="synthetic stream size built from the --stream articles (0: skip)",
     )
     parser.add_argument("--json", default=str(ROOT / "benchmarks" / "results" / "latest.json"))
     opts = parser.parse_args(argv)
@@ -214,7 +186,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     results["throughput"] = _throughput(nlp, opts.articles)
     if opts.stream:
-        results["stream"] = _stream(nlp, opts.stream)
+        results["stream"], base, signals = stream(nlp, opts.stream)
+        if opts.scale:
+            results["scale"] = scale(nlp, base, signals, opts.scale)
     results["cold_kharkiv_s"] = round(cold_kharkiv, 2)
     results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     results["embedder"] = type(raw).__name__
@@ -256,6 +230,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{flow['first_tenth_ms_per_assignment']} ms in the first tenth, "
             f"{flow['last_tenth_ms_per_assignment']} ms in the last"
         )
+    if "scale" in results:
+        print(scale_line(results["scale"]))
     brief5 = results["rows"][0]["brief_only_warm_s"]
     adds10 = results["rows"][1]["analysis_adds_s"]
     print(

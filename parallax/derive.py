@@ -126,6 +126,35 @@ def _shingles(text: str) -> set[bytes]:
     return {" ".join(words[i : i + 3]).encode() for i in range(max(len(words) - 2, 1))}
 
 
+LSH_BANDS = 32  # of 4 rows: texts at Jaccard 0.7 share a band with p 0.9998, at 0.3 with p 0.23, at 0.1 p 0.003
+
+
+def sketch(text: str) -> npt.NDArray[np.uint64]:
+    """A text's MinHash signature (word 3-shingles, NUM_PERM permutations, seed 1): what a store keeps
+    to find the near-identical copies of an article among all it holds (``band_keys``)."""
+    from datasketch import MinHash
+
+    minhash = MinHash(num_perm=NUM_PERM, seed=1)
+    minhash.update_batch(list(_shingles(text)))
+    return np.asarray(minhash.hashvalues, dtype=np.uint64)
+
+
+def band_keys(signature: npt.NDArray[np.uint64]) -> list[str]:
+    """The signature's LSH band keys: texts that share one are candidate copies (an index lookup)."""
+    import hashlib
+
+    rows = len(signature) // LSH_BANDS
+    return [
+        f"{band}:{hashlib.blake2b(signature[band * rows : (band + 1) * rows].tobytes(), digest_size=8).hexdigest()}"
+        for band in range(LSH_BANDS)
+    ]
+
+
+def estimated_jaccard(a: npt.NDArray[np.uint64], b: npt.NDArray[np.uint64]) -> float:
+    """The Jaccard similarity of two texts' shingles, estimated from their signatures."""
+    return float(np.mean(a == b))
+
+
 def find_duplicates(
     articles: Sequence[Article], opts: DeriveOptions
 ) -> list[tuple[int, int, float]]:

@@ -82,6 +82,44 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             SELECT DISTINCT lower(value), article_id FROM signals, json_each(signals.entities);
         """,
     ),
+    (
+        5,
+        "pending work",
+        # the articles still waiting for grouping signals or a story, kept by triggers, so finding
+        # them costs what is pending, not a scan of the whole store
+        """
+        CREATE TABLE IF NOT EXISTS pending_signals (article_id TEXT PRIMARY KEY);
+        CREATE TABLE IF NOT EXISTS pending_story (article_id TEXT PRIMARY KEY);
+        INSERT OR IGNORE INTO pending_signals
+            SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM signals);
+        INSERT OR IGNORE INTO pending_story
+            SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles);
+        CREATE TRIGGER IF NOT EXISTS article_pending AFTER INSERT ON articles BEGIN
+            INSERT OR IGNORE INTO pending_signals VALUES (NEW.id);
+            INSERT OR IGNORE INTO pending_story VALUES (NEW.id);
+        END;
+        CREATE TRIGGER IF NOT EXISTS signals_done AFTER INSERT ON signals BEGIN
+            DELETE FROM pending_signals WHERE article_id = NEW.article_id;
+        END;
+        CREATE TRIGGER IF NOT EXISTS story_done AFTER INSERT ON story_articles BEGIN
+            DELETE FROM pending_story WHERE article_id = NEW.article_id;
+        END;
+        """,
+    ),
+    (
+        6,
+        "duplicate index",
+        # each article's MinHash signature and its LSH band keys (derive.sketch, derive.band_keys):
+        # a newcomer's near-identical copies are found by the keys it shares, not by a scan
+        """
+        ALTER TABLE signals ADD COLUMN sketch BLOB;
+        CREATE TABLE IF NOT EXISTS article_bands (
+            band TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            PRIMARY KEY (band, article_id)
+        );
+        """,
+    ),
 )
 
 
@@ -125,7 +163,7 @@ class Store:
                 continue
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                for statement in filter(str.strip, sql.split(";")):
+                for statement in _statements(sql):
                     self._db.execute(statement)
                 self._db.execute(
                     "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
@@ -196,17 +234,51 @@ class Store:
             yield from self._db.execute(sql.format(",".join("?" * len(chunk))), chunk)
 
     def save_signals(
-        self, article_id: str, lead: npt.NDArray[np.float32], entities: Sequence[str]
+        self,
+        article_id: str,
+        lead: npt.NDArray[np.float32],
+        entities: Sequence[str],
+        sketch: npt.NDArray[np.uint64] | None = None,
+        bands: Sequence[str] = (),
     ) -> None:
-        """What grouping needs of an article (cluster.story_similarity), kept so it is computed once."""
+        """What grouping needs of an article (cluster.story_similarity), and its MinHash ``sketch``
+        with its LSH ``bands`` for finding its copies, kept so they are computed once."""
         self._db.execute(
-            "INSERT OR REPLACE INTO signals (article_id, lead, entities) VALUES (?, ?, ?)",
-            (article_id, np.asarray(lead, dtype=np.float32).tobytes(), json.dumps(list(entities))),
+            "INSERT OR REPLACE INTO signals (article_id, lead, entities, sketch) VALUES (?, ?, ?, ?)",
+            (
+                article_id,
+                np.asarray(lead, dtype=np.float32).tobytes(),
+                json.dumps(list(entities)),
+                None if sketch is None else np.asarray(sketch, dtype=np.uint64).tobytes(),
+            ),
         )
         self._db.executemany(
             "INSERT OR IGNORE INTO article_names (name, article_id) VALUES (?, ?)",
             [(name.lower(), article_id) for name in set(entities)],
         )
+        self._db.executemany(
+            "INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)",
+            [(band, article_id) for band in bands],
+        )
+
+    def sketches(self, ids: Sequence[str]) -> dict[str, npt.NDArray[np.uint64]]:
+        """The MinHash sketches of these articles (those stored with one)."""
+        sql = (
+            "SELECT article_id, sketch FROM signals WHERE sketch IS NOT NULL AND article_id IN ({})"
+        )
+        return {i: np.frombuffer(blob, dtype=np.uint64) for i, blob in self._rows_in(sql, ids)}
+
+    def sharing_bands(self, bands: Sequence[str]) -> dict[str, npt.NDArray[np.uint64]]:
+        """The stored articles that share an LSH band key with ``bands``, with their sketches."""
+        sql = (
+            "SELECT DISTINCT b.article_id, s.sketch FROM article_bands b"
+            " JOIN signals s ON s.article_id = b.article_id WHERE b.band IN ({})"
+        )
+        return {
+            article_id: np.frombuffer(blob, dtype=np.uint64)
+            for article_id, blob in self._rows_in(sql, bands)
+            if blob is not None
+        }
 
     def sharing_names(self, names: Sequence[str]) -> set[str]:
         """Ids of the stored articles that name any of ``names`` (an index lookup, not a scan)."""
@@ -239,8 +311,7 @@ class Store:
     def without_story(self) -> list[str]:
         """Ids of the stored articles that no story holds yet, oldest first."""
         rows = self._db.execute(
-            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles)"
-            " ORDER BY rowid"
+            "SELECT a.id FROM pending_story p JOIN articles a ON a.id = p.article_id ORDER BY a.rowid"
         )
         return [row[0] for row in rows]
 
@@ -251,7 +322,8 @@ class Store:
 
     def without_signals(self) -> list[Article]:
         rows = self._db.execute(
-            "SELECT data FROM articles WHERE id NOT IN (SELECT article_id FROM signals) ORDER BY rowid"
+            "SELECT a.data FROM pending_signals p JOIN articles a ON a.id = p.article_id"
+            " ORDER BY a.rowid"
         )
         return [Article.from_dict(json.loads(data)) for (data,) in rows]
 
@@ -316,3 +388,14 @@ class Store:
 def _now() -> str:
     # microseconds: two ingests or briefs within one second must still be told apart by --since
     return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a migration script, whole (a trigger's body holds semicolons of its own)."""
+    buffer = ""
+    for piece in script.split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip(" \n;"):
+                yield buffer.strip()
+            buffer = ""

@@ -10,11 +10,12 @@ folder gives the same stories whatever order its files are in.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from parallax.changes import what_changed
 from parallax.cluster import stable_ids
+from parallax.derive import DUPLICATE_MIN_JACCARD, band_keys, estimated_jaccard, sketch
 from parallax.models import Article, Report, story_id
 from parallax.pipeline import Pipeline
 from parallax.store import Store
@@ -47,6 +48,8 @@ def assign_stories(
 ) -> tuple[int, int]:
     """Put the stored articles that have no story yet into stories; (stories, stories new now).
 
+    A newcomer that is a near-identical copy of a stored article joins that article's story at once
+    (MinHash LSH: its band keys are looked up in the store's index).
     The newcomers are grouped together with the stories they may belong to: those with an article
     that names one of the same people, places or organisations (found through the store's name index,
     not by comparing with every story). Only that region is regrouped (cluster.py), and its stories keep
@@ -56,10 +59,15 @@ def assign_stories(
     if progress:
         progress("signals", 0, len(missing))
     for article, (lead, entities) in zip(missing, pipe.signals(missing), strict=True):
-        store.save_signals(article.id, lead, entities)
+        signature = sketch(article.text)
+        store.save_signals(article.id, lead, entities, signature, band_keys(signature))
     if progress:
         progress("signals", len(missing), len(missing))
-    newcomers = store.without_story()
+    pending = store.without_story()
+    copies = _copies(store, pending)
+    if copies:
+        store.set_stories(copies)
+    newcomers = [i for i in pending if i not in copies]
     if not newcomers:
         return store.story_count(), 0
     neighbours = _neighbours(store, newcomers, store.signals(newcomers))
@@ -72,6 +80,29 @@ def assign_stories(
     store.set_stories(assignment)
     after = store.story_count()
     return after, len(set(assignment.values()) - set(previous.values()))
+
+
+def _copies(store: Store, newcomers: Sequence[str]) -> dict[str, str]:
+    """Newcomers that are near-identical copies of a stored article with a story (wire copy, a page
+    stored twice under two addresses): article -> that story. Found through the LSH band index;
+    a copy is Jaccard >= DUPLICATE_MIN_JACCARD on word 3-shingles, as derive.py calls a duplicate."""
+    if not newcomers:
+        return {}
+    sketches = store.sketches(newcomers)
+    out: dict[str, str] = {}
+    for article in newcomers:
+        own = sketches.get(article)
+        if own is None:
+            continue
+        others = {i: s for i, s in store.sharing_bands(band_keys(own)).items() if i != article}
+        stories = store.story_of(sorted(others))
+        best = max(
+            ((estimated_jaccard(own, others[i]), i) for i in stories),
+            default=(0.0, ""),
+        )
+        if best[0] >= DUPLICATE_MIN_JACCARD:
+            out[article] = stories[best[1]]
+    return out
 
 
 MAX_NAME_SHARE = 0.05  # a name in more than 5% of the stored articles (a country) links no story

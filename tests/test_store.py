@@ -4,6 +4,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 
@@ -82,6 +83,20 @@ def test_a_version_1_store_is_migrated_and_keeps_its_articles(tmp_path: Path) ->
         assert store.schema_version == MIGRATIONS[-1][0]
         assert [a.id for a in store.articles()] == [article.id]
         assert [a.id for a in store.without_signals()] == [article.id]
+        assert store.without_story() == [article.id], "migration 5 finds the pending article"
+
+
+def test_pending_work_follows_signals_and_stories() -> None:
+    first, second = (Article(f"{c * 12}", f"{c}.txt", f"Article {c}.") for c in "cd")
+    with Store() as store:
+        store.add_many([first, second])
+        store.add(first)  # stored again: still pending once
+        assert store.without_story() == [first.id, second.id]
+        store.save_signals(first.id, np.zeros(384, dtype=np.float32), ["Kharkiv"])
+        assert [a.id for a in store.without_signals()] == [second.id]
+        store.set_stories({first.id: "s1", second.id: "s1"})
+        store.set_stories({second.id: "s2"})  # moved to another story: not pending again
+        assert store.without_story() == []
 
 
 def test_lookups_by_many_ids_keep_the_stored_order() -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from parallax.cli import main
 from parallax.cluster import stable_ids
+from parallax.derive import band_keys
 from parallax.pipeline import Pipeline
 from parallax.store import Store
 from parallax.stories import assign_stories, list_stories
@@ -93,6 +94,32 @@ def test_cli_ingest_list_and_brief_one_story(
     with pytest.raises(SystemExit) as stop:
         main(["brief", "--db", db, "--story", "nope"])
     assert stop.value.code == 101 and "no story 'nope'" in capsys.readouterr().err
+
+
+def test_a_copy_of_a_stored_article_joins_its_story_through_the_duplicate_index(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    kharkiv, _ = pipeline.read([str(KHARKIV)])
+    with Store() as store:
+        store.add_many(kharkiv)
+        assign_stories(store, pipeline)
+        [story] = store.stories()
+        original = kharkiv[0]
+        copy = dataclasses.replace(
+            original, id="c" * 16, text=original.text + "\n\nThis story has been updated."
+        )
+        store.add(copy)
+
+        def no_regrouping(*args: object) -> object:
+            raise AssertionError("a copy needs no regrouping")
+
+        monkeypatch.setattr(pipeline, "group_signals", no_regrouping)
+        assert assign_stories(store, pipeline) == (1, 0)
+        assert store.story_of([copy.id]) == {copy.id: story}
+        copy_sketch = store.sketches([copy.id])[copy.id]
+        assert original.id in store.sharing_bands(band_keys(copy_sketch))
 
 
 def test_the_name_index_finds_articles_that_share_a_name() -> None:
