@@ -1,7 +1,8 @@
 """Concept coverage: the sentence-selection model behind the brief (Gillick & Favre 2009, ICSISumm).
 
 A concept is a Porter-stemmed word bigram that is not two stopwords. Its weight is the number of
-independent sources that use it, counted only when at least a quarter of them (and at least two) do. The
+independent sources that use it, counted only when at least a quarter of them (and at least two) do,
+plus the number that use it in their lead (position weighting: news tells what matters first). The
 brief is the set of sentences that covers the most concept weight within a word budget, found exactly as
 an integer linear programme by HiGHS (``scipy.optimize.milp``).
 
@@ -28,6 +29,7 @@ Weights: TypeAlias = dict[Concept, int]
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 MIN_SOURCE_SHARE = 0.25  # ICSISumm counted bigrams in at least 3 of 10 documents
+LEAD_SENTENCES = 3  # an article's lead: the inverted pyramid's first three sentences (not tuned)
 GAP = 0.005  # HiGHS stops within 0.5% of the optimum: the same briefs, a fraction of the time
 
 
@@ -60,15 +62,23 @@ def concepts_of(text: str) -> set[Concept]:
 
 
 def concept_weights(
-    sets: Sequence[set[Concept]], sources: Sequence[int], n_sources: int
+    sets: Sequence[set[Concept]],
+    sources: Sequence[int],
+    n_sources: int,
+    lead: Sequence[bool] | None = None,
 ) -> Weights:
-    """Each concept's weight: how many independent sources (``sources[i]``: sentence i's) use it."""
+    """Each concept's weight: how many independent sources (``sources[i]``: sentence i's) use it,
+    plus how many use it in their lead (``lead[i]``: sentence i is one of its article's first
+    LEAD_SENTENCES): news puts what matters first, so a concept the leads share counts twice."""
     users: dict[Concept, set[int]] = {}
-    for found, source in zip(sets, sources, strict=True):
+    leads: dict[Concept, set[int]] = {}
+    for i, (found, source) in enumerate(zip(sets, sources, strict=True)):
         for concept in found:
             users.setdefault(concept, set()).add(source)
+            if lead is not None and lead[i]:
+                leads.setdefault(concept, set()).add(source)
     least = max(2, math.ceil(MIN_SOURCE_SHARE * n_sources))
-    return {c: len(u) for c, u in users.items() if len(u) >= least}
+    return {c: len(u) + len(leads.get(c, ())) for c, u in users.items() if len(u) >= least}
 
 
 def densest(

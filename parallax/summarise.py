@@ -26,6 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from parallax.concepts import (
+    LEAD_SENTENCES,
     Concept,
     Problem,
     Weights,
@@ -402,7 +403,12 @@ def summarise(story: StoryText, opts: BriefOptions | None = None) -> Brief:
         return Brief(words=0, sentences=(), order=opts.order, focus=opts.focus)
     sets = [concepts_of(story.articles[c.article].text[c.start : c.end]) for c in cands]
     n_groups = len({story.group_of(i) for i in range(len(story.articles))})
-    weights = concept_weights(sets, [story.group_of(c.article) for c in cands], n_groups)
+    weights = concept_weights(
+        sets,
+        [story.group_of(c.article) for c in cands],
+        n_groups,
+        [c.position < LEAD_SENTENCES for c in cands],
+    )
     lazy = isinstance(story.embeddings, SentenceVectors)
     picked: list[int] | None = None
     if weights:
