@@ -310,8 +310,9 @@ class Store:
 
     def without_story(self) -> list[str]:
         """Ids of the stored articles that no story holds yet, oldest first."""
+        # CROSS JOIN makes SQLite start from the few pending rows; a plain JOIN scans every article
         rows = self._db.execute(
-            "SELECT a.id FROM pending_story p JOIN articles a ON a.id = p.article_id ORDER BY a.rowid"
+            "SELECT a.id FROM pending_story p CROSS JOIN articles a ON a.id = p.article_id ORDER BY a.rowid"
         )
         return [row[0] for row in rows]
 
@@ -322,7 +323,7 @@ class Store:
 
     def without_signals(self) -> list[Article]:
         rows = self._db.execute(
-            "SELECT a.data FROM pending_signals p JOIN articles a ON a.id = p.article_id"
+            "SELECT a.data FROM pending_signals p CROSS JOIN articles a ON a.id = p.article_id"
             " ORDER BY a.rowid"
         )
         return [Article.from_dict(json.loads(data)) for (data,) in rows]
