@@ -1,7 +1,8 @@
 """Who copied whom: duplicates, rewrites, wire copy and citations between the articles of a story.
 
 - ``duplicate``: the same text up to formatting. MinHash over word 3-shingles (datasketch), candidate pairs
-  from an LSH index so a large story is not compared pair by pair.
+  from LSH band keys (32 bands of 4 rows) so a large story is not compared pair by pair; a store keeps
+  the same keys to find an article's copies among everything it holds (stories.py).
 - ``rewrite``: one article paraphrases another sentence by sentence, in the same order, under a new
   headline and byline. Sentences are matched by MiniLM cosine; a rewrite covers most of the shorter
   article's sentences, mostly in order.
@@ -158,24 +159,19 @@ def estimated_jaccard(a: npt.NDArray[np.uint64], b: npt.NDArray[np.uint64]) -> f
 def find_duplicates(
     articles: Sequence[Article], opts: DeriveOptions
 ) -> list[tuple[int, int, float]]:
-    """Pairs ``(i, j, jaccard)`` of near-identical articles, found through a MinHash LSH index."""
-    from datasketch import MinHash, MinHashLSH
-
-    sketches = []
-    lsh = MinHashLSH(threshold=opts.duplicate_min_jaccard, num_perm=NUM_PERM)
-    for index, article in enumerate(articles):
-        sketch = MinHash(num_perm=NUM_PERM, seed=1)
-        sketch.update_batch(list(_shingles(article.text)))
-        sketches.append(sketch)
-        lsh.insert(str(index), sketch)
+    """Pairs ``(i, j, jaccard)`` of near-identical articles: candidates share an LSH band key of
+    their MinHash sketches (the same index a store keeps), kept at estimated Jaccard >= the threshold."""
+    sketches = [sketch(article.text) for article in articles]
+    buckets: dict[str, list[int]] = {}
+    for index, signature in enumerate(sketches):
+        for key in band_keys(signature):
+            buckets.setdefault(key, []).append(index)
+    candidates = {(i, j) for held in buckets.values() for i in held for j in held if i < j}
     pairs = []
-    for i, sketch in enumerate(sketches):
-        for key in lsh.query(sketch):
-            j = int(key)
-            if j > i:
-                jaccard = float(sketch.jaccard(sketches[j]))
-                if jaccard >= opts.duplicate_min_jaccard:
-                    pairs.append((i, j, jaccard))
+    for i, j in sorted(candidates):
+        jaccard = estimated_jaccard(sketches[i], sketches[j])
+        if jaccard >= opts.duplicate_min_jaccard:
+            pairs.append((i, j, jaccard))
     return pairs
 
 

@@ -49,11 +49,11 @@ def assign_stories(
     """Put the stored articles that have no story yet into stories; (stories, stories new now).
 
     A newcomer that is a near-identical copy of a stored article joins that article's story at once
-    (MinHash LSH: its band keys are looked up in the store's index).
-    The newcomers are grouped together with the stories they may belong to: those with an article
-    that names one of the same people, places or organisations (found through the store's name index,
-    not by comparing with every story). Only that region is regrouped (cluster.py), and its stories keep
-    their ids where the groups overlap them (``cluster.stable_ids``); every other story is untouched.
+    (MinHash LSH: its band keys are looked up in the store's index). The other newcomers are grouped
+    together with the stories they may belong to: those with an article that names one of the same
+    people, places or organisations (found through the store's name index, not by comparing with every
+    story). Only that region is regrouped (cluster.py), and its stories keep their ids where the groups
+    overlap them (``cluster.stable_ids``); every other story is untouched.
     """
     missing = store.without_signals()
     if progress:
