@@ -1,7 +1,8 @@
 """Articles -> stories, for one batch of files (issue 6 makes it online and incremental).
 
 Two articles are alike as coverage of one story by the mean of three cosines: their words (TF-IDF),
-their named entities (TF-IDF) and the meaning of their leads (MiniLM). Articles are grouped by
+their named entities (TF-IDF) and the meaning of their leads (MiniLM), discounted when their
+publication dates are more than a month apart. Articles are grouped by
 average-linkage agglomerative clustering (scipy) of that similarity, cut at
 ``ClusterOptions.same_story_min_sim``. Deterministic: the same input gives the same groups, listed by the
 position of their first article.
@@ -39,12 +40,38 @@ def story_similarity(
     texts: Sequence[str],
     entities: Sequence[Sequence[str]],
     leads: Sequence[npt.NDArray[np.float32]],
+    dates: Sequence[str | None] | None = None,
 ) -> npt.NDArray[np.float64]:
     """How alike each pair of articles is as coverage of one story: the mean of three cosines, each a
     different signal. Words: TF-IDF of the whole text (sublinear counts, English stopwords, words in two
     articles or more). Names: TF-IDF of the named entities (two earthquakes differ in place and date,
-    two rehab stories in who). Meaning: the MiniLM lead vectors (a rewrite in other words)."""
-    return nameless_similarity(texts, leads) + name_similarity(entities) / 3
+    two rehab stories in who). Meaning: the MiniLM lead vectors (a rewrite in other words). Time:
+    articles published far apart are discounted (``time_proximity``)."""
+    similarity = nameless_similarity(texts, leads) + name_similarity(entities) / 3
+    return similarity * time_proximity(dates) if dates is not None else similarity
+
+
+STORY_SPAN_DAYS = (
+    30  # one story's coverage: articles within a month of each other are not discounted
+)
+
+
+def time_proximity(dates: Sequence[str | None]) -> npt.NDArray[np.float64]:
+    """A factor for each pair of articles: 1 when they were published within STORY_SPAN_DAYS of each
+    other or either date is unknown, else STORY_SPAN_DAYS / the days between them (two months apart
+    counts half, a year apart a twelfth): two floods of one river a year apart are two stories, however
+    alike their words, names and leads."""
+    from datetime import date
+
+    days = np.full(len(dates), np.nan)
+    for index, published in enumerate(dates):
+        try:
+            days[index] = date.fromisoformat((published or "")[:10]).toordinal()
+        except ValueError:
+            continue  # undated (or not a date): no discount
+    gaps = np.abs(days[:, None] - days[None, :])
+    factor = STORY_SPAN_DAYS / np.maximum(gaps, STORY_SPAN_DAYS)
+    return np.asarray(np.where(np.isnan(gaps), 1.0, factor), dtype=np.float64)
 
 
 def nameless_similarity(

@@ -27,6 +27,7 @@ from parallax.cluster import (
     name_similarity,
     nameless_similarity,
     story_similarity,
+    time_proximity,
 )
 from parallax.config import BriefOptions, ClusterOptions, IngestOptions
 from parallax.derive import find_derivations, independent_groups, sentence_sources
@@ -150,21 +151,30 @@ class Pipeline:
         if self.opts.single_story or len(articles) <= 1:
             return [list(range(len(articles)))] if articles else []
         texts = [a.text for a in articles]
-        lower = nameless_similarity(texts, _leads(analyses, embeddings))
+        apart = time_proximity([a.published for a in articles])
+        lower = nameless_similarity(texts, _leads(analyses, embeddings)) * apart
         if float(lower.min()) >= self.opts.cluster.same_story_min_sim:
             return [list(range(len(articles)))]
         if not any(an.entities for an in analyses):
             analyses = self.nlp.analyse(articles, entities=True)
-        return cluster_articles(lower + name_similarity(_names(analyses)) / 3, self.opts.cluster)
+        names = name_similarity(_names(analyses)) / 3 * apart
+        return cluster_articles(lower + names, self.opts.cluster)
 
     def signals(self, articles: Sequence[Article]) -> list[Signals]:
         """What grouping needs of each article: its lead vector and its story entities."""
         analyses = self.nlp.analyse(articles, entities=True)
         return _signals(analyses, SentenceVectors(articles, analyses, self.embedder))
 
-    def group_signals(self, texts: Sequence[str], signals: Sequence[Signals]) -> list[list[int]]:
-        """Stories (indices) from article texts and their signals (cluster.story_similarity)."""
-        similarity = story_similarity(texts, [e for _, e in signals], [lead for lead, _ in signals])
+    def group_signals(
+        self, articles: Sequence[Article], signals: Sequence[Signals]
+    ) -> list[list[int]]:
+        """Stories (indices) from articles and their signals (cluster.story_similarity)."""
+        similarity = story_similarity(
+            [a.text for a in articles],
+            [e for _, e in signals],
+            [lead for lead, _ in signals],
+            [a.published for a in articles],
+        )
         return cluster_articles(similarity, self.opts.cluster)
 
     def group(self, articles: Sequence[Article]) -> list[list[int]]:

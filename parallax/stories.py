@@ -75,7 +75,7 @@ def assign_stories(
     signals = store.signals(region)
     previous = store.story_of(region)
     articles = store.articles(region)
-    groups = pipe.group_signals([a.text for a in articles], [signals[a.id] for a in articles])
+    groups = pipe.group_signals(articles, [signals[a.id] for a in articles])
     assignment = stable_ids([[articles[i].id for i in g] for g in groups], previous, story_id)
     store.set_stories(assignment)
     after = store.story_count()

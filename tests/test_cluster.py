@@ -4,7 +4,7 @@ import json
 
 import numpy as np
 
-from parallax.cluster import cluster_articles, story_similarity
+from parallax.cluster import cluster_articles, story_similarity, time_proximity
 from parallax.models import Report
 from parallax.pipeline import Pipeline
 
@@ -55,6 +55,34 @@ def test_names_tell_look_alike_events_apart() -> None:
     nameless = story_similarity(texts, [["Earthquake"]] * 4, leads)
     assert similarity[0, 1] > similarity[0, 2] + 0.3 and similarity[2, 3] > similarity[1, 3] + 0.3
     assert similarity[0, 2] < nameless[0, 2] - 0.1  # the names are what sets them apart
+
+
+def test_publication_dates_far_apart_discount_the_similarity() -> None:
+    factor = time_proximity(["2024-05-01", "2024-05-20", "2024-06-30", "2025-05-01", None, "soon"])
+    assert factor[0, 1] == 1.0 and factor[0, 2] == 0.5  # within a month; two months apart
+    assert abs(factor[0, 3] - 30 / 365) < 1e-9  # a year apart
+    assert (factor[4] == 1.0).all() and (factor[:, 5] == 1.0).all()  # undated or unreadable
+
+
+def test_the_same_flood_a_year_later_is_another_story(pipeline: Pipeline) -> None:
+    """Reports of a river flooding the same town, told alike: the same week is one story, a year
+    later another, whatever the words, names and leads share."""
+    from parallax.models import Article
+
+    text = (
+        "The river Senn burst its banks at Vell on {day}, flooding two hundred homes in the lower "
+        "town. Emergency crews evacuated residents by boat as the water rose through the night. The "
+        "regional council opened the school hall as a shelter for families who had to leave."
+    )
+    dates = ["2024-03-04", "2024-03-05", "2025-03-03", "2025-03-04"]
+    days = ["Monday", "Monday", "Monday", "Monday"]
+    articles = [
+        Article(f"{n:012d}", f"{n}.txt", text.format(day=day), published=published)
+        for n, (published, day) in enumerate(zip(dates, days, strict=True))
+    ]
+    assert pipeline.group(articles) == [[0, 1], [2, 3]]
+    undated = [Article(a.id, a.source, a.text) for a in articles]
+    assert pipeline.group(undated) == [[0, 1, 2, 3]]
 
 
 def test_duc_clusters_pooled_mostly_come_apart(pipeline: Pipeline) -> None:
