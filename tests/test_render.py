@@ -60,3 +60,19 @@ def test_html_links_every_citation_to_a_marked_span(example_report: Report) -> N
     assert brief_links and all(link.startswith("span-") for link in brief_links), (
         "brief sentences land on their span"
     )
+
+
+def test_html_axis_draws_days_as_dots_and_weeks_as_bars(kharkiv_report: Report) -> None:
+    from parallax.render.html import time_axis
+
+    story = kharkiv_report.stories[0]
+    points, ticks = time_axis(story)
+    dots = [p for p in points if not p.width]
+    bars = [p for p in points if p.width]
+    assert {p.date for p in dots} == {e.date for e in story.timeline if len(e.date) == 10}
+    assert "2024-W20" in {p.date for p in bars}, "'two weeks ago': the week of May 13-19"
+    assert len({p.date for p in bars}) == len(bars), "one bar per week or month"
+    assert all(p.x >= 30 and p.x + p.width <= 830 for p in bars), "clipped to the axis"
+    assert ticks[0][1] == min(p.date for p in dots)
+    html = render(kharkiv_report, "html")
+    assert html.count("<rect") == len(bars)
