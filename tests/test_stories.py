@@ -122,6 +122,35 @@ def test_a_copy_of_a_stored_article_joins_its_story_through_the_duplicate_index(
         assert original.id in store.sharing_bands(band_keys(copy_sketch))
 
 
+def test_a_story_that_splits_keeps_its_id_on_the_larger_part_in_the_store(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Evidence arrives that one stored story was two: the regrouped region comes apart, the larger
+    part keeps the id, the smaller gets a new one, the newcomer joins the part it belongs to."""
+    import dataclasses
+
+    kharkiv, _ = pipeline.read([str(KHARKIV)])
+    with Store() as store:
+        store.add_many(kharkiv)
+        assign_stories(store, pipeline)
+        [story] = store.stories()
+        half = [a.text[: len(a.text) // 2] for a in kharkiv[3:]]
+        newcomer = dataclasses.replace(kharkiv[4], id="d" * 16, text="\n\n".join(half))
+        store.add(newcomer)
+        ids = [a.id for a in kharkiv]
+
+        def split(articles: list[object], signals: object) -> list[list[int]]:
+            order = [a.id for a in articles]  # type: ignore[attr-defined]
+            first = [order.index(i) for i in ids[:3]]
+            return [first, [i for i in range(len(order)) if i not in first]]
+
+        monkeypatch.setattr(pipeline, "group_signals", split)
+        assert assign_stories(store, pipeline) == (2, 1)
+        after = store.story_of()
+        assert {after[i] for i in ids[:3]} == {story}
+        assert len({after[i] for i in [*ids[3:], newcomer.id]} - {story}) == 1
+
+
 def test_the_name_index_finds_articles_that_share_a_name() -> None:
     from parallax.models import Article
 
