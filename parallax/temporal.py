@@ -373,8 +373,12 @@ def tag(text: str, anchor: date) -> list[Timex]:
             if any(s < end and start < e for s, e in taken):
                 continue
             context = Context(anchor, _future(text, start, ends, end), financial)
-            if normalise in (norm_anaphoric, norm_later):
-                needed = _PRECISION.get(match.group(0).lower().rstrip("s").split()[-1], 3)
+            if normalise in (norm_anaphoric, norm_later, norm_clock):
+                needed = (
+                    3
+                    if normalise is norm_clock
+                    else _PRECISION.get(match.group(0).lower().rstrip("s").split()[-1], 3)
+                )
                 context = Context(
                     anchor, context.future, financial, _last_reference(references, start, needed)
                 )

@@ -332,7 +332,8 @@ def norm_part_of_day(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | 
 def norm_clock(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
     hour = int(m["hour"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
     minute = int(m["minute"] or 0)
-    return "TIME", f"{ctx.anchor.isoformat()}T{hour:02d}:{minute:02d}"
+    day = ctx.reference or ctx.anchor  # "at 9:40 p.m." is on the last day the text named
+    return "TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}"
 
 
 def norm_quarter(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:

@@ -43,6 +43,10 @@ FRIDAY = date(2024, 5, 31)
         ),
         ("January nineteen ninety-seven.", [("January nineteen ninety-seven", "DATE", "1997-01")]),
         (
+            "The fire broke out on Tuesday. It started at 9:40 p.m. in a conveyor.",
+            [("Tuesday", "DATE", "2024-05-28"), ("9:40 p.m.", "TIME", "2024-05-28T21:40")],
+        ),
+        (
             "Crowds have gathered for weeks; prices are high these days.",
             [("weeks", "DURATION", "PXW"), ("these days", "DATE", "PRESENT_REF")],
         ),
