@@ -46,6 +46,7 @@ from parallax.timex import (
     norm_season,
     norm_set,
     norm_spoken_year,
+    norm_time_of_day,
     norm_vague_duration,
     norm_weekday,
     norm_weekend,
@@ -158,6 +159,13 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
             re.I,
         ),
         norm_part_of_day,
+    ),
+    (
+        re.compile(
+            r"\b(?:mid[- ]?(?P<part>morning|afternoon)|(?P<midday>midday)|(?P<overnight>overnight))\b",
+            re.I,
+        ),
+        norm_time_of_day,
     ),
     (
         re.compile(
@@ -373,10 +381,10 @@ def tag(text: str, anchor: date) -> list[Timex]:
             if any(s < end and start < e for s, e in taken):
                 continue
             context = Context(anchor, _future(text, start, ends, end), financial)
-            if normalise in (norm_anaphoric, norm_later, norm_clock):
+            if normalise in (norm_anaphoric, norm_later, norm_clock, norm_time_of_day):
                 needed = (
                     3
-                    if normalise is norm_clock
+                    if normalise in (norm_clock, norm_time_of_day)
                     else _PRECISION.get(match.group(0).lower().rstrip("s").split()[-1], 3)
                 )
                 context = Context(

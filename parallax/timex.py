@@ -329,6 +329,17 @@ def norm_part_of_day(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | 
     return "TIME", f"{day.isoformat()}T{part}"
 
 
+def norm_time_of_day(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
+    """ "midday", "mid-afternoon", "overnight": that part of the last day the text named (the
+    night before it, overnight)."""
+    day = ctx.reference or ctx.anchor
+    if m["midday"]:
+        return "TIME", f"{day.isoformat()}T12:00"
+    if m["overnight"]:
+        return "TIME", f"{(day - timedelta(days=1)).isoformat()}TNI"
+    return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[m['part'].lower()]}"
+
+
 def norm_clock(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
     hour = int(m["hour"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
     minute = int(m["minute"] or 0)

@@ -47,6 +47,10 @@ FRIDAY = date(2024, 5, 31)
             [("Tuesday", "DATE", "2024-05-28"), ("9:40 p.m.", "TIME", "2024-05-28T21:40")],
         ),
         (
+            "Shares fell overnight and rose again by midday.",
+            [("overnight", "TIME", "2024-05-30TNI"), ("midday", "TIME", "2024-05-31T12:00")],
+        ),
+        (
             "Crowds have gathered for weeks; prices are high these days.",
             [("weeks", "DURATION", "PXW"), ("these days", "DATE", "PRESENT_REF")],
         ),
