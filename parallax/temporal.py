@@ -27,6 +27,7 @@ from parallax.timex import (
     norm_ago,
     norm_anaphoric,
     norm_bare_month,
+    norm_century,
     norm_clock,
     norm_clock_day,
     norm_decade,
@@ -246,7 +247,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
     ),
     (
         re.compile(
-            r"\b(?P<set>daily|weekly|monthly|annually|yearly|every\s+(?:day|week|month|year|hour))\b",
+            r"\b(?P<set>daily|weekly|monthly|annually|yearly|hourly|(?:every|each)\s+(?:day|week|month|year|hour|quarter))\b",
             re.I,
         ),
         norm_set,
@@ -259,6 +260,14 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
         norm_duration,
     ),
     (re.compile(r"\b(?P<decade>(?:1[89]|20)\d0)s\b"), norm_decade),
+    (
+        re.compile(
+            r"\bthe\s+(?P<spoken>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+            re.I,
+        ),
+        norm_decade,
+    ),
+    (re.compile(r"\b(?P<century>\d{1,2})(?:st|nd|rd|th)[- ]century\b", re.I), norm_century),
     (
         re.compile(
             r"\b(?i:in|since|by|of|until|before|after|from|through|during|for)\s+(?P<core>(?P<year>1[6-9]\d{2}|20\d{2}))\b(?!,\d)"

@@ -173,8 +173,30 @@ def norm_year(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
     return "DATE", m["year"]
 
 
+_SPOKEN_DECADES = [
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+]
+
+
 def norm_decade(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
+    """ "the 1990s" -> 199; "the nineties" -> the decade of the century before the anchor's."""
+    if m.groupdict().get("spoken"):
+        tens = 2 + _SPOKEN_DECADES.index(m["spoken"].lower())
+        century = ctx.anchor.year // 100 - (1 if tens * 10 > ctx.anchor.year % 100 else 0)
+        return "DATE", f"{century:02d}{tens}"
     return "DATE", m["decade"][:3]
+
+
+def norm_century(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
+    """ "the 20th century" -> 19 (TIMEX3 names a century by its first two digits)."""
+    return "DATE", f"{int(m['century']) - 1:02d}"
 
 
 def norm_weekday(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
@@ -384,6 +406,7 @@ def norm_set(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
         "monthly": "P1M",
         "annually": "P1Y",
         "yearly": "P1Y",
+        "hourly": "PT1H",
     }.get(word)
     if value is None:
         unit = word.split()[-1].rstrip("s")

@@ -47,6 +47,14 @@ FRIDAY = date(2024, 5, 31)
             [("Tuesday", "DATE", "2024-05-28"), ("9:40 p.m.", "TIME", "2024-05-28T21:40")],
         ),
         (
+            "Sales dropped through the nineties; the 11th century temple is paid for each year.",
+            [
+                ("the nineties", "DATE", "199"),
+                ("11th century", "DATE", "10"),
+                ("each year", "SET", "P1Y"),
+            ],
+        ),
+        (
             "Shares fell overnight and rose again by midday.",
             [("overnight", "TIME", "2024-05-30TNI"), ("midday", "TIME", "2024-05-31T12:00")],
         ),
