@@ -182,7 +182,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:recent|coming|past)\s+(?P<unit>years|months|weeks|days|hours|decades)\b", re.I
+            r"\b(?:recent|coming|past)\s+(?P<unit>years|months|weeks|days|hours|decades)\b"
+            r"|\bthe\s+(?P<unit2>years|months|weeks|days)\s+ahead\b",
+            re.I,
         ),
         norm_vague_duration,
     ),
@@ -211,7 +213,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
     (
         re.compile(
             r"\b(?:(?:earlier|later)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<rel>following|previous|preceding)\s+)(?P<unit>day|week|month|year)\b"
-            r"|\bthe\s+(?P<rel2>next)\s+(?P<unit2>day)\b",
+            r"|\bthe\s+(?P<rel2>next)\s+(?P<unit2>day)\b"
+            r"|\b(?:earlier|later)\s+in\s+the\s+(?P<unit3>day|week|month|year)\b",
             re.I,
         ),
         norm_anaphoric,

@@ -33,7 +33,7 @@ NUMBERS: dict[str, int | str] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "seventeen": 17, "nineteen": 19,
-    "hundred": 100, "several": "X", "a couple of": 2, "few": "X", "a few": "X", "many": "X", "some": "X",
+    "hundred": 100, "several": "X", "a couple of": 2, "couple of": 2, "few": "X", "a few": "X", "many": "X", "some": "X",
     "twenty four": 24, "twenty-four": 24, "eighteen": 18, "sixteen": 16, "fourteen": 14, "thirteen": 13,
 }  # fmt: skip
 UNITS = {
@@ -59,7 +59,7 @@ FUTURE_CUES = re.compile(
 
 MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-NUMWORD_RE = r"(?:\d+|a few|a couple of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty[- ]four|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|few|many|some)"
+NUMWORD_RE = r"(?:\d+|a few|a couple of|couple of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty[- ]four|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|few|many|some)"
 UNIT_RE = r"(?:second|minute|hour|day|week|month|year|decade|century|quarter)s?"
 
 
@@ -292,8 +292,8 @@ def norm_ago(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
 
 
 def norm_vague_duration(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    """ "recent years", "the coming months": an unspecified number of units."""
-    unit = m["unit"].lower().rstrip("s")
+    """ "recent years", "the coming months", "the weeks ahead": an unspecified number of units."""
+    unit = (m["unit"] or m.groupdict().get("unit2") or "").lower().rstrip("s")
     prefix = "PT" if unit in ("hour", "minute") else "P"
     return "DURATION", f"{prefix}X{UNITS[unit]}"
 
@@ -470,9 +470,10 @@ def norm_later(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
 
 
 def norm_anaphoric(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    """ "that day", "the following year", "later that month": the last date the text gave, moved."""
+    """ "that day", "the following year", "later that month", "earlier in the year": the last date the
+    text gave, moved."""
     base = ctx.reference or ctx.anchor
-    unit = (m["unit"] or m["unit2"]).lower()
+    unit = (m["unit"] or m["unit2"] or m["unit3"]).lower()
     word = (m["rel"] or m["rel2"] or "").lower()
     step = (
         1

@@ -55,6 +55,14 @@ FRIDAY = date(2024, 5, 31)
             ],
         ),
         (
+            "Rain delayed sowing earlier in the year; over the next couple of years and the weeks ahead.",
+            [
+                ("earlier in the year", "DATE", "2024"),
+                ("the next couple of years", "DURATION", "P2Y"),
+                ("the weeks ahead", "DURATION", "PXW"),
+            ],
+        ),
+        (
             "Shares fell overnight and rose again by midday.",
             [("overnight", "TIME", "2024-05-30TNI"), ("midday", "TIME", "2024-05-31T12:00")],
         ),
