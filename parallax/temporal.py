@@ -278,7 +278,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
         norm_year,
     ),
     (re.compile(r"\bfiscal\s+(?P<year>(?:19|20)\d{2})\b"), norm_year),
-    (re.compile(r"(?<![\d,.$])\b(?P<year>(?:19|20)\d{2})\b(?![\d%]|,\d)"), norm_year),
+    (re.compile(r"(?<![\d,.$])\b(?P<year>(?:19|20)\d{2})\b(?![\d%]|[,.]\d)"), norm_year),
 )
 
 

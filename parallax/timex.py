@@ -244,6 +244,8 @@ def norm_deictic(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None
 
 def norm_relative_period(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
     """this/last/next/the past ... week/month/year/quarter, and "earlier this month"."""
+    if _named(m, "unit"):
+        return None
     modifier = m["mod"].lower()
     unit = m["unit"].lower()
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(
@@ -298,9 +300,31 @@ def norm_vague_duration(m: re.Match[str], ctx: Context) -> tuple[TimexType, str]
     return "DURATION", f"{prefix}X{UNITS[unit]}"
 
 
+_FRACTION = re.compile(r"\s+of\b")  # "about three-quarters of its food", "a quarter of the market"
+_ORDINAL = re.compile(
+    r"\s+(?!(?:ago|later|earlier|before|after|or|and|to|in)\b)[a-z]"
+)  # "a second group"
+
+
+def _named(m: re.Match[str], group: str) -> bool:
+    """A unit word capitalised inside a sentence is a name: "60 Minutes", ABC's "This Week"."""
+    start = m.start(group)
+    return m[group][:1].isupper() and m.string[max(0, start - 2) : start].strip() not in (".", "")
+
+
 def norm_duration(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
     amount = _num(m["num"]) if m["num"] else 1
     unit = m["unit"].lower().rstrip("s")
+    if _named(m, "unit"):
+        return None
+    if unit == "quarter" and _FRACTION.match(m.string, m.end()):
+        return None  # a fraction, not three months
+    if (
+        m["unit"].lower() == "second"
+        and m["num"].lower() in ("a", "an")
+        and _ORDINAL.match(m.string, m.end())
+    ):
+        return None  # "a second betrayal": an ordinal, not a second
     if unit == "centurie":
         unit = "century"
     code = UNITS.get(unit)

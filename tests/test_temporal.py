@@ -105,6 +105,12 @@ FRIDAY = date(2024, 5, 31)
         ("The bomb went off in nineteen ninety-six.", [("nineteen ninety-six", "DATE", "1996")]),
         ("It costs $1.76 a year, and 700 seats a week; he is 52 years old.", []),
         ("Foreign Minister Jan Kavan joined the March for Life.", []),
+        ("Iraq imports three-quarters of its food; it would be a second betrayal.", []),
+        ('He said on "60 Minutes" and ABC\'s "This Week" that the index closed at 2082.1.', []),
+        (
+            "The alarm rang for 30 seconds, and a second later it stopped.",
+            [("30 seconds", "DURATION", "PT30S"), ("a second", "DURATION", "PT1S")],
+        ),
         ("The siege lasted 2 1/2 years.", [("2 1/2 years", "DURATION", "P2Y6M")]),
         ("The deadline is sixty days away.", [("sixty days", "DURATION", "P60D")]),
         ("The army left over the weekend.", [("the weekend", "DATE", "2024-W21-WE")]),
