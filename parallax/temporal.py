@@ -125,7 +125,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:(?P<mod>this|last|next)\s+|(?<=the )|(?<=The ))(?P<season>spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Fall|Winter)(?:\s+(?:of\s+)?(?P<year>\d{4}))?\b",
+            r"\b(?:(?P<mod>this\s+past|this|last|next|past)\s+|(?<=the )|(?<=The ))(?:(?:early|late|mid)[- ])?(?P<season>spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Fall|Winter)(?:\s+(?:of\s+)?(?P<year>\d{4}))?\b",
             re.I,
         ),
         norm_season,
@@ -163,7 +163,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:mid[- ]?(?P<part>morning|afternoon)|(?P<midday>midday)|(?P<overnight>overnight))\b",
+            r"\b(?:mid[- ]?(?P<part>morning|afternoon)|(?P<midday>midday)|(?P<overnight>overnight)"
+            r"|(?:in|during)\s+(?P<core>the\s+(?P<part2>morning|afternoon|evening)))\b",
             re.I,
         ),
         norm_time_of_day,

@@ -300,7 +300,8 @@ def norm_vague_duration(m: re.Match[str], ctx: Context) -> tuple[TimexType, str]
     return "DURATION", f"{prefix}X{UNITS[unit]}"
 
 
-_FRACTION = re.compile(r"\s+of\b")  # "about three-quarters of its food", "a quarter of the market"
+# "three-quarters of its food", "a quarter of the market"; but "several quarters of losses" is a span
+_FRACTION = re.compile(r"\s+of\s+(?:the|its|their|his|her|all|a|an|this|that)\b")
 _ORDINAL = re.compile(
     r"\s+(?!(?:ago|later|earlier|before|after|or|and|to|in)\b)[a-z]"
 )  # "a second group"
@@ -317,7 +318,9 @@ def norm_duration(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | Non
     unit = m["unit"].lower().rstrip("s")
     if _named(m, "unit"):
         return None
-    if unit == "quarter" and _FRACTION.match(m.string, m.end()):
+    if unit == "quarter" and (
+        _FRACTION.match(m.string, m.end()) or m.string[m.start("unit") - 1] == "-"
+    ):
         return None  # a fraction, not three months
     if (
         m["unit"].lower() == "second"
@@ -383,7 +386,7 @@ def norm_time_of_day(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | 
         return "TIME", f"{day.isoformat()}T12:00"
     if m["overnight"]:
         return "TIME", f"{(day - timedelta(days=1)).isoformat()}TNI"
-    return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[m['part'].lower()]}"
+    return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[(m['part'] or m['part2']).lower()]}"
 
 
 def norm_clock(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:

@@ -106,6 +106,14 @@ FRIDAY = date(2024, 5, 31)
         ("It costs $1.76 a year, and 700 seats a week; he is 52 years old.", []),
         ("Foreign Minister Jan Kavan joined the March for Life.", []),
         ("Iraq imports three-quarters of its food; it would be a second betrayal.", []),
+        (
+            "Profit returned after several quarters of losses; buyers came in the morning.",
+            [("several quarters", "DURATION", "PXQ"), ("the morning", "TIME", "2024-05-31TMO")],
+        ),
+        (
+            "Costs were high this past spring and in the early summer.",
+            [("this past spring", "DATE", "2024-SP"), ("early summer", "DATE", "2024-SU")],
+        ),
         ('He said on "60 Minutes" and ABC\'s "This Week" that the index closed at 2082.1.', []),
         (
             "The alarm rang for 30 seconds, and a second later it stopped.",
