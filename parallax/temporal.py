@@ -26,6 +26,7 @@ from parallax.timex import (
     Timex,
     norm_ago,
     norm_anaphoric,
+    norm_anaphoric_weekday,
     norm_bare_month,
     norm_century,
     norm_clock,
@@ -168,6 +169,12 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
             re.I,
         ),
         norm_time_of_day,
+    ),
+    (
+        re.compile(
+            rf"\bthe\s+(?P<rel>previous|preceding|following)\s+(?P<weekday>{WEEKDAY_RE})\b", re.I
+        ),
+        norm_anaphoric_weekday,
     ),
     (
         re.compile(
@@ -394,10 +401,16 @@ def tag(text: str, anchor: date) -> list[Timex]:
             if any(s < end and start < e for s, e in taken):
                 continue
             context = Context(anchor, _future(text, start, ends, end), financial)
-            if normalise in (norm_anaphoric, norm_later, norm_clock, norm_time_of_day):
+            if normalise in (
+                norm_anaphoric,
+                norm_later,
+                norm_clock,
+                norm_time_of_day,
+                norm_anaphoric_weekday,
+            ):
                 needed = (
                     3
-                    if normalise in (norm_clock, norm_time_of_day)
+                    if normalise in (norm_clock, norm_time_of_day, norm_anaphoric_weekday)
                     else _PRECISION.get(match.group(0).lower().rstrip("s").split()[-1], 3)
                 )
                 context = Context(

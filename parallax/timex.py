@@ -53,7 +53,7 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 FUTURE_CUES = re.compile(
     r"\b(?:will|shall|'ll|going to|plans? to|plann(?:ed|ing) to|(?:is|are|was|were|has|have) scheduled|set to|plann(?:ed|ing)|effective|"
     r"is to|are to|upcoming|as (?:soon|early) as|expected to|"
-    r"would (?:stay|remain|be)(?: \w+)? (?:until|by)|(?:stay|remain)s? (?:closed|open|shut) until)\b",
+    r"would (?:stay|remain|be)(?: \w+)? (?:until|by)|would be \w+ing|(?:stay|remain)s? (?:closed|open|shut) until)\b",
     re.I,
 )
 
@@ -494,6 +494,16 @@ def norm_later(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
         return "DATE", f"{day.year:04d}-{day.month:02d}"
     days = amount * (7 if unit == "week" else 1)
     return "DATE", (base + timedelta(days=sign * days)).isoformat()
+
+
+def norm_anaphoric_weekday(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
+    """ "the previous Friday", "the following Monday": that weekday before or after the last day the
+    text named (the article's date if it named none)."""
+    base = ctx.reference or ctx.anchor
+    target = WEEKDAYS[m["weekday"].lower()]
+    if m["rel"].lower() in ("previous", "preceding"):
+        return "DATE", (base - timedelta(days=(base.weekday() - target - 1) % 7 + 1)).isoformat()
+    return "DATE", (base + timedelta(days=(target - base.weekday() - 1) % 7 + 1)).isoformat()
 
 
 def norm_anaphoric(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:

@@ -107,6 +107,14 @@ FRIDAY = date(2024, 5, 31)
         ("Foreign Minister Jan Kavan joined the March for Life.", []),
         ("Iraq imports three-quarters of its food; it would be a second betrayal.", []),
         (
+            "Stocks fell on Friday, 4.5% below the previous Friday; he said he would be flying Monday.",
+            [
+                ("Friday", "DATE", "2024-05-31"),
+                ("the previous Friday", "DATE", "2024-05-24"),
+                ("Monday", "DATE", "2024-06-03"),
+            ],
+        ),
+        (
             "Profit returned after several quarters of losses; buyers came in the morning.",
             [("several quarters", "DURATION", "PXQ"), ("the morning", "TIME", "2024-05-31TMO")],
         ),
