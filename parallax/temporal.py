@@ -374,6 +374,15 @@ def _references(text: str, anchor: date, ends: list[int]) -> list[tuple[int, dat
 
 
 _PRECISION = {"day": 3, "week": 3, "month": 2, "year": 1, "later": 3, "earlier": 3}
+# the normalisers that count from the last date the text named, with the precision that date needs
+# (None: the unit the expression ends on, "later that year" a year, "two days later" a day)
+_COUNTS_FROM_REFERENCE: dict[Normaliser, int | None] = {
+    norm_anaphoric: None,
+    norm_later: None,
+    norm_clock: 3,
+    norm_time_of_day: 3,
+    norm_anaphoric_weekday: 3,
+}
 
 
 def _last_reference(
@@ -401,17 +410,9 @@ def tag(text: str, anchor: date) -> list[Timex]:
             if any(s < end and start < e for s, e in taken):
                 continue
             context = Context(anchor, _future(text, start, ends, end), financial)
-            if normalise in (
-                norm_anaphoric,
-                norm_later,
-                norm_clock,
-                norm_time_of_day,
-                norm_anaphoric_weekday,
-            ):
-                needed = (
-                    3
-                    if normalise in (norm_clock, norm_time_of_day, norm_anaphoric_weekday)
-                    else _PRECISION.get(match.group(0).lower().rstrip("s").split()[-1], 3)
+            if normalise in _COUNTS_FROM_REFERENCE:
+                needed = _COUNTS_FROM_REFERENCE[normalise] or _PRECISION.get(
+                    match.group(0).lower().rstrip("s").split()[-1], 3
                 )
                 context = Context(
                     anchor, context.future, financial, _last_reference(references, start, needed)
