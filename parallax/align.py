@@ -21,6 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from parallax.models import Analysis, Article, Fact, Span, content_hash
+from parallax.outlets import DATELINE
 
 Matrix = npt.NDArray[np.float32]
 
@@ -91,6 +92,9 @@ def _sentences(
     out = []
     for a_index, (article, analysis) in enumerate(zip(articles, analyses, strict=True)):
         for s_index, (start, end) in enumerate(analysis.sentences):
+            dateline = DATELINE.match(article.text, start, end)
+            if dateline:
+                start = dateline.end()
             text = article.text[start:end]
             if len(text.split()) < opts.min_fact_words:
                 continue

@@ -110,6 +110,12 @@ OUTLETS: tuple[Outlet, ...] = (
 )
 
 
+# A dateline opening a lead ("WASHINGTON —", "KYIV, Ukraine (AP) —"): the brief's sentences and the facts
+# start after it (the place it names is where the story was filed, not what the sentence says)
+DATELINE = re.compile(
+    r"^[A-Z][A-Z .’'-]{1,40}(?:,\s*[A-Z][\w .]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[—–]\s*"
+)
+
 # "KYIV, Ukraine (AP) —", "LONDON, May 31 (Reuters) -": a dateline crediting the agency that wrote the copy
 DATELINE_CREDIT = re.compile(
     r"^[A-Z][A-Za-z .,'’-]{1,60}?(?:,\s*[A-Z][a-z]+\.? \d{1,2})?\s*\((?P<agency>AP|Reuters|AFP|UPI|Bloomberg|dpa|CNN|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\)\s*[—–-]"

@@ -40,6 +40,7 @@ from parallax.concepts import (
 )
 from parallax.config import BriefOptions
 from parallax.models import Analysis, Article, Brief, BriefSentence, Span
+from parallax.outlets import DATELINE
 from parallax.vectors import SentenceVectors, rows
 
 Matrix = npt.NDArray[np.float32]
@@ -51,10 +52,6 @@ CONNECTIVE_PENALTY = 0.10  # a sentence opening with "But" reads oddly out of it
 PRONOUN_START = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|This|These|Those|That)\b")
 CONNECTIVE_START = re.compile(r"^(?:But|And|Also|However|Still|Meanwhile|Yet|So|Instead|Then)\b")
 TERMINAL = re.compile(r"[.!…][\"'”’)\]]*$")
-# A dateline opening a lead ("WASHINGTON —", "KYIV, Ukraine (AP) —") is left out of the brief's sentence.
-DATELINE = re.compile(
-    r"^[A-Z][A-Z .’'-]{1,40}(?:,\s*[A-Z][\w .]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[—–]\s*"
-)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from parallax.models import Analysis, Article, Span, TimelineEvent
+from parallax.outlets import DATELINE
 from parallax.temporal import tag
 from parallax.timex import FUTURE_CUES, WEEKDAYS
 
@@ -160,6 +161,9 @@ def find_events(
                 continue
             value = EVENT_VALUE.match(timex.value).group(0)  # type: ignore[union-attr]
             s_start, s_end = analysis.sentences[s_index]
+            dateline = DATELINE.match(article.text, s_start, s_end)
+            if dateline and dateline.end() <= timex.start:
+                s_start = dateline.end()  # the event, not where the story was filed
             others = [d for d in dated if s_start <= d < s_end and d != timex.start]
             start, end = clause_of(article.text, s_start, s_end, timex.start, others)
             if (value, start) in seen:

@@ -56,3 +56,18 @@ def test_brief_says_how_many_independent_sources_carry_each_point(example_report
     story = example_report.stories[0]
     assert all(s.independent_sources >= 1 for s in story.brief.sentences)
     assert story.brief.sentences[0].independent_sources >= 2
+
+
+def test_facts_and_timeline_events_start_after_a_dateline(example_report: Report) -> None:
+    """ "PORT ALDMERE (Northline) — A fire destroyed ..." is a fact about the fire, not the dateline."""
+    from parallax.outlets import DATELINE
+
+    texts = {a.id: a.text for a in example_report.articles}
+    story = example_report.stories[0]
+    starts = [f.text for f in story.facts] + [e.text for e in story.timeline]
+    assert starts and not [t for t in starts if DATELINE.match(t)]
+    wire = [f for f in story.facts if f.text.startswith("A fire destroyed two grain silos")]
+    assert wire, "the wire lead, without its dateline"
+    assert any(DATELINE.match(texts[s.article_id], 0) for s in wire[0].support), (
+        "its source does open with a dateline"
+    )
