@@ -76,3 +76,6 @@ def test_html_axis_draws_days_as_dots_and_weeks_as_bars(kharkiv_report: Report) 
     assert ticks[0][1] == min(p.date for p in dots)
     html = render(kharkiv_report, "html")
     assert html.count("<rect") == len(bars)
+    assert "2024-W20, week of May 13" in html and "2024-W20, week of May 13" in render(
+        kharkiv_report, "md"
+    ), "a week says which days it is"

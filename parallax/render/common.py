@@ -98,6 +98,32 @@ def speaker_label(quote: Quote) -> str:
 MAX_EVENTS_SHOWN = 25
 
 
+def event_date(event: TimelineEvent) -> str:
+    """An event's date as a reader reads it: an ISO week says which days it is ("2024-W20, week of
+    May 13"); other TIMEX3 values ("2024-05-30", "2024-05", "2024-SU") read as they are."""
+    if "-W" not in event.date:
+        return event.date
+    monday = event.period()[0]
+    return f"{event.date}, week of {_MONTH_NAMES[monday.month - 1]} {monday.day}"
+
+
+# English month names whatever the locale (strftime's %B follows it)
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
 def shown_events(story: Story) -> list[TimelineEvent]:
     """The timeline as a reader wants it: day-precise events, best confirmed kept when there are many."""
     events = list(story.timeline)

@@ -7,6 +7,7 @@ from parallax.render.common import (
     SourceRef,
     change_lines,
     derivation_phrase,
+    event_date,
     how_mark,
     numbering,
     plural,
@@ -90,7 +91,7 @@ def _timeline(story: Story, refs: dict[str, SourceRef]) -> list[str]:
     for event in events:
         cited = "".join(f"[{refs[s.article_id].number}]" for s in event.support)
         lines.append(
-            f"- **{event.date}** {event.text} {cited} _({event.independent_sources} independent)_"
+            f"- **{event_date(event)}** {event.text} {cited} _({event.independent_sources} independent)_"
         )
     if len(story.timeline) > len(events):
         lines.append(
