@@ -50,6 +50,7 @@ from parallax.timex import (
     norm_spoken_year,
     norm_time_of_day,
     norm_vague_duration,
+    norm_week_of,
     norm_weekday,
     norm_weekend,
     norm_weekly,
@@ -101,6 +102,12 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
     ),
     (re.compile(r"\bthe\s+(?:latest|most\s+recent)\s+period\b", re.I), norm_latest_period),
     (re.compile(r"\bthe\s+(?P<year>(?:19|20)\d{2})\s+(?:quarter|period)\b"), norm_year_period),
+    (
+        re.compile(
+            rf"\bthe\s+week\s+of\s+(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b"
+        ),
+        norm_week_of,
+    ),
     (
         re.compile(
             rf"\b(?:{WEEKDAY_RE},?\s+)?(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b"

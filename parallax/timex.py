@@ -121,6 +121,15 @@ def norm_full_date(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | No
         return None
 
 
+def norm_week_of(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
+    """ "the week of March 6": the ISO week that holds that day."""
+    found = norm_full_date(m, ctx)
+    if found is None:
+        return None
+    iso = date.fromisoformat(found[1]).isocalendar()
+    return "DATE", f"{iso[0]:04d}-W{iso[1]:02d}"
+
+
 def norm_month_year(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
     month = MONTHS[m["month"].lower().rstrip(".")]
     year = int(m["year"]) if m["year"] else _year_for(month, ctx.anchor, ctx.future)
@@ -371,10 +380,11 @@ def norm_part_of_day(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | 
         if found is None or part not in ("AF", "EV"):
             return found
         return "TIME", f"{found[1]}T{part}"
-    elif (m["mod"] or "").lower() == "yesterday":
-        day = ctx.anchor - timedelta(days=1)
-    elif (m["mod"] or "").lower() == "tomorrow":
-        day = ctx.anchor + timedelta(days=1)
+    modifier = (m["mod"] or "").lower()
+    if modifier == "yesterday" or (modifier == "last" and part == "NI"):
+        day = ctx.anchor - timedelta(days=1)  # "last night": the night before the article's day
+    elif modifier in ("tomorrow", "next"):
+        day = ctx.anchor + timedelta(days=1)  # "next morning": the morning after
     return "TIME", f"{day.isoformat()}T{part}"
 
 

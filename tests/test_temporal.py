@@ -107,6 +107,14 @@ FRIDAY = date(2024, 5, 31)
         ("Foreign Minister Jan Kavan joined the March for Life.", []),
         ("Iraq imports three-quarters of its food; it would be a second betrayal.", []),
         (
+            "Reporters heard last night that the hearing is the week of June 10; he flew the next morning.",
+            [
+                ("last night", "TIME", "2024-05-30TNI"),
+                ("the week of June 10", "DATE", "2024-W24"),
+                ("next morning", "TIME", "2024-06-01TMO"),
+            ],
+        ),
+        (
             "Stocks fell on Friday, 4.5% below the previous Friday; he said he would be flying Monday.",
             [
                 ("Friday", "DATE", "2024-05-31"),
