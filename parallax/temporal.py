@@ -171,7 +171,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:mid[- ]?(?P<part>morning|afternoon)|(?P<midday>midday)|(?P<overnight>overnight)"
+            r"\b(?:mid[- ]?(?P<part>morning|afternoon)(?:\s+(?P<deictic>yesterday|today|tomorrow))?|(?P<midday>midday)|(?P<overnight>overnight)"
             r"|(?:in|during)\s+(?P<core>the\s+(?P<part2>morning|afternoon|evening)))\b",
             re.I,
         ),

@@ -392,6 +392,9 @@ def norm_time_of_day(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | 
     """ "midday", "mid-afternoon", "overnight": that part of the last day the text named (the
     night before it, overnight)."""
     day = ctx.reference or ctx.anchor
+    shift = {"yesterday": -1, "today": 0, "tomorrow": 1}.get((m["deictic"] or "").lower())
+    if shift is not None:  # "mid-afternoon yesterday"
+        day = ctx.anchor + timedelta(days=shift)
     if m["midday"]:
         return "TIME", f"{day.isoformat()}T12:00"
     if m["overnight"]:

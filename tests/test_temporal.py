@@ -67,6 +67,10 @@ FRIDAY = date(2024, 5, 31)
             [("overnight", "TIME", "2024-05-30TNI"), ("midday", "TIME", "2024-05-31T12:00")],
         ),
         (
+            "Shares were up at mid-afternoon yesterday.",
+            [("mid-afternoon yesterday", "TIME", "2024-05-30TAF")],
+        ),
+        (
             "Crowds have gathered for weeks; prices are high these days.",
             [("weeks", "DURATION", "PXW"), ("these days", "DATE", "PRESENT_REF")],
         ),
