@@ -32,7 +32,7 @@ import numpy as np
 import numpy.typing as npt
 
 from parallax.models import Analysis, Article, Claim, Discrepancy, Fact
-from parallax.timex import MONTHS
+from parallax.timex import month_number
 
 Matrix = npt.NDArray[np.float32]
 
@@ -424,7 +424,7 @@ def date_discrepancies(articles: Sequence[Article], facts: Sequence[Fact]) -> li
         for span in fact.support:
             text = ids[span.article_id].text
             for match in _EXPLICIT_DATE.finditer(text, span.start, span.end):
-                month = MONTHS[(match["month"] or match["month2"]).lower().rstrip(".")]
+                month = month_number(match["month"] or match["month2"])
                 day = int(match["day"] or match["day2"])
                 claims.append(
                     Claim(

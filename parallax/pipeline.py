@@ -151,13 +151,13 @@ class Pipeline:
         if self.opts.single_story or len(articles) <= 1:
             return [list(range(len(articles)))] if articles else []
         texts = [a.text for a in articles]
-        apart = time_proximity([a.published for a in articles])
-        lower = nameless_similarity(texts, _leads(analyses, embeddings)) * apart
+        proximity = time_proximity([a.published for a in articles])
+        lower = nameless_similarity(texts, _leads(analyses, embeddings)) * proximity
         if float(lower.min()) >= self.opts.cluster.same_story_min_sim:
             return [list(range(len(articles)))]
         if not any(an.entities for an in analyses):
             analyses = self.nlp.analyse(articles, entities=True)
-        names = name_similarity(_names(analyses)) / 3 * apart
+        names = name_similarity(_names(analyses)) / 3 * proximity
         return cluster_articles(lower + names, self.opts.cluster)
 
     def signals(self, articles: Sequence[Article]) -> list[Signals]:

@@ -111,8 +111,13 @@ def _year_for(month: int, anchor: date, future: bool) -> int:
     )
 
 
+def month_number(name: str) -> int:
+    """The number of a month name or abbreviation ("Sept.", "March")."""
+    return MONTHS[name.lower().rstrip(".")]
+
+
 def norm_full_date(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    month = MONTHS[m["month"].lower().rstrip(".")]
+    month = month_number(m["month"])
     day = int(m["day"])
     year = int(m["year"]) if m["year"] else _year_for(month, ctx.anchor, ctx.future)
     try:
@@ -131,7 +136,7 @@ def norm_week_of(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None
 
 
 def norm_month_year(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
-    month = MONTHS[m["month"].lower().rstrip(".")]
+    month = month_number(m["month"])
     year = int(m["year"]) if m["year"] else _year_for(month, ctx.anchor, ctx.future)
     return "DATE", f"{year:04d}-{month:02d}"
 
@@ -139,7 +144,7 @@ def norm_month_year(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | N
 def norm_month_relative_year(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
     """ "February this year", "June last year", "April next year"."""
     year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[m["rel"]]
-    return "DATE", f"{year:04d}-{MONTHS[m['month'].lower().rstrip('.')]:02d}"
+    return "DATE", f"{year:04d}-{month_number(m['month']):02d}"
 
 
 def norm_bare_month(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
@@ -158,10 +163,9 @@ def norm_bare_month(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | N
         re.match(r"\s+(?:for|of the|on)\b", after)
         and not re.search(r"\b(?:in|since|by|until|from|last|next|this|early|late)\s+$", before)
     ):
-        return (
-            None  # "Jan Kavan", "the March for Life": a name, not a month ("in March for" is one)
-        )
-    month = MONTHS[name.lower().rstrip(".")]
+        # "Jan Kavan", "the March for Life": a name, not a month ("in March for" is one)
+        return None
+    month = month_number(name)
     modifier = (m["mod"] or "").lower()
     if modifier == "last":
         year = ctx.anchor.year - 1 if month >= ctx.anchor.month else ctx.anchor.year
@@ -607,7 +611,7 @@ def norm_spoken_year(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | 
     year = 100 * _TENS[m["century"].lower()] + _TENS[m["tens"].lower()]
     year += _ONES.get((m["ones"] or "").lower(), 0)
     if m.groupdict().get("month"):  # "January nineteen ninety-seven"
-        return "DATE", f"{year:04d}-{MONTHS[m['month'].lower().rstrip('.')]:02d}"
+        return "DATE", f"{year:04d}-{month_number(m['month']):02d}"
     if m.groupdict().get("season"):  # "the winter of nineteen ninety-four"
         return "DATE", f"{year:04d}-{SEASONS[m['season'].lower()]}"
     return "DATE", f"{year:04d}"
