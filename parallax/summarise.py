@@ -152,7 +152,10 @@ def _scores(
     return score, sims, carried
 
 
-MAX_ILP_SENTENCES = 50  # R-1/R-2 on DUC 2004 moved < 0.2 between 50, 80 and 120; time did not
+# the ILP weighs the densest 30 sentences per 100 words of budget (at least 30): R-1/R-2 on DUC 2004
+# moved < 0.2 between 25, 30, 40, 50, 80 and 120; 30 embeds a third fewer sentences than 50 and its
+# ILPs solve twice as fast (chosen for time, docs/pipeline.md)
+ILP_SENTENCES_PER_100_WORDS = 30
 RELATED_MIN_SHARED = 2  # weighted concepts a sentence shares with a chosen one to possibly cite it
 SUPPORT_WEIGHT = 1.0  # a confirming independent source is worth one concept used by one source
 FILL_POOL = 10  # fill candidates embedded to check they repeat nothing
@@ -208,12 +211,19 @@ def _fill_pool(
 
 
 def _fill(
-    chosen: list[int], pool: list[int], sims: npt.NDArray[np.float32], opts: BriefOptions
+    chosen: list[int],
+    pool: list[int],
+    story: StoryText,
+    cands: list[Candidate],
+    opts: BriefOptions,
 ) -> int | None:
     """The best sentence of the pool that repeats no chosen one: it runs past the budget and is shown
-    last, for readers (and scorers) that cut a brief at exactly N words."""
+    last, for readers (and scorers) that cut a brief at exactly N words. Pool sentences are embedded
+    one at a time, as they are tried: the first usually does."""
+    taken = _vectors(story, cands, chosen)
     for j in pool:
-        if not chosen or float(sims[j, chosen].max()) < opts.redundancy_max_sim:
+        vector = _vectors(story, cands, [j])[0]
+        if not chosen or float((taken @ vector).max()) < opts.redundancy_max_sim:
             return j
     return None
 
@@ -409,14 +419,16 @@ def summarise(story: StoryText, opts: BriefOptions | None = None) -> Brief:
     lazy = isinstance(story.embeddings, SentenceVectors)
     picked: list[int] | None = None
     if weights:
-        usable = densest(sets, weights, [c.words for c in cands], opts.words, MAX_ILP_SENTENCES)
+        limit = max(ILP_SENTENCES_PER_100_WORDS, ILP_SENTENCES_PER_100_WORDS * opts.words // 100)
+        usable = densest(sets, weights, [c.words for c in cands], opts.words, limit)
         sims = _similarities(story, cands, usable)
         support = _carried(cands, sims, story, opts)  # among the weighed sentences
         picked = _select_concepts(cands, sets, weights, usable, sims, support, opts)
     if picked:
         pool = _fill_pool(picked, cands, sets, weights, opts) if opts.fill else []
-        near = related(picked, sets, weights, RELATED_MIN_SHARED)
-        needed = [*usable, *near, *pool] if lazy else range(len(cands))
+        owners = [c.article for c in cands]
+        near = related(picked, sets, weights, RELATED_MIN_SHARED, owners)
+        needed = [*usable, *near] if lazy else list(range(len(cands)))
         sims = _similarities(story, cands, needed)
         carried = _carried(cands, sims, story, opts)
         importance = _importance(picked, sets, weights, carried)
@@ -434,9 +446,12 @@ def summarise(story: StoryText, opts: BriefOptions | None = None) -> Brief:
     else:
         chosen = list(told)
     if pool and not (opts.sentences and len(chosen) >= opts.sentences):
-        extra = _fill(chosen, pool, sims, opts)
+        extra = _fill(chosen, pool, story, cands, opts)
         if extra is not None:
             chosen.append(extra)
+            if lazy:  # its citations and confirmations
+                sims = _similarities(story, cands, [*needed, extra])
+                carried = _carried(cands, sims, story, opts)
     sentences = []
     for idx in chosen:
         cand = cands[idx]
