@@ -47,7 +47,7 @@ from parallax.models import (
     TimelineEvent,
     story_id,
 )
-from parallax.nlp import NLP, Embedder, get_embedder, get_nlp
+from parallax.nlp import NLP, Embedder, get_brief_embedder, get_embedder, get_nlp
 from parallax.quotes import find_quotes
 from parallax.summarise import Matrix, StoryText, story_title, summarise
 from parallax.timeline import find_events, infer_publication_dates
@@ -82,10 +82,13 @@ class Pipeline:
         nlp: NLP | None = None,
         embedder: Embedder | None = None,
         progress: Progress | None = None,
+        brief_embedder: Embedder | None = None,
     ) -> None:
         self.opts = opts or PipelineOptions()
         self._nlp = nlp
         self._embedder = embedder
+        # a caller's own embedder serves the brief too, unless a brief embedder is given as well
+        self._brief_embedder = brief_embedder or embedder
         self.progress = progress or _quiet
 
     @property
@@ -99,6 +102,17 @@ class Pipeline:
         if self._embedder is None:
             self._embedder = get_embedder()
         return self._embedder
+
+    @property
+    def brief_embedder(self) -> Embedder:
+        """The model a brief alone (no analysis) weighs its sentences with (nlp.get_brief_embedder)."""
+        if self._brief_embedder is None:
+            self._brief_embedder = get_brief_embedder()
+        return self._brief_embedder
+
+    def _model(self) -> Embedder:
+        """The model ``brief`` embeds the summariser's sentences with."""
+        return self.embedder if self.opts.analysis else self.brief_embedder
 
     def read(self, paths: Iterable[str]) -> tuple[list[Article], list[Problem]]:
         """Read and clean every input; a duplicate of an article already read is dropped."""
@@ -185,7 +199,8 @@ class Pipeline:
     def story(
         self, members: Sequence[Article], analyses: Sequence[Analysis], embeddings: Sequence[Matrix]
     ) -> Story:
-        """One story: its cross-source analysis (unless turned off) and its brief."""
+        """One story: its cross-source analysis (unless turned off) and its brief. ``embeddings``
+        come from ``embedder`` with the analysis, else from ``brief_embedder``."""
         derivations: list[Derivation] = []
         facts: list[Fact] = []
         quotes: list[Quote] = []
@@ -210,7 +225,7 @@ class Pipeline:
             analyses,
             embeddings,
             groups,
-            self.embedder.encode([focus])[0] if focus else None,
+            self._model().encode([focus])[0] if focus else None,
         )
         brief = summarise(text, self.opts.brief)
         ids = tuple(a.id for a in members)
@@ -233,15 +248,22 @@ class Pipeline:
         analyses = self.nlp.analyse(articles, entities=self.opts.analysis)
         self.progress("analyse", len(articles), len(articles))
         # the full analysis compares every sentence with every other: embed them all in one batch; a
-        # brief alone embeds only the sentences it weighs (vectors.py)
+        # brief alone embeds only the sentences it weighs (vectors.py), with the faster brief model,
+        # while grouping keeps the analysis model's lead vectors
         embeddings: Sequence[Matrix] = (
             self.embed(articles, analyses)
             if self.opts.analysis
-            else SentenceVectors(articles, analyses, self.embedder)
+            else SentenceVectors(articles, analyses, self.brief_embedder)
+        )
+        grouped = not self.opts.single_story and len(articles) > 1
+        leads = (
+            SentenceVectors(articles, analyses, self.embedder)
+            if grouped and self._model() is not self.embedder
+            else embeddings
         )
         dated: dict[str, Article] = {}
         stories: list[Story] = []
-        for group in self.stories(articles, analyses, embeddings):
+        for group in self.stories(articles, analyses, leads):
             members = infer_publication_dates([articles[i] for i in group])
             dated.update((a.id, a) for a in members)
             stories.append(

@@ -71,7 +71,7 @@ def test_every_row_is_scored_in_one_run(tmp_path: Path) -> None:
     systems = {row["system"] for row in result["rows"]}
     assert {
         "parallax",
-        "parallax, int8 MiniLM",
+        "parallax, float32 MiniLM",
         "sumy LexRank",
         "sumy TextRank",
         "sumy LSA",
