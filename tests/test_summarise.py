@@ -166,3 +166,43 @@ def test_chronological_order_follows_the_days_sentences_date(pipeline: Pipeline)
         days.append(next((v for v in dated if len(v) == 10), anchor.isoformat()))
     assert days == sorted(days)
     assert len(set(days)) >= 2  # the inspection two weeks before, the fire, the day after
+
+
+class _Recording:
+    """An embedder that remembers every text it was asked for and passes the work on."""
+
+    def __init__(self, inner: object) -> None:
+        self.inner = inner
+        self.texts: list[str] = []
+
+    def encode(self, texts):  # type: ignore[no-untyped-def]
+        self.texts.extend(texts)
+        return self.inner.encode(texts)  # type: ignore[attr-defined]
+
+
+def test_brief_alone_weighs_with_the_brief_model_and_groups_with_the_analysis_one(
+    pipeline: Pipeline,
+) -> None:
+    from parallax.cluster import LEAD_SENTENCES
+
+    analysis, brief = _Recording(pipeline.embedder), _Recording(pipeline.embedder)
+    opts = PipelineOptions(brief=BriefOptions(focus="the fire at the pier"), analysis=False)
+    pipe = Pipeline(opts, pipeline.nlp, analysis, brief_embedder=brief)
+    articles, _ = pipe.read([str(EXAMPLE), str(KHARKIV)])
+    report = pipe.brief(articles)
+    full = pipeline.brief(articles)
+    assert sorted(map(sorted, (s.article_ids for s in report.stories))) == sorted(
+        map(sorted, (s.article_ids for s in full.stories))
+    ), "a brief alone groups the articles as the full analysis does"
+    assert len(report.stories) >= 2  # two events (and the example's unrelated article)
+    assert 0 < len(analysis.texts) <= LEAD_SENTENCES * len(articles), "leads only"
+    assert "the fire at the pier" in brief.texts and "the fire at the pier" not in analysis.texts
+    cited = {
+        report.article(span.article_id).text[span.start : span.end]
+        for story in report.stories
+        for sentence in story.brief.sentences
+        for span in sentence.citations[:1]
+    }
+    assert cited and all(any(c in t for t in brief.texts) for c in cited), (
+        "the brief's sentences (less a dateline) were weighed by its model"
+    )
