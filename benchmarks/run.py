@@ -22,7 +22,7 @@ from parallax.clean import clean_document
 from parallax.embedding import onnx_path
 from parallax.eval.duc import sumy_summary
 from parallax.models import Article, RawDocument
-from parallax.nlp import get_nlp, load_embedder
+from parallax.nlp import BRIEF_EMBEDDER, get_nlp, load_embedder
 from parallax.pipeline import Pipeline, PipelineOptions
 
 from .stream import scale, scale_line, stream
@@ -101,7 +101,12 @@ def _throughput(nlp: Any, count: int) -> dict[str, float]:
     out: dict[str, float] = {"articles": len(raws)}
     for name, analysis in (("full", True), ("brief_only", False)):
         embedder = CachingEmbedder(load_embedder("onnx" if onnx_path(build=True) else "torch"))
-        pipe = Pipeline(PipelineOptions(analysis=analysis), nlp=nlp, embedder=embedder)
+        pipe = Pipeline(
+            PipelineOptions(analysis=analysis),
+            nlp=nlp,
+            embedder=embedder,
+            brief_embedder=CachingEmbedder(load_embedder(BRIEF_EMBEDDER)),
+        )
         start = time.perf_counter()
         articles = [clean_document(raw) for raw in raws]
         report = pipe.brief(articles)
@@ -153,7 +158,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "onnx" if path else "torch"
     )  # no cache: every run embeds every sentence anew
     pipe = Pipeline(nlp=nlp, embedder=raw)  # full analysis: entities, derivations, facts, brief
-    brief_only = Pipeline(PipelineOptions(analysis=False), nlp=nlp, embedder=raw)
+    brief_only = Pipeline(  # as `parallax brief --brief-only`: the brief's own (int8) model
+        PipelineOptions(analysis=False),
+        nlp=nlp,
+        embedder=raw,
+        brief_embedder=load_embedder(BRIEF_EMBEDDER),
+    )
     cached = Pipeline(nlp=nlp)
     kharkiv, _ = pipe.read([str(KHARKIV)])
     duc = _duc_articles()
