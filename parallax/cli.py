@@ -225,8 +225,9 @@ def _write(text: str, fmt: str, output: str | None) -> None:
 @click.option(
     "--brief-only",
     is_flag=True,
-    help="Skip the cross-source analysis (who copied whom, facts, quotes, timeline); with "
-    "--one-story or --story it also needs no entity recognition: about twice as fast.",
+    help="Skip the cross-source analysis (who copied whom, facts, quotes, timeline) and weigh the "
+    "brief's sentences with the int8 MiniLM ($PARALLAX_BRIEF_EMBEDDER); with --one-story or --story "
+    "it also needs no entity recognition: about twice as fast.",
 )
 @click.option(
     "--max-article-mb",
@@ -432,9 +433,10 @@ def prepare_models() -> int:
     quantized = embedding.quantized_path(build=True) if path else None
     click.echo(f"spaCy pipeline: {nlp.package}")
     if quantized:
-        click.echo(f"MiniLM int8 (PARALLAX_EMBEDDER=onnx-int8): {quantized}")
+        click.echo(f"MiniLM int8, for briefs alone (PARALLAX_BRIEF_EMBEDDER): {quantized}")
     click.echo(
-        f"MiniLM: {'ONNX Runtime, ' + str(path) if path else 'sentence-transformers (no ONNX export)'}"
+        "MiniLM float32, for the analysis and grouping (PARALLAX_EMBEDDER): "
+        + (f"ONNX Runtime, {path}" if path else "sentence-transformers (no ONNX export)")
     )
     return 0
 
