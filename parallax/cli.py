@@ -225,9 +225,9 @@ def _write(text: str, fmt: str, output: str | None) -> None:
 @click.option(
     "--brief-only",
     is_flag=True,
-    help="Skip the cross-source analysis (who copied whom, facts, quotes, timeline) and weigh the "
-    "brief's sentences with the int8 MiniLM ($PARALLAX_BRIEF_EMBEDDER); with --one-story or --story "
-    "it also needs no entity recognition: about twice as fast.",
+    help="Skip the cross-source analysis (who copied whom, facts, quotes, timeline); with "
+    "--one-story or --story it also needs no entity recognition and weighs the brief with the int8 "
+    "MiniLM ($PARALLAX_BRIEF_EMBEDDER): about twice as fast.",
 )
 @click.option(
     "--max-article-mb",

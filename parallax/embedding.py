@@ -235,7 +235,9 @@ class OnnxEmbedder:
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         # sorting by length keeps padding, and so wasted work, small
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        batches = [order[b : b + self.batch_size] for b in range(0, len(order), self.batch_size)]
+        # fewer sentences than a batch per thread: smaller batches, so that no core sits idle
+        size = max(1, min(self.batch_size, -(-len(order) // self.threads)))
+        batches = [order[b : b + size] for b in range(0, len(order), size)]
         if self.threads > 1 and len(batches) > 1:
             if self._pool is None:
                 self._pool = ThreadPoolExecutor(self.threads, thread_name_prefix="minilm")

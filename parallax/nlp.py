@@ -242,13 +242,13 @@ BRIEF_EMBEDDER = "onnx-int8"
 
 @lru_cache(maxsize=1)
 def get_brief_embedder() -> Embedder:
-    """The model a brief alone (``--brief-only``) weighs its sentences with ($PARALLAX_BRIEF_EMBEDDER,
-    default onnx-int8, else the analysis model when no int8 copy can be made).
+    """The model a brief of one story alone (no analysis, nothing to group) weighs its sentences with
+    ($PARALLAX_BRIEF_EMBEDDER, default onnx-int8, else the analysis model when no int8 copy exists).
 
     The summariser's decisions survive int8's rounding (DUC 2004 ROUGE 37.11 / 9.52 against float32's
     37.10 / 9.52) at half the time; the analysis's do not all: the rewrite and fact thresholds were
     set on float32 cosines, and int8's move the bundled example's derivations (docs/evaluation.md).
-    Grouping keeps the analysis model, so a brief alone groups articles exactly as a full one does.
+    A brief alone that must group its articles uses the analysis model throughout (pipeline.py).
     """
     choice = os.environ.get("PARALLAX_BRIEF_EMBEDDER", BRIEF_EMBEDDER)
     try:

@@ -110,10 +110,6 @@ class Pipeline:
             self._brief_embedder = get_brief_embedder()
         return self._brief_embedder
 
-    def _model(self) -> Embedder:
-        """The model ``brief`` embeds the summariser's sentences with."""
-        return self.embedder if self.opts.analysis else self.brief_embedder
-
     def read(self, paths: Iterable[str]) -> tuple[list[Article], list[Problem]]:
         """Read and clean every input; a duplicate of an article already read is dropped."""
         articles: dict[str, Article] = {}
@@ -197,10 +193,16 @@ class Pipeline:
         return self.stories(articles, analyses, SentenceVectors(articles, analyses, self.embedder))
 
     def story(
-        self, members: Sequence[Article], analyses: Sequence[Analysis], embeddings: Sequence[Matrix]
+        self,
+        members: Sequence[Article],
+        analyses: Sequence[Analysis],
+        embeddings: Sequence[Matrix],
+        model: Embedder | None = None,
     ) -> Story:
-        """One story: its cross-source analysis (unless turned off) and its brief. ``embeddings``
-        come from ``embedder`` with the analysis, else from ``brief_embedder``."""
+        """One story: its cross-source analysis (unless turned off) and its brief. ``model`` made
+        ``embeddings`` (default: ``embedder`` with the analysis, else ``brief_embedder``); the focus
+        is embedded with it too."""
+        model = model or (self.embedder if self.opts.analysis else self.brief_embedder)
         derivations: list[Derivation] = []
         facts: list[Fact] = []
         quotes: list[Quote] = []
@@ -225,7 +227,7 @@ class Pipeline:
             analyses,
             embeddings,
             groups,
-            self._model().encode([focus])[0] if focus else None,
+            model.encode([focus])[0] if focus else None,
         )
         brief = summarise(text, self.opts.brief)
         ids = tuple(a.id for a in members)
@@ -247,23 +249,20 @@ class Pipeline:
         self.progress("analyse", 0, len(articles))
         analyses = self.nlp.analyse(articles, entities=self.opts.analysis)
         self.progress("analyse", len(articles), len(articles))
-        # the full analysis compares every sentence with every other: embed them all in one batch; a
-        # brief alone embeds only the sentences it weighs (vectors.py), with the faster brief model,
-        # while grouping keeps the analysis model's lead vectors
+        # the full analysis compares every sentence with every other: embed them all in one batch. A
+        # brief alone embeds only the sentences it weighs (vectors.py): with the faster brief model
+        # when nothing is to be grouped; otherwise grouping's lead vectors (analysis model) already
+        # hold many of them, and a second model would embed those again for little gain
+        grouped = not self.opts.single_story and len(articles) > 1
+        model = self.embedder if self.opts.analysis or grouped else self.brief_embedder
         embeddings: Sequence[Matrix] = (
             self.embed(articles, analyses)
             if self.opts.analysis
-            else SentenceVectors(articles, analyses, self.brief_embedder)
-        )
-        grouped = not self.opts.single_story and len(articles) > 1
-        leads = (
-            SentenceVectors(articles, analyses, self.embedder)
-            if grouped and self._model() is not self.embedder
-            else embeddings
+            else SentenceVectors(articles, analyses, model)
         )
         dated: dict[str, Article] = {}
         stories: list[Story] = []
-        for group in self.stories(articles, analyses, leads):
+        for group in self.stories(articles, analyses, embeddings):
             members = infer_publication_dates([articles[i] for i in group])
             dated.update((a.id, a) for a in members)
             stories.append(
@@ -273,6 +272,7 @@ class Pipeline:
                     embeddings.subset(group)
                     if isinstance(embeddings, SentenceVectors)
                     else [embeddings[i] for i in group],
+                    model,
                 )
             )
             self.progress("brief", len(stories), 0)
@@ -295,12 +295,11 @@ def _signals(analyses: Sequence[Analysis], embeddings: Sequence[Matrix]) -> list
 def _leads(
     analyses: Sequence[Analysis], embeddings: Sequence[Matrix]
 ) -> list[npt.NDArray[np.float32]]:
-    return [
-        lead_vector(
-            rows(embeddings, [(i, p) for p in range(min(LEAD_SENTENCES, len(an.sentences)))])
-        )
-        for i, an in enumerate(analyses)
-    ]
+    counts = [min(LEAD_SENTENCES, len(an.sentences)) for an in analyses]
+    # every article's lead in one request: one batch of work for the embedder, not one per article
+    vectors = rows(embeddings, [(i, p) for i, n in enumerate(counts) for p in range(n)])
+    ends = np.cumsum(counts)
+    return [lead_vector(vectors[end - n : end]) for n, end in zip(counts, ends, strict=True)]
 
 
 def _names(analyses: Sequence[Analysis]) -> list[list[str]]:
