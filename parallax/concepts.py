@@ -16,10 +16,13 @@ spaCy's stopword list comes with spaCy itself.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import math
+import os
 import re
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeAlias
@@ -174,16 +177,42 @@ def solve(problem: Problem) -> list[int] | None:
             own[held[0]] += problem.weights[concept]
     matrix, upper = _constraints(problem, holders, shared)
     gains = np.array([problem.weights[c] for c in shared], dtype=float)
-    result = milp(
-        -np.concatenate([own + problem.bonus, gains]),
-        constraints=LinearConstraint(matrix, np.full(len(upper), -np.inf), upper),
-        integrality=np.concatenate([np.ones(n), np.zeros(len(shared))]),
-        bounds=Bounds(0, 1),
-        options={"time_limit": 10.0, "mip_rel_gap": GAP},
-    )
+    with _quiet_stdout():
+        result = milp(
+            -np.concatenate([own + problem.bonus, gains]),
+            constraints=LinearConstraint(matrix, np.full(len(upper), -np.inf), upper),
+            integrality=np.concatenate([np.ones(n), np.zeros(len(shared))]),
+            bounds=Bounds(0, 1),
+            options={"time_limit": 10.0, "mip_rel_gap": GAP},
+        )
     if result.x is None:
         return None
     return [problem.usable[a] for a in range(n) if result.x[a] > 0.5]
+
+
+@contextlib.contextmanager
+def _quiet_stdout() -> Iterator[None]:
+    """Send what C code writes to the process's stdout to /dev/null for the duration.
+
+    HiGHS (scipy 1.17's) prints a stray debug line, ``HighsMipSolverData::transformNewIntegerFeasible
+    Solution tmpSolver.run();``, straight to file descriptor 1 on some problems, whatever its output
+    options say (ERGO-Code/HiGHS#2783). On DUC 2004's d30011 it landed in the middle of
+    ``parallax ... --format json`` output. Python's own buffer is flushed first so nothing of ours is
+    lost.
+    """
+    sys.stdout.flush()
+    try:
+        saved = os.dup(1)
+    except OSError:  # no stdout to protect
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 1)
+            yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
 
 
 def _constraints(

@@ -130,3 +130,31 @@ def test_floors_apply_to_the_pinned_runs_only(tmp_path: Path) -> None:
     result = {"rows": [{"system": "parallax", "r1_recall": 30.0, "r2_recall": 9.9}]}
     assert below_floors(result, {"r1_recall": 36.0, "r2_recall": 9.0}) == ["r1_recall 30.0 < 36.0"]
     assert below_floors(result, {"r1_recall": 29.0, "r2_recall": 9.0}) == []
+
+
+def test_json_output_is_not_broken_by_the_solver_printing() -> None:
+    """HiGHS writes a stray debug line to file descriptor 1 on d30011's ILP (float32 row): the
+    output must still be one JSON document."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "parallax",
+            "eval",
+            "duc2004",
+            str(DUC),
+            "--clusters",
+            "d30011",
+            "--no-baselines",
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows = json.loads(done.stdout)["rows"]
+    assert {r["system"] for r in rows} == {"parallax", "parallax, float32 MiniLM"}
