@@ -541,6 +541,26 @@ def eval_paraphrase(path: str, fmt: str) -> int:
     return 0
 
 
+@eval_group.command("similarity")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@_FORMAT
+def eval_similarity(path: str, fmt: str) -> int:
+    """The "same story" similarity against human ratings of article pairs (SemEval-2022 Task 8 CSV).
+
+    Pearson and Spearman correlation with the ratings, and the same-story decision at parallax's fixed
+    cut, next to TF-IDF and MiniLM lead cosines in the same run (English pairs only; definitions:
+    docs/evaluation.md).
+
+    \b
+    Example:
+      parallax eval similarity ../shared/eval/semeval2022-task8/training_set.csv
+    """
+    from parallax.eval.similarity import evaluate
+
+    _print_table(evaluate(path), fmt)
+    return 0
+
+
 @eval_group.command("tempeval3")
 @click.argument("path", type=click.Path(exists=True))
 @_FORMAT
