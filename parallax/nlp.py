@@ -59,11 +59,32 @@ class NLP:
         """
         texts = (a.text for a in articles)
         if entities:
-            docs = list(self._nlp.pipe(texts, batch_size=batch_size))
+            processes = _ner_processes(len(articles))
+            if processes > 1:
+                batch_size = min(batch_size, PARALLEL_NER_BATCH)
+            docs = list(self._nlp.pipe(texts, batch_size=batch_size, n_process=processes))
         else:
             with self._nlp.select_pipes(enable=["sentencizer"]):
                 docs = list(self._nlp.pipe(texts, batch_size=batch_size))
         return [_analysis(article, doc) for article, doc in zip(articles, docs, strict=True)]
+
+
+PARALLEL_NER_MIN_ARTICLES = 16  # below this, starting a second process costs more than it saves
+PARALLEL_NER_BATCH = 8
+
+
+def _ner_processes(articles: int) -> int:
+    """How many processes spaCy's NER runs in: two on a multi-core machine for 16 articles or more.
+
+    NER is single-threaded; a second process (spaCy's ``n_process``) halves it where there is a core
+    for it: 100 DUC 2004 documents 8.5 s -> 5.0 s, 40 documents 3.3 s -> 1.9 s, the same entities; 10
+    documents 0.58 s -> 0.66 s, hence the floor. ``PARALLAX_NER_PROCESSES`` overrides (1: never).
+    """
+    configured = os.environ.get("PARALLAX_NER_PROCESSES")
+    if configured and configured.isdigit():
+        return max(1, int(configured))
+    cores = os.cpu_count() or 1
+    return 2 if cores >= 2 and articles >= PARALLEL_NER_MIN_ARTICLES else 1
 
 
 def _import_spacy_without_torch() -> Any:

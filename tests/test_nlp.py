@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pytest
 
 from parallax.models import Article
 from parallax.nlp import CachingEmbedder, merge_quoted
 from parallax.pipeline import Pipeline
+
+from .conftest import EXAMPLE, KHARKIV
 
 TEXT = (
     "WASHINGTON — The U.S. Senate passed the bill on Tuesday. “We got lucky with the wind. Another hour and "
@@ -40,6 +44,23 @@ def test_entities_carry_offsets_into_the_text(pipeline: Pipeline) -> None:
 def test_analysis_without_entities_skips_ner(pipeline: Pipeline) -> None:
     [analysis] = pipeline.nlp.analyse([Article("0" * 12, "t", TEXT)], entities=False)
     assert analysis.entities == () and len(analysis.sentences) == 4
+
+
+def test_ner_in_two_processes_finds_what_one_finds(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from parallax import nlp
+
+    articles, _ = pipeline.read([str(KHARKIV), str(EXAMPLE)])
+    many = [Article(f"{n:012d}", f"copy {n}", a.text) for n in range(4) for a in articles]
+    assert len(many) >= nlp.PARALLEL_NER_MIN_ARTICLES
+    monkeypatch.setenv("PARALLAX_NER_PROCESSES", "1")
+    alone = pipeline.nlp.analyse(many)
+    monkeypatch.delenv("PARALLAX_NER_PROCESSES")
+    assert nlp._ner_processes(len(many)) == (2 if (os.cpu_count() or 1) >= 2 else 1)
+    assert nlp._ner_processes(nlp.PARALLEL_NER_MIN_ARTICLES - 1) == 1
+    together = pipeline.nlp.analyse(many)
+    assert together == alone
 
 
 def test_merge_quoted_keeps_an_unclosed_quote_split() -> None:
