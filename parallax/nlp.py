@@ -266,9 +266,10 @@ def get_brief_embedder() -> Embedder:
     """The model a brief of one story alone (no analysis, nothing to group) weighs its sentences with
     ($PARALLAX_BRIEF_EMBEDDER, default onnx-int8, else the analysis model when no int8 copy exists).
 
-    The summariser's decisions survive int8's rounding (DUC 2004 ROUGE 37.11 / 9.52 against float32's
-    37.10 / 9.52) at half the time; the analysis's do not all: the rewrite and fact thresholds were
-    set on float32 cosines, and int8's move the bundled example's derivations (docs/evaluation.md).
+    The summariser's decisions survive int8's rounding (DUC 2004 ROUGE 37.33 / 9.50 against float32's
+    37.25 / 9.48 in one run, docs/evaluation.md) in less time; the analysis's do not all: the rewrite
+    and fact thresholds were set on float32 cosines, and int8's move the bundled example's
+    derivations (docs/pipeline.md, "Embed").
     A brief alone that must group its articles uses the analysis model throughout (pipeline.py).
     """
     choice = os.environ.get("PARALLAX_BRIEF_EMBEDDER", BRIEF_EMBEDDER)

@@ -154,11 +154,11 @@ def _scores(
 
 # the ILP weighs the densest 30 sentences per 100 words of budget (at least 30): on DUC 2004
 # moved < 0.2 between 25, 30, 40, 50, 80 and 120; 30 embeds a third fewer sentences than 50 and its
-# ILPs solve twice as fast (chosen for time, docs/pipeline.md)
+# ILPs solve faster (chosen for time, docs/pipeline.md)
 ILP_SENTENCES_PER_100_WORDS = 30
 RELATED_MIN_SHARED = 2  # weighted concepts a sentence shares with a chosen one to possibly cite it
 SUPPORT_WEIGHT = 1.0  # a confirming independent source is worth one concept used by one source
-FILL_POOL = 10  # fill candidates embedded to check they repeat nothing
+FILL_POOL = 10  # fill candidates, tried (and embedded) in turn until one repeats nothing
 FILL_MIN_WORDS = 5  # fewer words left than this: no fill sentence
 FOCUS_MIN_SIM = 0.25  # a sentence about the focus is at least this close to it (MiniLM cosine)
 FOCUS_SHARE = 0.6  # ... and at least this share of the closest sentence's cosine
