@@ -20,6 +20,7 @@ import numpy.typing as npt
 
 from parallax.errors import ParallaxError
 from parallax.eval.files import json_lines
+from parallax.eval.metrics import decision_scores
 
 
 def load(path: str | Path) -> tuple[list[str], list[str], npt.NDArray[np.bool_]]:
@@ -36,27 +37,14 @@ def load(path: str | Path) -> tuple[list[str], list[str], npt.NDArray[np.bool_]]
     return s1, s2, np.array(labels)
 
 
-def _metrics(predicted: npt.NDArray[np.bool_], gold: npt.NDArray[np.bool_]) -> dict[str, float]:
-    tp = float((predicted & gold).sum())
-    precision = tp / max(float(predicted.sum()), 1.0)
-    recall = tp / max(float(gold.sum()), 1.0)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {
-        "accuracy": round(100 * float((predicted == gold).mean()), 2),
-        "precision": round(100 * precision, 2),
-        "recall": round(100 * recall, 2),
-        "f1": round(100 * f1, 2),
-    }
-
-
 def _best(
     scores: npt.NDArray[np.float64], gold: npt.NDArray[np.bool_]
 ) -> tuple[float, dict[str, float]]:
     best = max(
         (float(t) for t in np.arange(0.30, 0.96, 0.01)),
-        key=lambda t: _metrics(scores >= t, gold)["accuracy"],
+        key=lambda t: decision_scores(scores >= t, gold)["accuracy"],
     )
-    return best, _metrics(scores >= best, gold)
+    return best, decision_scores(scores >= best, gold)
 
 
 def _jaccard(a: str, b: str) -> float:
@@ -77,7 +65,7 @@ def evaluate(path: str | Path) -> dict[str, Any]:
     rows: list[dict[str, Any]] = [
         {
             "system": f"parallax (MiniLM cosine >= {FACT_MIN_SIM})",
-            **_metrics(cosine >= FACT_MIN_SIM, gold),
+            **decision_scores(cosine >= FACT_MIN_SIM, gold),
             "threshold": FACT_MIN_SIM,
             "seconds": round(seconds, 2),
         }
@@ -101,5 +89,5 @@ def evaluate(path: str | Path) -> dict[str, Any]:
             "seconds": round(time.perf_counter() - start, 2),
         }
     )
-    rows.append({"system": "always same (majority)", **_metrics(np.ones_like(gold), gold)})
+    rows.append({"system": "always same (majority)", **decision_scores(np.ones_like(gold), gold)})
     return {"rows": rows, "pairs": len(gold)}

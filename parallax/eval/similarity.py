@@ -29,6 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from parallax.errors import InputError, ParallaxError
+from parallax.eval.metrics import decision_scores
 
 SAME_STORY_BELOW = 2.5  # a mean rating under this is nearer "similar" than "dissimilar"
 _COLUMNS = ("text1", "text2", "lang1", "lang2", "Overall")
@@ -63,18 +64,7 @@ def load(path: str | Path) -> tuple[list[tuple[str, str, float]], int]:
 def _decision(
     scores: npt.NDArray[np.float64], same: npt.NDArray[np.bool_], cut: float
 ) -> dict[str, float]:
-    said = scores >= cut
-    tp = float((said & same).sum())
-    precision = tp / max(float(said.sum()), 1.0)
-    recall = tp / max(float(same.sum()), 1.0)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {
-        "accuracy": round(100 * float((said == same).mean()), 2),
-        "precision": round(100 * precision, 2),
-        "recall": round(100 * recall, 2),
-        "f1": round(100 * f1, 2),
-        "cut": round(cut, 2),
-    }
+    return {**decision_scores(scores >= cut, same), "cut": round(cut, 2)}
 
 
 def _best(scores: npt.NDArray[np.float64], same: npt.NDArray[np.bool_]) -> dict[str, float]:
