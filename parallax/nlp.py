@@ -266,7 +266,7 @@ def get_brief_embedder() -> Embedder:
     """The model a brief of one story alone (no analysis, nothing to group) weighs its sentences with
     ($PARALLAX_BRIEF_EMBEDDER, default onnx-int8, else the analysis model when no int8 copy exists).
 
-    The summariser's decisions survive int8's rounding (DUC 2004 ROUGE 37.33 / 9.50 against float32's
+    The summariser's decisions survive int8's rounding (DUC 2004 ROUGE 37.28 / 9.48 against float32's
     37.25 / 9.48 in one run, docs/evaluation.md) in less time; the analysis's do not all: the rewrite
     and fact thresholds were set on float32 cosines, and int8's move the bundled example's
     derivations (docs/pipeline.md, "Embed").
