@@ -202,7 +202,8 @@ def _quiet_stdout() -> Iterator[None]:
     ``parallax ... --format json`` output. Python's own buffer is flushed first so nothing of ours is
     lost.
     """
-    sys.stdout.flush()
+    if sys.stdout is not None:  # None when embedded without a console
+        sys.stdout.flush()
     try:
         saved = os.dup(1)
     except OSError:  # no stdout to protect
