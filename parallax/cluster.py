@@ -16,6 +16,8 @@ import numpy as np
 import numpy.typing as npt
 
 from parallax.config import ClusterOptions
+from parallax.models import Analysis
+from parallax.vectors import rows
 
 LEAD_SENTENCES = 6  # the lead and its elaboration; later paragraphs drift into background
 
@@ -28,6 +30,17 @@ def lead_vector(sentence_vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.flo
         )
     mean = sentence_vectors[:LEAD_SENTENCES].mean(axis=0)
     return np.asarray(mean / max(float(np.linalg.norm(mean)), 1e-9), dtype=np.float32)
+
+
+def lead_vectors(
+    analyses: Sequence[Analysis], embeddings: Sequence[npt.NDArray[np.float32]]
+) -> list[npt.NDArray[np.float32]]:
+    """Each article's ``lead_vector``, its first LEAD_SENTENCES sentences fetched in one request (one
+    batch of work for the embedder when ``embeddings`` is lazy, vectors.SentenceVectors)."""
+    counts = [min(LEAD_SENTENCES, len(an.sentences)) for an in analyses]
+    vectors = rows(embeddings, [(i, p) for i, n in enumerate(counts) for p in range(n)])
+    ends = np.cumsum(counts)
+    return [lead_vector(vectors[end - n : end]) for n, end in zip(counts, ends, strict=True)]
 
 
 # entity kinds that tell one event from a look-alike: who, which organisation, where, which event or law

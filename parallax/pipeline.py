@@ -20,10 +20,9 @@ from parallax import __version__
 from parallax.align import align_facts
 from parallax.clean import clean_document
 from parallax.cluster import (
-    LEAD_SENTENCES,
     STORY_ENTITY_LABELS,
     cluster_articles,
-    lead_vector,
+    lead_vectors,
     name_similarity,
     nameless_similarity,
     story_similarity,
@@ -51,7 +50,7 @@ from parallax.nlp import NLP, Embedder, get_brief_embedder, get_embedder, get_nl
 from parallax.quotes import find_quotes
 from parallax.summarise import Matrix, StoryText, story_title, summarise
 from parallax.timeline import find_events, infer_publication_dates
-from parallax.vectors import SentenceVectors, rows
+from parallax.vectors import SentenceVectors
 
 LOGGER = logging.getLogger(__name__)
 
@@ -162,7 +161,7 @@ class Pipeline:
             return [list(range(len(articles)))] if articles else []
         texts = [a.text for a in articles]
         proximity = time_proximity([a.published for a in articles])
-        lower = nameless_similarity(texts, _leads(analyses, embeddings)) * proximity
+        lower = nameless_similarity(texts, lead_vectors(analyses, embeddings)) * proximity
         if float(lower.min()) >= self.opts.cluster.same_story_min_sim:
             return [list(range(len(articles)))]
         if not any(an.entities for an in analyses):
@@ -289,17 +288,7 @@ Signals = tuple[npt.NDArray[np.float32], list[str]]  # an article's lead vector 
 
 
 def _signals(analyses: Sequence[Analysis], embeddings: Sequence[Matrix]) -> list[Signals]:
-    return list(zip(_leads(analyses, embeddings), _names(analyses), strict=True))
-
-
-def _leads(
-    analyses: Sequence[Analysis], embeddings: Sequence[Matrix]
-) -> list[npt.NDArray[np.float32]]:
-    counts = [min(LEAD_SENTENCES, len(an.sentences)) for an in analyses]
-    # every article's lead in one request: one batch of work for the embedder, not one per article
-    vectors = rows(embeddings, [(i, p) for i, n in enumerate(counts) for p in range(n)])
-    ends = np.cumsum(counts)
-    return [lead_vector(vectors[end - n : end]) for n, end in zip(counts, ends, strict=True)]
+    return list(zip(lead_vectors(analyses, embeddings), _names(analyses), strict=True))
 
 
 def _names(analyses: Sequence[Analysis]) -> list[list[str]]:

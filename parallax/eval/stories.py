@@ -191,7 +191,7 @@ def _baseline_rows(docs: Sequence[Doc], gold: Sequence[str]) -> list[dict[str, A
     """TF-IDF and MiniLM lead vectors, each with agglomerative clustering at its best threshold."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from parallax.cluster import LEAD_SENTENCES, lead_vector
+    from parallax.cluster import lead_vectors
     from parallax.nlp import get_embedder, get_nlp
     from parallax.vectors import SentenceVectors
 
@@ -205,14 +205,7 @@ def _baseline_rows(docs: Sequence[Doc], gold: Sequence[str]) -> list[dict[str, A
     articles = clean_docs(docs)
     analyses = get_nlp().analyse(articles, entities=False)
     vectors = SentenceVectors(articles, analyses, get_embedder())
-    leads = np.stack(
-        [
-            lead_vector(
-                vectors.rows([(i, p) for p in range(min(LEAD_SENTENCES, len(a.sentences)))])
-            )
-            for i, a in enumerate(analyses)
-        ]
-    ).astype(np.float64)
+    leads = np.stack(lead_vectors(analyses, vectors)).astype(np.float64)
     threshold, labels, _ = best_threshold(gold, leads)
     seconds = time.perf_counter() - start
     rows.append(
