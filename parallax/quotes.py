@@ -283,12 +283,47 @@ def _indirect_in(sentence: str) -> tuple[tuple[int, int], tuple[int, int]] | Non
     return None
 
 
+def _with_speaker(att: Attribution, source: Attribution) -> Attribution:
+    return Attribution(
+        att.article,
+        att.start,
+        att.end,
+        source.speaker,
+        source.speaker_start,
+        source.speaker_kind,
+        att.direct,
+        att.partial,
+    )
+
+
+def _speaker_from_next(found: list[Attribution], text: str) -> list[Attribution]:
+    """The first fragment of a quote the sentence attributes only after its last fragment
+    (“...” near Kharkiv, “...,” Blinken said) takes the speaker of the fragment that follows it,
+    when nothing but words without a sentence end or a line break lies between them."""
+    ordered = sorted(found, key=lambda a: a.start)
+    for i in range(len(ordered) - 2, -1, -1):
+        att, following = ordered[i], ordered[i + 1]
+        gap = text[att.end : following.start]
+        if (
+            att.speaker is None
+            and att.direct
+            and following.direct
+            and following.speaker
+            and "\n" not in gap
+            and not re.search(r"[.!?…][”\"’']?\s", gap)
+            and not re.search(r"[.!?…]$", text[att.start : att.end].rstrip())  # a sentence ended
+        ):
+            ordered[i] = _with_speaker(att, following)
+    return ordered
+
+
 def _resolve_pronouns(found: list[Attribution], text: str) -> list[Attribution]:
     """A pronoun speaker ("he said") takes the nearest earlier named speaker of the article, and the
-    second half of a split quote (“...,” she said. “...”) takes the speaker of the first half."""
+    second half of a split quote (“...,” she said. “...”) takes the speaker of the first half (the
+    first half that of the second, when only the second is attributed)."""
     resolved: list[Attribution] = []
     last_named: Attribution | None = None
-    for att in sorted(found, key=lambda a: a.start):
+    for att in _speaker_from_next(found, text):
         previous = resolved[-1] if resolved else None
         if (
             att.speaker is None
@@ -298,16 +333,7 @@ def _resolve_pronouns(found: list[Attribution], text: str) -> list[Attribution]:
             and previous.speaker
             and "\n" not in text[previous.end : att.start]
         ):
-            att = Attribution(
-                att.article,
-                att.start,
-                att.end,
-                previous.speaker,
-                previous.speaker_start,
-                previous.speaker_kind,
-                att.direct,
-                att.partial,
-            )
+            att = _with_speaker(att, previous)
         if att.speaker and att.speaker.lower() in _PRONOUNS and last_named is not None:
             att = Attribution(
                 att.article,
@@ -354,10 +380,22 @@ def _norm_words(text: str) -> list[str]:
 
 
 def group_quotes(articles: Sequence[Article], found: Sequence[Attribution]) -> list[Quote]:
-    """The same quote across outlets: same speaker (by surname) or compatible, and most words in common."""
+    """The same quote across outlets: same speaker (by surname) or compatible, and most words in common.
+
+    An outlet that repeats a quote word for word ("adapt and adjust" twice in one article) adds no
+    wording: the repeat is folded into the quote's first occurrence there."""
     groups: list[list[Attribution]] = []
     for att in sorted(found, key=lambda a: (a.article, a.start)):
         words = _norm_words(articles[att.article].text[att.start : att.end])
+        if any(
+            g.article == att.article
+            and g.direct == att.direct
+            and _speaker_key(g.speaker) == _speaker_key(att.speaker)
+            and _norm_words(articles[g.article].text[g.start : g.end]) == words
+            for group in groups
+            for g in group
+        ):
+            continue
         placed = False
         for group in groups:
             head = group[0]

@@ -9,7 +9,7 @@ import pytest
 
 from parallax.models import Article, Report
 from parallax.pipeline import Pipeline
-from parallax.quotes import find_attributions, speaker_kind, word_diff
+from parallax.quotes import find_attributions, find_quotes, speaker_kind, word_diff
 
 from .conftest import SHARED
 
@@ -60,6 +60,31 @@ def test_indirect_speech(found: list[tuple[str, str | None, str, bool, bool]]) -
         "reopen on Friday" in t for t in indirect
     )
     assert any(s and "company" in s.lower() for s in indirect.values())
+
+
+def test_first_fragment_takes_the_speaker_named_after_the_last(pipeline: Pipeline) -> None:
+    text = (
+        "“The pier held up better than we feared” despite the heat, “and it will reopen soon,” "
+        "port director Tomas Vell said on Thursday.\n\n"
+        "“Nobody was hurt.” Later, “we will rebuild,” a spokesman said."
+    )
+    article = Article("1" * 12, "t", text)
+    [analysis] = pipeline.nlp.analyse([article])
+    speakers = {text[a.start : a.end]: a.speaker for a in find_attributions(article, analysis)}
+    assert speakers["The pier held up better than we feared"] == "Tomas Vell"
+    assert speakers["and it will reopen soon,"] == "Tomas Vell"
+    assert speakers["Nobody was hurt."] is None, "a finished sentence does not borrow a speaker"
+
+
+def test_a_quote_repeated_in_one_article_is_one_variant(pipeline: Pipeline) -> None:
+    texts = [
+        "Brook said she would “adapt and adjust” the plan. Brook has promised to “adapt and adjust” before.",
+        "Mayor Ada Brook said the council would “adapt and adjust” its budget.",
+    ]
+    articles = [Article(str(i) * 12, "t", t) for i, t in enumerate(texts)]
+    quotes = find_quotes(articles, pipeline.nlp.analyse(articles))
+    repeated = [q for q in quotes if q.direct and q.text == "adapt and adjust"]
+    assert len(repeated) == 1 and len(repeated[0].variants) == 2
 
 
 def test_speaker_kinds() -> None:
