@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from parallax.models import Report
 
 
@@ -71,3 +73,36 @@ def test_facts_and_timeline_events_start_after_a_dateline(example_report: Report
     assert any(DATELINE.match(texts[s.article_id], 0) for s in wire[0].support), (
         "its source does open with a dateline"
     )
+
+
+def test_a_loose_early_paraphrase_does_not_split_a_fact_of_close_copies() -> None:
+    from parallax.align import AlignOptions, _cluster, _Sentence
+
+    def sentence(article: int) -> _Sentence:
+        return _Sentence(article, 0, 0, 10, frozenset({"kharkiv"}), frozenset(), f"group:{article}")
+
+    # article 0 reads first; article 1's loose paraphrase matches it but none of the close copies
+    sims = np.array(
+        [
+            [1.00, 0.80, 0.95, 0.95],
+            [0.80, 1.00, 0.70, 0.70],
+            [0.95, 0.70, 1.00, 0.96],
+            [0.95, 0.70, 0.96, 1.00],
+        ],
+        dtype=np.float32,
+    )
+    facts = _cluster([sentence(a) for a in range(4)], sims, AlignOptions())
+    assert sorted(facts) == [[0, 2, 3], [1]]
+
+
+def test_kharkiv_quote_copied_by_four_outlets_is_one_fact(kharkiv_report: Report) -> None:
+    facts = kharkiv_report.stories[0].facts
+    texts = {a.id: a.text for a in kharkiv_report.articles}
+    carrying = [
+        f
+        for f in facts
+        if any(
+            "recently directed his team" in texts[s.article_id][s.start : s.end] for s in f.support
+        )
+    ]
+    assert max(len(f.support) for f in carrying) >= 4
