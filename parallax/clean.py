@@ -16,7 +16,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from parallax import outlets
+from parallax import metadata, outlets
 from parallax.config import IngestOptions
 from parallax.errors import EmptyInput, NotEnglish
 from parallax.models import Article, How, RawDocument, Removal, content_hash
@@ -440,15 +440,24 @@ def _dateline_clue(body: list[str], state: _State) -> None:
 
 def _given_clues(raw: RawDocument, state: _State) -> None:
     if raw.outlet and raw.outlet_how:
-        state.outlet.append(
-            _Clue(outlets.canonical(raw.outlet), raw.outlet_how, -1, "outlet as given")
+        # what a page says of itself is tidied; what the user gave is kept as given
+        site = (
+            metadata.tidy_outlet(raw.outlet, raw.url) or raw.outlet
+            if raw.outlet_how == "extracted"
+            else outlets.canonical(raw.outlet)
         )
+        state.outlet.append(_Clue(site, raw.outlet_how, -1, "outlet as given"))
     if raw.url:
         name = outlets.outlet_from_url(raw.url)
         if name:
             state.outlet.append(_Clue(name, "inferred", 2, f"outlet from the URL {raw.url}"))
     if raw.author and raw.author_how:
-        state.byline.append(_Clue(raw.author, raw.author_how, -1, "byline as given"))
+        byline = (
+            metadata.tidy_byline(raw.author, raw.outlet, raw.url) or raw.author
+            if raw.author_how != "given"
+            else raw.author
+        )
+        state.byline.append(_Clue(byline, raw.author_how, -1, "byline as given"))
     if raw.published and raw.published_how:
         state.published.append(_Clue(raw.published, raw.published_how, -1, "date as given"))
 
@@ -546,8 +555,10 @@ def clean_document(raw: RawDocument, opts: IngestOptions | None = None) -> Artic
 
 def _article(raw: RawDocument, text: str, state: _State) -> Article:
     outlet, byline, published = _best(state.outlet), _best(state.byline), _best(state.published)
-    title = raw.title or state.title
     title_how: How | None = raw.title_how if raw.title else ("extracted" if state.title else None)
+    title = raw.title or state.title
+    if title_how != "given":
+        title = metadata.tidy_title(title, outlet.value if outlet else None, raw.url)
     notes = tuple(
         c.note for c in (outlet, byline, published) if c is not None and c.how == "inferred"
     )

@@ -1,0 +1,107 @@
+"""Tidying page metadata: outlet names glued to headlines, job titles and publishers in author fields."""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.clean import clean_document
+from parallax.metadata import tidy_byline, tidy_outlet, tidy_title
+from parallax.models import RawDocument
+
+
+@pytest.mark.parametrize(
+    ("author", "outlet", "expected"),
+    [
+        ("Tom Krisher; Ap Auto Writer", "Connecticut Post", "Tom Krisher"),
+        ("ROBERT BURNS; AP National Security Writer", None, "Robert Burns"),
+        ("Phil Helsel is a reporter", "NBC News", "Phil Helsel"),
+        ("Tom Gillespie News reporter", "Sky News", "Tom Gillespie"),
+        ("Paul Takahashi; Staff writer", "Houston Chronicle", "Paul Takahashi"),
+        (
+            "Mike Wuerthele; Malcolm Owen Monday; November",
+            "AppleInsider",
+            "Mike Wuerthele; Malcolm Owen",
+        ),
+        ("Condé Nast; Molly Wood", "Wired", "Molly Wood"),
+        ("Troy Smith; Troy L Smith; Cleveland com", "cleveland.com", "Troy Smith"),
+        ("LISA MASCARO; ERIC TUCKER Associated Press", "AP", "Lisa Mascaro; Eric Tucker"),
+        ("Jill Disis; CNN Business", "CNN", "Jill Disis"),
+        ("Analysis by Chris Cillizza; CNN Editor-at-large", "CNN", "Chris Cillizza"),
+        ("Ilana Muhlstein; MS; RDN", None, "Ilana Muhlstein"),
+        ("Tanza Loudenback; Business Insider", "Business Insider", "Tanza Loudenback"),
+    ],
+)
+def test_author_fields_keep_only_the_people(author: str, outlet: str | None, expected: str) -> None:
+    assert tidy_byline(author, outlet) == expected
+
+
+@pytest.mark.parametrize(
+    "author", ["Staff Reports", "Reuters", "PTI", "The Associated Press", "Sarah E Needleman"]
+)
+def test_author_fields_with_no_person_to_find_stay_as_given(author: str) -> None:
+    assert tidy_byline(author, None) == author
+
+
+def test_titles_lose_the_site_name_the_page_appends() -> None:
+    assert tidy_title("Oxygen bar offers fresh air - News Nation", "News Nation") == (
+        "Oxygen bar offers fresh air"
+    )
+    url = "https://techcrunch.com/2019/11/18/wework/"
+    assert tidy_title("Attorney General investigating WeWork – TechCrunch", None, url) == (
+        "Attorney General investigating WeWork"
+    )
+    # a dash that is part of the headline, not the site's name, stays
+    assert (
+        tidy_title("Jedi review - shoots for the moon", "VG247")
+        == "Jedi review - shoots for the moon"
+    )
+    assert tidy_title("CNN", "CNN") == "CNN"
+
+
+def test_outlet_names_from_the_registry_or_the_address() -> None:
+    assert tidy_outlet("NYTimes", "https://www.nytimes.com/2019/11/19/opinion/x.html") == (
+        "The New York Times"
+    )
+    assert tidy_outlet("https://www.hawaiinewsnow.com", None) == "hawaiinewsnow.com"
+    assert tidy_outlet("Connecticut Post", "https://www.ctpost.com/a") == "Connecticut Post"
+
+
+def test_a_page_is_cleaned_with_its_metadata_tidied() -> None:
+    raw = RawDocument(
+        source="page.html",
+        text="The east pier will stay shut until Friday, port director Tomas Vell said on Thursday.",
+        fmt="html",
+        title="Pier stays shut after blaze - The Coastal Post",
+        title_how="extracted",
+        author="Daniel Osei; Staff Writer",
+        author_how="extracted",
+        outlet="The Coastal Post",
+        outlet_how="extracted",
+    )
+    article = clean_document(raw)
+    assert (article.title, article.byline, article.outlet) == (
+        "Pier stays shut after blaze",
+        "Daniel Osei",
+        "The Coastal Post",
+    )
+
+
+def test_metadata_the_user_gave_is_kept_as_given() -> None:
+    raw = RawDocument(
+        source="records.jsonl:1",
+        text="The east pier will stay shut until Friday, port director Tomas Vell said on Thursday.",
+        fmt="record",
+        title="Pier stays shut - The Coastal Post",
+        title_how="given",
+        author="Daniel Osei; Staff Writer",
+        author_how="given",
+        outlet="Oster Post",
+        outlet_how="given",
+        url="https://www.nytimes.com/2025/03/13/pier.html",
+    )
+    article = clean_document(raw)
+    assert (article.title, article.byline, article.outlet) == (
+        "Pier stays shut - The Coastal Post",
+        "Daniel Osei; Staff Writer",
+        "Oster Post",
+    )
