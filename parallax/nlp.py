@@ -187,10 +187,42 @@ def _give_back_opening_quotes(text: str, spans: list[tuple[int, int]]) -> list[t
     return fixed
 
 
+_CONTINUES = re.compile(
+    r"[a-z]{2}"
+)  # "campaign ...", not "iPhone ..." (a sentence may open with that)
+# where the sentencizer's false ends are: a full stop inside quotation marks (“Meth. We’re on it.”) or
+# after an abbreviation it does not know ("Casper, Wyo., on Saturday")
+_FALSE_END = re.compile(r"(?:[.!?…][”\"’']|\b[A-Z][a-z]{0,3}\.,?)$")
+
+
+def merge_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a sentence that goes on in lower case to the one before it in the same paragraph.
+
+    The sentencizer ends a sentence at every full stop, also inside a quoted slogan or title:
+    ``While the “Meth. We’re on it.” campaign did not appeal to ...`` came out as the fragment
+    ``While the “Meth. We’re on it.”`` and a sentence starting "campaign". A sentence of English prose
+    does not begin with a lower-case word, so such a split is undone where the sentencizer's false ends
+    are (``_FALSE_END``). Elsewhere a lower-case start is left alone: in pre-tokenised text (ECB+'s
+    ``http : / / articles . latimes . com``) it is not a sentence's continuation.
+    """
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if (
+            merged
+            and _CONTINUES.match(text, start)
+            and _FALSE_END.search(text, merged[-1][0], merged[-1][1])
+            and "\n" not in text[merged[-1][1] : start]
+        ):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def _analysis(article: Article, doc: Any) -> Analysis:
     entities = tuple(Entity(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
     spans = _give_back_opening_quotes(article.text, _sentence_spans(article.text, doc))
-    sentences = merge_quoted(article.text, spans)
+    sentences = merge_quoted(article.text, merge_continuations(article.text, spans))
     return Analysis(article.id, tuple(sentences), entities)
 
 

@@ -110,3 +110,18 @@ def test_onnx_export_matches_sentence_transformers() -> None:
     onnx = embedding.OnnxEmbedder(path).encode(texts)
     torch = embedding.TorchEmbedder().encode(texts)
     assert float((onnx * torch).sum(axis=1).min()) > 0.999
+
+
+def test_a_full_stop_inside_a_quoted_slogan_does_not_end_the_sentence(pipeline: Pipeline) -> None:
+    text = (
+        "While the “Fire. We’re on it.” campaign did not appeal to everyone, it was seen widely.\n\n"
+        "The council met on Monday. iPhone sales were not discussed."
+    )
+    [analysis] = pipeline.nlp.analyse([Article("2" * 12, "t", text)], entities=False)
+    sentences = [text[s:e] for s, e in analysis.sentences]
+    assert sentences[0] == (
+        "While the “Fire. We’re on it.” campaign did not appeal to everyone, it was seen widely."
+    )
+    assert sentences[-1] == "iPhone sales were not discussed.", (
+        "a brand in lower case still opens one"
+    )
