@@ -37,6 +37,11 @@ from parallax.timex import month_number
 Matrix = npt.NDArray[np.float32]
 
 SAME_CONTEXT_MIN_SIM = 0.6  # measures compared only between sentences about the same thing
+# values an order of magnitude apart are compared only between sentences that state one fact
+# (align.FACT_MIN_SIM): early tolls do differ tenfold ("at least 10" / "over 100"), a pandemic's
+# millions and a quarantine's 28 are two counts
+MAX_RATIO = 10.0
+SAME_FACT_MIN_SIM = 0.75
 EXACT_TOLERANCE = (
     0.03  # "20 km" vs "12 miles" is 3.5% apart after conversion: rounding, not disagreement
 )
@@ -58,6 +63,8 @@ UNITS: dict[str, tuple[str, float]] = {
     "kg": ("mass", 0.001), "kilograms": ("mass", 0.001), "pounds": ("mass", 0.000453592),
     "percent": ("percent", 1.0), "per cent": ("percent", 1.0), "%": ("percent", 1.0),
     "hectares": ("area", 1.0), "acres": ("area", 0.404686),
+    "mph": ("speed", 1.609344), "km/h": ("speed", 1.0), "kph": ("speed", 1.0),
+    "horsepower": ("power", 0.7457), "hp": ("power", 0.7457), "kw": ("power", 1.0),
 }  # fmt: skip
 CURRENCIES = {
     "$": "USD",
@@ -208,7 +215,7 @@ _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _WORDNUM = r"(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
 _QUANTITY = re.compile(
     rf"(?P<currency>US\$|\$|€|£)?\s?(?<![A-Za-z0-9.,])(?P<number>{_NUM}|\b{_WORDNUM}\b)(?:\s?(?P<scale>thousand|million|billion|trillion|bn)\b)?"
-    rf"(?:\s?(?P<unit>%|per cent|percent|km\b|kilomet(?:er|re)s?|miles?|met(?:er|re)s|feet|tonnes?|tons|kg|kilograms|pounds|hectares|acres|dollars|euros))?"
+    rf"(?:\s?(?P<unit>%|per cent|percent|km/h|km\b|kilomet(?:er|re)s?|miles?|met(?:er|re)s|feet|tonnes?|tons|kg|kilograms|pounds|hectares|acres|mph\b|kph\b|horsepower|hp\b|kW\b|dollars|euros))?"
     rf"(?P<noun>(?:\s+(?!of\b|and\b|or\b|to\b|in\b|the\b|a\b|from\b|for\b)[A-Za-z.'-]+){{0,3}})",
     re.IGNORECASE,
 )
@@ -348,9 +355,17 @@ def _comparable(
     if a.article == b.article or a.dimension != b.dimension:
         return False
     sim = float(sims[rows[(a.article, a.sentence)], rows[(b.article, b.sentence)]])
+    if _magnitudes_apart(a, b) and sim < SAME_FACT_MIN_SIM:
+        return False  # "25 million people" (a pandemic's toll) and "28 people" (in quarantine)
     if a.dimension == "count":
         return a.noun == b.noun and sim >= SAME_CONTEXT_MIN_SIM - 0.1
     return sim >= SAME_CONTEXT_MIN_SIM
+
+
+def _magnitudes_apart(a: Quantity, b: Quantity) -> bool:
+    """More than MAX_RATIO apart: more likely two different quantities than two sources disagreeing."""
+    low, high = sorted((abs(a.value), abs(b.value)))
+    return high > MAX_RATIO * max(low, 1e-9)
 
 
 def find_discrepancies(
@@ -380,6 +395,7 @@ def find_discrepancies(
             groups.append([q])
     out = []
     for group in groups:
+        group = _consistent_sources(group, found, sims, rows)
         if len({q.article for q in group}) < 2:
             continue
         if all(_agree(a, b) for a in group for b in group if a.article != b.article):
@@ -388,16 +404,58 @@ def find_discrepancies(
     return out
 
 
+def _plural(group: list[Quantity]) -> str:
+    """What the group counts, as the sources write it for more than one ("companies", "people")."""
+    for q in group:
+        if q.value != 1:
+            return q.text.split()[-1].strip(".,'").lower()
+    return group[0].noun + "s"
+
+
+def _consistent_sources(
+    group: list[Quantity],
+    found: list[Quantity],
+    sims: npt.NDArray[np.float32],
+    rows: dict[tuple[int, int], int],
+) -> list[Quantity]:
+    """The group without the articles that give several values themselves for what it compares.
+
+    An article that counts "five companies", "nine companies" and "14 companies" is counting different
+    sets (the newcomers, the first round, all of them), so none of its counts contradicts another
+    source's "nine companies"; a discrepancy is sources disagreeing, as with names (one source using
+    both spellings).
+    """
+
+    def consistent(q: Quantity) -> bool:
+        others = [g for g in group if g.article != q.article]
+        return all(
+            _agree(q, sibling)
+            for sibling in found
+            if sibling.article == q.article
+            and sibling is not q
+            and sibling.dimension == q.dimension
+            and sibling.noun == q.noun
+            and any(_comparable(sibling, other, sims, rows) for other in others)
+        )
+
+    return [q for q in group if consistent(q)]
+
+
 def _discrepancy(group: list[Quantity], articles: Sequence[Article]) -> Discrepancy:
     first = group[0]
     kind: Literal["count", "number"] = "count" if first.dimension == "count" else "number"
-    unit = {"distance": "km", "mass": "tonnes", "percent": "%", "area": "hectares"}.get(
-        first.dimension, ""
-    )
+    unit = {
+        "distance": "km",
+        "mass": "tonnes",
+        "percent": "%",
+        "area": "hectares",
+        "speed": "km/h",
+        "power": "kW",
+    }.get(first.dimension, "")
     if first.dimension.startswith("money:"):
         unit = first.dimension.split(":", 1)[1]
     dimension = first.dimension.split(":")[0].replace("money", "amount of money")
-    about = f"number of {first.noun}s" if kind == "count" else f"{dimension} ({unit})"
+    about = f"number of {_plural(group)}" if kind == "count" else f"{dimension} ({unit})"
     claims = tuple(
         Claim(articles[q.article].id, q.start, q.end, q.text, round(q.value, 3), q.approximate)
         for q in group
@@ -448,14 +506,18 @@ def name_discrepancies(
     from rapidfuzz.fuzz import ratio
 
     mentions: dict[str, list[Claim]] = {}
+    in_full_name: set[str] = set()  # spellings seen in a name of two words or more
     for article, analysis in zip(articles, analyses, strict=True):
         for entity in analysis.entities:
             if entity.label != "PERSON":
                 continue
-            for token in re.finditer(r"[A-Z][a-z’'-]+", entity.text):
-                if len(token.group(0)) >= NAME_MIN_LENGTH:
+            full = len(entity.text.split()) >= 2
+            for token in re.finditer(r"[A-Z][a-z’'-]*[a-z]", entity.text):
+                word = re.sub(r"[’']s$", "", token.group(0))  # "Swift's" is Swift
+                if len(word) >= NAME_MIN_LENGTH:
+                    if full:
+                        in_full_name.add(word)
                     start = entity.start + token.start()
-                    word = token.group(0)
                     mentions.setdefault(word, []).append(
                         Claim(article.id, start, start + len(word), word, word)
                     )
@@ -463,12 +525,18 @@ def name_discrepancies(
     out = []
     seen: set[str] = set()
     for i, a in enumerate(words):
+        # a spelling only ever seen alone ("Mavic", "Smart") is more often a product or a word the
+        # NER took for a person than a person; "Guide"/"Guides" is a plural, not a misspelling
         variants = [
             b
             for b in words[i + 1 :]
-            if b not in seen and ratio(a, b) >= SAME_NAME_MIN_RATIO and a[0] == b[0]
+            if b not in seen
+            and ratio(a, b) >= SAME_NAME_MIN_RATIO
+            and a[0] == b[0]
+            and b in in_full_name
+            and b != a + "s"
         ]
-        if a in seen or not variants:
+        if a in seen or a not in in_full_name or not variants:
             continue
         group = [a, *variants]
         firsts: dict[tuple[str, str], Claim] = {}

@@ -99,3 +99,57 @@ def test_kharkiv_name_spellings(kharkiv_report: Report) -> None:
 def test_example_has_no_name_or_date_false_alarm(example_report: Report) -> None:
     kinds = [d.kind for d in example_report.stories[0].discrepancies]
     assert kinds == ["count"]
+
+
+def _discrepancies(pipeline: Pipeline, texts: list[str]) -> list[tuple[str, set[float]]]:
+    articles = [Article(str(i) * 12, str(i), t) for i, t in enumerate(texts)]
+    analyses = pipeline.nlp.analyse(articles, entities=False)
+    found = find_discrepancies(articles, analyses, pipeline.embed(articles, analyses))
+    return [(d.about, {c.value for c in d.claims}) for d in found]
+
+
+def test_a_source_that_counts_several_sets_contradicts_no_one(pipeline: Pipeline) -> None:
+    texts = [
+        "The agency added five companies to the lunar lander program on Monday. Nine companies "
+        "were picked last year, so 14 companies can now bid for the missions.",
+        "The agency said nine companies could bid for the lunar lander missions.",
+    ]
+    assert _discrepancies(pipeline, texts) == []
+
+
+def test_counts_orders_of_magnitude_apart_are_two_counts(pipeline: Pipeline) -> None:
+    texts = [
+        "The plague killed an estimated 25 million people in Europe in the 14th century.",
+        "In China, 28 people who met the plague patient were put under quarantine.",
+    ]
+    assert _discrepancies(pipeline, texts) == []
+
+
+def test_speeds_compare_after_conversion(pipeline: Pipeline) -> None:
+    agree = [
+        "The new electric wagon has a top speed of 124 mph, the carmaker said.",
+        "The new electric wagon has a top speed of 200 km/h, the carmaker said.",
+    ]
+    assert _discrepancies(pipeline, agree) == []
+    differ = [agree[0], "The new electric wagon has a top speed of 109 mph, the carmaker said."]
+    [(about, values)] = _discrepancies(pipeline, differ)
+    assert about == "speed (km/h)" and len(values) == 2
+
+
+def test_count_label_uses_the_sources_plural(pipeline: Pipeline) -> None:
+    texts = [
+        "Nine companies won contracts for the lunar lander missions on Monday.",
+        "Five companies won contracts for the lunar lander missions on Monday.",
+    ]
+    assert [about for about, _ in _discrepancies(pipeline, texts)] == ["number of companies"]
+
+
+def test_possessives_and_lone_words_are_not_name_spellings(pipeline: Pipeline) -> None:
+    from parallax.discrepancy import name_discrepancies
+
+    texts = [
+        "Taylor Swift's label said the singer Taylor Swift could perform. Mavic said nothing.",
+        "Taylor Swift’s former label denied it, and Magic was not asked.",
+    ]
+    articles = [Article(str(i) * 12, str(i), t) for i, t in enumerate(texts)]
+    assert name_discrepancies(articles, pipeline.nlp.analyse(articles)) == []
