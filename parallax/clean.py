@@ -49,6 +49,7 @@ _BYLINE = re.compile(
     r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*)*)"
     r"(?:\s*(?:[,|•·–—-]|\bfor\b)\s*(?P<org>[^,|]{2,60}))?\s*$"
 )
+_BARE_LINK = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _CAPTION = re.compile(
     r"©|\b(?:getty images|via getty|ap photo|afp photo|reuters/|/reuters|file photo|photo credit|photograph:|"
     r"photo:|photos:|image:|image source|image caption|picture:|pictured:|courtesy of|shutterstock|"
@@ -274,6 +275,8 @@ def _residue_reason(line: str, state: _State) -> str | None:
         return "photo caption"
     if _SEPARATOR.match(line):
         return "separator"
+    if _BARE_LINK.match(line):
+        return "bare link"  # a page's image or share address left in the text, not a sentence
     if _TIMESTAMP.match(line):
         _timestamp_clue(line, state)
         return "date header"

@@ -132,6 +132,23 @@ def clause_of(
     return start, end
 
 
+# a bare year between a determiner or possessive and the noun it qualifies
+_BEFORE_MODIFIER = re.compile(
+    r"(?:\b(?:the|a|an|its|his|her|their|our|this|next|last)|['’]s)\s+$", re.I
+)
+_AFTER_MODIFIER = re.compile(r"\s+[a-z][a-z-]+")
+
+
+def _modifier_year(text: str, start: int, end: int) -> bool:
+    """A year used as a modifier ("its 2025 bond", "the agency's 2020 budget request") says what the
+    thing is, not when the sentence's event happened: it dates no event."""
+    return (
+        re.fullmatch(r"\d{4}", text[start:end]) is not None
+        and _BEFORE_MODIFIER.search(text, max(0, start - 12), start) is not None
+        and _AFTER_MODIFIER.match(text, end) is not None
+    )
+
+
 def find_events(
     articles: Sequence[Article],
     analyses: Sequence[Analysis],
@@ -156,6 +173,8 @@ def find_events(
                 continue  # durations, sets and PRESENT_REF date nothing
             if _CLOCK_ONLY.fullmatch(timex.text):
                 continue  # "at 9:40 p.m." says the hour, not the day: the day comes from elsewhere
+            if _modifier_year(article.text, timex.start, timex.end):
+                continue  # "WeWork's 2025 bond", "the agency's 2020 budget request": names a thing
             s_index = analysis.sentence_at(timex.start)
             if s_index is None:
                 continue

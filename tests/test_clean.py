@@ -118,6 +118,16 @@ def test_subheadings_and_tag_lists_go_but_sentences_stay() -> None:
     assert _reasons(article) == ["subheading", "tag list"]
 
 
+def test_bare_links_left_in_the_text_go() -> None:
+    article = _clean(
+        "\n\n".join(
+            [BODY[0], "https://static.example/image/5dd3a0-500-250/ferry-news-today.jpg", *BODY[1:]]
+        )
+    )
+    assert article.text == "\n\n".join(BODY)
+    assert _reasons(article) == ["bare link"]
+
+
 def test_given_metadata_beats_clues() -> None:
     article = _clean(
         "\n\n".join([*BODY, "Copyright 2025 Reuters"]),

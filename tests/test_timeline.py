@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from parallax.models import Article, Report
+from parallax.pipeline import Pipeline
 from parallax.timeline import infer_publication_dates
 
 
@@ -86,3 +87,16 @@ def test_two_dates_in_one_sentence_date_two_clauses() -> None:
     )
     lone = "Austin, Sullivan, and Gen. Brown met their counterparts on May 13."
     assert clause_of(lone, 0, len(lone), lone.index("May"), []) == (0, len(lone))
+
+
+def test_a_year_that_names_a_thing_dates_no_event(pipeline: Pipeline) -> None:
+    from parallax.timeline import find_events
+
+    text = (
+        "The company's 2025 bond weakened sharply on Monday. "
+        "In 2018, the company raised money from investors."
+    )
+    article = Article("d" * 12, "d", text, published="2019-11-19", published_how="given")
+    analyses = pipeline.nlp.analyse([article], entities=False)
+    events = find_events([article], analyses, pipeline.embed([article], analyses), {})
+    assert {e.date for e in events} == {"2019-11-18", "2018"}
