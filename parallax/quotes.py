@@ -96,7 +96,25 @@ _TRAILING_ADVERBS = frozenset(
         "has",
         "had",
         "have",
-        "also",
+        "would",
+        "will",
+        "could",
+        "should",
+        "might",
+        "may",
+        "must",
+        "can",
+        "did",
+        "does",
+        "do",
+        "is",
+        "are",
+        "was",
+        "were",
+        "to",
+        "once",
+        "never",
+        "not",
     ]
 )
 _DETERMINERS = frozenset(
@@ -128,10 +146,38 @@ def _clean_speaker(text: str) -> str:
     if any(w[:1].isupper() for w in words) and words[0].lower() not in _DETERMINERS:
         while words and not words[0][:1].isupper() and not words[0][:1].isdigit():
             words.pop(0)
-    while len(words) > 1 and words[-1].lower() in _TRAILING_ADVERBS:
+    # "He has consistently (denied)", "I would (have said)", "Paganini and his team (wrote)"
+    while len(words) > 1 and (
+        words[-1] in _TRAILING_ADVERBS  # lower case only: "Theresa May" keeps her name
+        or (words[-1].islower() and words[-1].endswith("ly") and len(words[-1]) > 4)
+    ):
         words.pop()
     speaker = " ".join(words)
     return re.sub(r"^(?:the|a|an)\s+(?=[A-Z])", "", speaker)
+
+
+_NOUN_BEFORE = re.compile(
+    r"(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|these|those|such|new|earlier))\s+$",
+    re.IGNORECASE,
+)
+
+
+def _noun_use(text: str, verb_at: int) -> bool:
+    """ "Swift's claims", "the notes", "his tells": a reporting verb's spelling used as a noun."""
+    return _NOUN_BEFORE.search(text, max(0, verb_at - 12), verb_at) is not None
+
+
+# not who spoke: a preposition or time phrase after the verb ("... announced in October, said X")
+_NOT_A_SPEAKER_START = re.compile(
+    r"^(?:in|on|at|by|for|with|from|to|that|this|last|earlier|later|during|after|before|about|"
+    r"over|under|as|it|there)\b",
+    re.IGNORECASE,
+)
+# "..., said Derek Scissors" or "..., Derek Scissors said" further along the sentence
+_LATER_SPEAKER = re.compile(
+    rf",\s*(?:{_VERB}\s+(?P<inverted>[A-Z][^.,;:!?“”\"]{{1,80}})|"
+    rf"(?P<plain>[A-Z][^.,;:!?“”\"]{{1,80}}?)\s+{_VERB}\b)"
+)
 
 
 def _subject_before(text: str, start: int, verb_at: int) -> tuple[str, int] | None:
@@ -185,11 +231,52 @@ def _direct(
         s_start, s_end = (
             analysis.sentences[sentence] if sentence is not None else (match.start(), match.start())
         )
+        if _title_like(text[c_start:c_end]):
+            continue  # “Listen To The Music,” “Magic Keyboard”: a title or a name, not speech
         speaker, at = _speaker_around(text, s_start, s_end, match.start(), match.end())
         partial = not re.search(r"[.,!?…]$", text[c_start:c_end].strip()) and c_start - 1 > s_start
+        if speaker is None and partial and len(text[c_start:c_end].split()) <= SCARE_QUOTE_WORDS:
+            continue  # “Netflix of games”: a phrase held at arm's length, no one's words
         kind = speaker_kind(speaker, persons)
         out.append(Attribution(index, c_start, c_end, speaker, at, kind, True, partial))
     return out
+
+
+SCARE_QUOTE_WORDS = 3  # an unattributed phrase this short inside a sentence is a scare quote
+_MINOR_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "with",
+        "from",
+        "as",
+        "is",
+        "it",
+        "its",
+        "vs",
+    ]
+)
+
+
+def _title_like(content: str) -> bool:
+    """Every word capitalised except the small ones ("Takin’ It to the Streets"): a title or name."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", content)
+    if not 2 <= len(words) <= 8 or re.search(r"[.!?…]\s+\S", content):
+        return False
+    major = [w for w in words if w.lower() not in _MINOR_WORDS]
+    return bool(major) and words[0][0].isupper() and all(w[0].isupper() for w in major)
 
 
 def _speaker_around(
@@ -199,11 +286,20 @@ def _speaker_around(
     if after:
         group = "speaker" if after.group("speaker") else "speaker2"
         speaker = _clean_speaker(after.group(group))
-        if speaker and len(speaker.split()) <= MAX_SPEAKER_WORDS:
+        if (
+            speaker
+            and len(speaker.split()) <= MAX_SPEAKER_WORDS
+            and not (group == "speaker2" and _NOT_A_SPEAKER_START.match(after.group(group).strip()))
+        ):
             return speaker, after.start(group)
+        later = _LATER_SPEAKER.search(text, after.end(group), min(s_end + 1, len(text)))
+        if later:
+            group = "inverted" if later.group("inverted") else "plain"
+            return _clean_speaker(later.group(group)), later.start(group)
     before = None
     for verb in re.finditer(rf"\b{_VERB}\b", text[s_start:q_start]):
-        before = verb
+        if not _noun_use(text, s_start + verb.start()):
+            before = verb
     if before is not None:
         found = _subject_before(text, s_start, s_start + before.start())
         if found:
@@ -231,7 +327,14 @@ def _indirect(
         if found is None:
             continue
         (c_start, c_end), (sp_start, sp_end) = found
+        # "On the day that Samsung (announced)", "Prior to September, I (would have said)"
+        for lead_in in _SPEAKER_LEAD_IN.finditer(sentence[sp_start:sp_end]):
+            if lead_in.end() < sp_end - sp_start:
+                sp_start += lead_in.end()
+                break
         speaker = _clean_speaker(sentence[sp_start:sp_end])
+        if not speaker or speaker.lower() in _WRITER:
+            continue  # "I have to say ...": the writer's own voice, not a report of speech
         kind = speaker_kind(speaker, persons)
         out.append(
             Attribution(
@@ -265,6 +368,14 @@ _LEADING = re.compile(
 )
 
 
+_WRITER = frozenset({"i", "we"})
+_SPEAKER_LEAD_IN = re.compile(
+    r"^.*\b(?:that|when|while|after|before|because|if|since|although|though)\s+|"
+    r"^(?i:in|on|at|after|before|prior to|during|since|last|earlier|later|by|for|from)\b[^,]{0,60},\s*"
+)
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+$", re.IGNORECASE)
+
+
 def _indirect_in(sentence: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """(content span, speaker span) inside one sentence of reported speech, or None."""
     # a reporting verb near the start ("The mayor, Ada Brook, said ...") wins over a trailing one
@@ -272,6 +383,11 @@ def _indirect_in(sentence: str) -> tuple[tuple[int, int], tuple[int, int]] | Non
         match = pattern.match(sentence)
         if match and len(match.group("speaker").split()) <= MAX_SPEAKER_WORDS:
             speaker = match.group("speaker")
+            if pattern is _LEADING and (
+                _PASSIVE.search(speaker + " ")  # "Wistron and GLT are said to be ..."
+                or _noun_use(sentence, match.end("speaker") + 1)  # "Swift's claims were false"
+            ):
+                continue
             if pattern is _LEADING and speaker.split()[0].lower() in (
                 "it",
                 "this",

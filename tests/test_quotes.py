@@ -87,6 +87,35 @@ def test_a_quote_repeated_in_one_article_is_one_variant(pipeline: Pipeline) -> N
     assert len(repeated) == 1 and len(repeated[0].variants) == 2
 
 
+def test_titles_scare_quotes_and_the_writers_voice_are_not_quotes(pipeline: Pipeline) -> None:
+    text = (
+        "The band will play “Listen To The Music,” “Black Water” and others, the promoter said.\n\n"
+        "Critics called the service the “Netflix of games” before its launch.\n\n"
+        "Prior to September, I would have said the new standard was too young to consider.\n\n"
+        "Two small firms are said to be among the suppliers of the new keyboards."
+    )
+    article = Article("3" * 12, "t", text)
+    [analysis] = pipeline.nlp.analyse([article])
+    assert [text[a.start : a.end] for a in find_attributions(article, analysis)] == [
+        "The band will play “Listen To The Music,” “Black Water” and others"
+    ]
+
+
+def test_speakers_found_past_a_time_phrase_and_a_noun_that_looks_like_a_verb(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "“The president wants a bigger deal than the little deal” announced in October, said Derek "
+        "Scissors, a scholar in Washington.\n\n"
+        "Big Machine has denied Swift’s claims, saying they were “shocking and false.”"
+    )
+    article = Article("4" * 12, "t", text)
+    [analysis] = pipeline.nlp.analyse([article])
+    speakers = {text[a.start : a.end]: a.speaker for a in find_attributions(article, analysis)}
+    assert speakers["The president wants a bigger deal than the little deal"] == "Derek Scissors"
+    assert speakers["shocking and false."] == "Big Machine"
+
+
 def test_speaker_kinds() -> None:
     assert speaker_kind("two US officials", set()) == "anonymous"
     assert speaker_kind("Secretary of State Antony Blinken", set()) == "person"
