@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from parallax.derive import find_citations, independent_groups, known_names
 from parallax.models import Article, Derivation, Report
+from parallax.pipeline import Pipeline
 
 
 def _outlet(report: Report, article_id: str | None) -> str | None:
@@ -100,3 +101,15 @@ def test_independent_groups_are_reported_per_story(
     assert ["The Aldmere Courier", "The Coastal Post"] in groups
     assert ["Metro Today"] in groups
     assert len(kharkiv_report.stories[0].independent_groups) == 4, "the rewrite joins its original"
+
+
+def test_an_edition_quoting_its_own_outlet_cites_no_one(pipeline: Pipeline) -> None:
+    from parallax.derive import _cites
+
+    text = (
+        "“You need a plan,” the adviser told Business Insider. The adviser also spoke to Reuters "
+        "about the plan on Monday, Reuters reported."
+    )
+    article = Article("e" * 12, "t", text, outlet="Business Insider Deutschland")
+    cited = {d.to_outlet for d in _cites([article], pipeline.nlp.analyse([article]))}
+    assert cited == {"Reuters"}
