@@ -93,6 +93,33 @@ def test_jsonl_records_map_their_fields(tmp_path: Path) -> None:
     assert second.text == "Second paragraph one.\n\nSecond paragraph two."
 
 
+def test_a_news_api_response_maps_its_own_field_names(tmp_path: Path) -> None:
+    response = {
+        "status": "ok",
+        "articles": [
+            {
+                "source": {"id": "lg", "name": "Lindham Gazette"},
+                "creator": "Ada Brook",
+                "headline": "Ferry back",
+                "publishedAt": "2025-04-07T10:00:00Z",
+                "permalink": "https://gazette.example/ferry",
+                "full_text": LEAD,
+            }
+        ],
+    }
+    path = tmp_path / "response.json"
+    path.write_text(json.dumps(response), encoding="utf-8")
+    [doc], problems = _read(path)
+    assert not problems
+    assert (doc.outlet, doc.author, doc.title, doc.published, doc.url) == (
+        "Lindham Gazette",
+        "Ada Brook",
+        "Ferry back",
+        "2025-04-07",
+        "https://gazette.example/ferry",
+    )
+
+
 def test_bad_jsonl_line_fails_alone(tmp_path: Path) -> None:
     path = tmp_path / "records.jsonl"
     path.write_text(

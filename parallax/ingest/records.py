@@ -1,7 +1,8 @@
 """Records: JSON Lines, JSON (a list, an object with a list, or one object) and CSV.
 
 Field names are matched case-insensitively: ``id``, ``text``/``body``/``content``, ``title``, ``url``/``link``,
-``outlet``/``source``/``publisher``/``site``, ``published``/``date``/``pubdate``, ``author``/``byline``.
+``outlet``/``source``/``publisher``/``site``, ``published``/``date``/``pubdate``, ``author``/``byline``, and
+the other spellings news APIs use (the ``*_KEYS`` tuples below).
 A body that is HTML is reduced to its text.
 """
 
@@ -18,12 +19,23 @@ from parallax.ingest.base import iso_date
 from parallax.ingest.html import html_fragment_to_text
 from parallax.models import Problem, RawDocument
 
-TEXT_KEYS = ("text", "body", "content", "article", "maintext")
+# the names news APIs and scrapers use: NewsAPI (publishedAt, source.name), news-please (maintext,
+# date_publish, source_domain), newspaper4k (text, authors, publish_date), GDELT-style dumps
+TEXT_KEYS = (
+    "text", "body", "content", "article", "maintext", "full_text", "fulltext", "article_text",
+    "body_text", "story",
+)  # fmt: skip
 TITLE_KEYS = ("title", "headline")
-URL_KEYS = ("url", "link")
-OUTLET_KEYS = ("outlet", "source", "publisher", "site", "source_domain")
-DATE_KEYS = ("published", "date", "pubdate", "published_at", "date_publish", "publish_date")
-AUTHOR_KEYS = ("author", "authors", "byline")
+URL_KEYS = ("url", "link", "canonical_url", "permalink", "href")
+OUTLET_KEYS = (
+    "outlet", "source", "publisher", "site", "source_domain", "source_name", "site_name",
+    "newspaper", "media", "domain",
+)  # fmt: skip
+DATE_KEYS = (
+    "published", "date", "pubdate", "published_at", "publishedat", "date_publish", "publish_date",
+    "published_date", "pub_date", "datetime", "date_published", "created_at", "timestamp",
+)  # fmt: skip
+AUTHOR_KEYS = ("author", "authors", "byline", "creator", "writer")
 ID_KEYS = ("id", "doc_id", "article_id")
 
 ReadResult = RawDocument | Problem
