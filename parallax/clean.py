@@ -49,6 +49,12 @@ _BYLINE = re.compile(
     r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*)*)"
     r"(?:\s*(?:[,|•·–—-]|\bfor\b)\s*(?P<org>[^,|]{2,60}))?\s*$"
 )
+# the page's own widgets after the article: "international", "BusinessInsiderDe", "Related topics"
+MAX_TRAILING_FRAGMENT_WORDS = 10
+_ENDS_SENTENCE = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$|[\"”’]\s*$")
+_BARE_TIMESTAMP = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
+)
 _BARE_LINK = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _CAPTION = re.compile(
     r"©|\b(?:getty images|via getty|ap photo|afp photo|reuters/|/reuters|file photo|photo credit|photograph:|"
@@ -275,6 +281,8 @@ def _residue_reason(line: str, state: _State) -> str | None:
         return "photo caption"
     if _SEPARATOR.match(line):
         return "separator"
+    if _BARE_TIMESTAMP.match(line):
+        return "date header"  # "2019-11-19T08:57:40+01:00": a page's time stamp left in the text
     if _BARE_LINK.match(line):
         return "bare link"  # a page's image or share address left in the text, not a sentence
     if _TIMESTAMP.match(line):
@@ -413,7 +421,10 @@ def _body(paragraphs: list[str], start: int, state: _State) -> list[str]:
 
 def _trailing(kept: list[str], state: _State) -> None:
     """Tag lists and unpunctuated fragments at the very end, and a wire tag closing the last paragraph."""
-    while kept and _is_title_like(kept[-1]) and (_is_tag_list(kept[-1]) or _words(kept[-1]) <= 3):
+    while kept and (
+        (_is_title_like(kept[-1]) and (_is_tag_list(kept[-1]) or _words(kept[-1]) <= 3))
+        or (_words(kept[-1]) <= MAX_TRAILING_FRAGMENT_WORDS and not _ENDS_SENTENCE.search(kept[-1]))
+    ):
         last = kept.pop()
         state.drop(last, "tag list" if _is_tag_list(last) else "trailing fragment")
     if not kept:

@@ -128,6 +128,16 @@ def test_bare_links_left_in_the_text_go() -> None:
     assert _reasons(article) == ["bare link"]
 
 
+def test_page_widgets_after_the_article_go() -> None:
+    article = _clean(
+        "\n\n".join(
+            [*BODY, "2025-04-07T08:57:40+01:00", "Ferry news, ferry news DESK", "international"]
+        )
+    )
+    assert article.text == "\n\n".join(BODY)
+    assert _reasons(article) == ["date header", "trailing fragment", "trailing fragment"]
+
+
 def test_given_metadata_beats_clues() -> None:
     article = _clean(
         "\n\n".join([*BODY, "Copyright 2025 Reuters"]),
