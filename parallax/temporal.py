@@ -41,6 +41,7 @@ from parallax.timex import (
     norm_latest_period,
     norm_month_relative_year,
     norm_month_year,
+    norm_numeric_date,
     norm_part_of_day,
     norm_quarter,
     norm_relative_period,
@@ -70,7 +71,8 @@ SPOKEN_YEAR = (
 
 # Order matters: longer, more specific patterns first; a span already taken is not tagged again.
 PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
-    (re.compile(r"\b\d{4}-\d{2}-\d{2}\b"), norm_iso),
+    (re.compile(r"\b\d{4}-\d{2}-\d{2}(?=T\d|\b)"), norm_iso),  # also a time stamp's date part
+    (re.compile(r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})\b"), norm_numeric_date),
     (
         re.compile(
             rf"\b(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|(?P<noon>noon|midnight))"

@@ -182,6 +182,17 @@ def norm_iso(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
     return "DATE", m.group(0)
 
 
+def norm_numeric_date(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
+    """ "11/19/2019": month first, as American news writes it, unless the first number cannot be a
+    month ("19/11/2019"); not a date at all when neither order makes one."""
+    first, second, year = int(m["first"]), int(m["second"]), int(m["year"])
+    month, day = (first, second) if first <= 12 else (second, first)
+    try:
+        return "DATE", date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def norm_year(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
     return "DATE", m["year"]
 

@@ -17,6 +17,9 @@ FRIDAY = date(2024, 5, 31)
     ("sentence", "expected"),
     [
         ("Two US officials told CNN on Thursday.", [("Thursday", "DATE", "2024-05-30")]),
+        ("Posted 2024-05-30T08:57:40+01:00 by staff.", [("2024-05-30", "DATE", "2024-05-30")]),
+        ("The order was signed on 5/13/2024.", [("5/13/2024", "DATE", "2024-05-13")]),
+        ("The order was signed on 13/5/2024.", [("13/5/2024", "DATE", "2024-05-13")]),
         ("On Friday, Blinken confirmed the decision.", [("Friday", "DATE", "2024-05-31")]),
         (
             "Blinken returned to Washington two weeks ago.",
