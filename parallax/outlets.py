@@ -164,3 +164,21 @@ def canonical(name: str) -> str:
     """The registry's name for an outlet if it is known under ``name``, else ``name`` unchanged."""
     outlet = by_alias(name.strip())
     return outlet.name if outlet else name.strip()
+
+
+_OUTLET_SUFFIX = ("", "blog", "news", "magazine", "online", "daily", "com", "media")
+
+
+def names_outlet(name: str, outlet: str | None) -> bool:
+    """``name`` is ``outlet``'s own name, an alias of it, or it without a suffix such as "Blog" or
+    "News" ("GiveWell" for The GiveWell Blog). "New York" is not The New York Times."""
+    if not outlet:
+        return False
+
+    def key(text: str) -> str:
+        return re.sub(r"[^a-z0-9]", "", text.lower().removeprefix("the "))
+
+    known = by_alias(outlet)
+    keys = {key(outlet), *(key(a) for a in (known.aliases if known else ()))}
+    found = key(name)
+    return len(found) >= 2 and any(found + suffix in keys for suffix in _OUTLET_SUFFIX)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from parallax import __version__
+from parallax import __version__, outlets
 from parallax.align import align_facts
 from parallax.clean import clean_document
 from parallax.cluster import (
@@ -166,13 +166,13 @@ class Pipeline:
             return [list(range(len(articles)))]
         if not any(an.entities for an in analyses):
             analyses = self.nlp.analyse(articles, entities=True)
-        names = name_similarity(_names(analyses)) / 3 * proximity
+        names = name_similarity(_names(articles, analyses)) / 3 * proximity
         return cluster_articles(lower + names, self.opts.cluster)
 
     def signals(self, articles: Sequence[Article]) -> list[Signals]:
         """What grouping needs of each article: its lead vector and its story entities."""
         analyses = self.nlp.analyse(articles, entities=True)
-        return _signals(analyses, SentenceVectors(articles, analyses, self.embedder))
+        return _signals(articles, analyses, SentenceVectors(articles, analyses, self.embedder))
 
     def group_signals(
         self, articles: Sequence[Article], signals: Sequence[Signals]
@@ -287,12 +287,24 @@ class Pipeline:
 Signals = tuple[npt.NDArray[np.float32], list[str]]  # an article's lead vector and story entities
 
 
-def _signals(analyses: Sequence[Analysis], embeddings: Sequence[Matrix]) -> list[Signals]:
-    return list(zip(lead_vectors(analyses, embeddings), _names(analyses), strict=True))
+def _signals(
+    articles: Sequence[Article], analyses: Sequence[Analysis], embeddings: Sequence[Matrix]
+) -> list[Signals]:
+    return list(zip(lead_vectors(analyses, embeddings), _names(articles, analyses), strict=True))
 
 
-def _names(analyses: Sequence[Analysis]) -> list[list[str]]:
-    return [[e.text for e in an.entities if e.label in STORY_ENTITY_LABELS] for an in analyses]
+def _names(articles: Sequence[Article], analyses: Sequence[Analysis]) -> list[list[str]]:
+    """Each article's story entities, less the outlet naming itself ("GiveWell" in The GiveWell
+    Blog's posts, "CNN" in "told CNN"): that says who published, not which story it is. Two posts
+    of one blog shared only its name and were grouped as one story."""
+    return [
+        [
+            e.text
+            for e in an.entities
+            if e.label in STORY_ENTITY_LABELS and not outlets.names_outlet(e.text, article.outlet)
+        ]
+        for article, an in zip(articles, analyses, strict=True)
+    ]
 
 
 def _group_lists(members: Sequence[Article], groups: dict[str, int]) -> tuple[tuple[str, ...], ...]:

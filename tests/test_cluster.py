@@ -5,7 +5,7 @@ import json
 import numpy as np
 
 from parallax.cluster import cluster_articles, story_similarity, time_proximity
-from parallax.models import Report
+from parallax.models import Article, Report
 from parallax.pipeline import Pipeline
 
 from .conftest import SHARED
@@ -106,3 +106,21 @@ def test_duc_clusters_pooled_mostly_come_apart(pipeline: Pipeline) -> None:
     ) / len(gold)
     assert purity >= 0.85
     assert len(groups) >= 6
+
+
+def test_an_outlet_naming_itself_does_not_make_two_posts_one_story() -> None:
+    from parallax.models import Analysis, Entity
+    from parallax.pipeline import _names
+
+    text = "GiveWell recommends a grant to Evidence Action in Kenya."
+    article = Article("f" * 12, "t", text, outlet="The GiveWell Blog")
+    analysis = Analysis(
+        article.id,
+        ((0, len(text)),),
+        (
+            Entity(0, 8, "ORG", "GiveWell"),
+            Entity(29, 44, "ORG", "Evidence Action"),
+            Entity(48, 53, "GPE", "Kenya"),
+        ),
+    )
+    assert _names([article], [analysis]) == [["Evidence Action", "Kenya"]]
