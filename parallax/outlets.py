@@ -112,8 +112,10 @@ OUTLETS: tuple[Outlet, ...] = (
 
 # A dateline opening a lead ("WASHINGTON —", "KYIV, Ukraine (AP) —"): the brief's sentences and the facts
 # start after it (the place it names is where the story was filed, not what the sentence says)
+# "KYIV, Ukraine (AP) —", "WASHINGTON (Reuters) - ", "NEW DELHI: " (Indian agencies' colon)
 DATELINE = re.compile(
-    r"^[A-Z][A-Z .’'-]{1,40}(?:,\s*[A-Z][\w .]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[—–]\s*"
+    r"^[A-Z][A-Z .’'-]{1,40}(?:,\s*[A-Z][\w .]{1,30})?(?:\s*\([^)]{1,30}\))?"
+    r"(?:\s*[—–]\s*|\s+-\s+|:\s+)"
 )
 
 # "KYIV, Ukraine (AP) —", "LONDON, May 31 (Reuters) -": a dateline crediting the agency that wrote the copy

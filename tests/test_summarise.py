@@ -207,3 +207,22 @@ def test_brief_alone_that_groups_uses_the_grouping_model_throughout(pipeline: Pi
     assert len(report.stories) >= 2  # two events (and the example's unrelated article)
     assert brief.texts == [], "the leads embedded for grouping serve the brief: one model"
     assert "the fire at the pier" in analysis.texts
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "KYIV, Ukraine (AP) — ",
+        "WASHINGTON (Reuters) - ",
+        "SIOUX FALLS, S.D. – ",
+        "NEW DELHI: ",
+    ],
+)
+def test_datelines_in_the_forms_agencies_write_them(lead: str) -> None:
+    match = DATELINE.match(lead + "Officials said the talks would resume on Monday.")
+    assert match is not None and match.group(0) == lead
+
+
+def test_words_that_only_look_like_a_dateline_stay() -> None:
+    for sentence in ("US-China talks resumed on Monday.", "NATO said it would respond."):
+        assert DATELINE.match(sentence) is None
