@@ -302,6 +302,10 @@ def _wires(articles: Sequence[Article]) -> list[Derivation]:
             if removal.reason == "wire tag":
                 agency = removal.text.lstrip("/—–- ").strip()
                 note = f"wire tag {removal.text!r} (removed from the text as residue)"
+        credited = outlets.by_alias((article.byline or "").strip().removeprefix("By ").strip())
+        if agency is None and credited is not None and credited.wire:
+            # "by Reuters": the page credits the whole article to the agency (no span: metadata)
+            agency, note = credited.name, f"byline {article.byline!r}"
         if agency is None:
             continue
         target = _article_of(agency, articles, article.id) or _article_of_prefix(

@@ -113,3 +113,14 @@ def test_an_edition_quoting_its_own_outlet_cites_no_one(pipeline: Pipeline) -> N
     article = Article("e" * 12, "t", text, outlet="Business Insider Deutschland")
     cited = {d.to_outlet for d in _cites([article], pipeline.nlp.analyse([article]))}
     assert cited == {"Reuters"}
+
+
+def test_a_byline_crediting_an_agency_is_wire_copy() -> None:
+    from parallax.derive import _wires
+
+    text = "The state attorney general is investigating the company, people familiar said."
+    carried = Article("g" * 12, "t", text, outlet="VentureBeat", byline="Reuters")
+    own = Article("h" * 12, "t", text, outlet="Reuters", byline="Reuters")
+    staff = Article("i" * 12, "t", text, outlet="VentureBeat", byline="Ada Brook")
+    [wire] = _wires([carried, own, staff])
+    assert (wire.source, wire.kind, wire.to_outlet) == (carried.id, "wire", "Reuters")
