@@ -181,8 +181,11 @@ _LATER_SPEAKER = re.compile(
 
 
 def _subject_before(text: str, start: int, verb_at: int) -> tuple[str, int] | None:
-    """The words before a reporting verb, back to a clause boundary: its subject."""
-    window = text[start:verb_at]
+    """The words before a reporting verb, back to a clause boundary: its subject. An apposition
+    closed just before the verb ("The mayor, Ada Brook, said") is the subject, not a boundary."""
+    window = text[start:verb_at].rstrip()
+    if window.endswith(","):
+        window = window[:-1]
     cut = 0
     for match in _SUBJECT_STOP.finditer(window):
         cut = match.end()
@@ -235,8 +238,6 @@ def _direct(
             continue  # “Listen To The Music,” “Magic Keyboard”: a title or a name, not speech
         speaker, at = _speaker_around(text, s_start, s_end, match.start(), match.end())
         partial = not re.search(r"[.,!?…]$", text[c_start:c_end].strip()) and c_start - 1 > s_start
-        if speaker is None and partial and len(text[c_start:c_end].split()) <= SCARE_QUOTE_WORDS:
-            continue  # “Netflix of games”: a phrase held at arm's length, no one's words
         kind = speaker_kind(speaker, persons)
         out.append(Attribution(index, c_start, c_end, speaker, at, kind, True, partial))
     return out
@@ -467,12 +468,29 @@ def _resolve_pronouns(found: list[Attribution], text: str) -> list[Attribution]:
     return resolved
 
 
-def find_attributions(article: Article, analysis: Analysis, index: int = 0) -> list[Attribution]:
-    """Every direct quote and reported statement of one article, with its speaker."""
+def find_attributions(
+    article: Article, analysis: Analysis, index: int = 0, scare_quotes: bool = False
+) -> list[Attribution]:
+    """Every direct quote and reported statement of one article, with its speaker.
+
+    Unattributed phrases of SCARE_QUOTE_WORDS words or fewer inside a sentence (“Netflix of games”)
+    are held at arm's length, nobody's words, and left out unless ``scare_quotes``: across outlets
+    (``find_quotes``) one of them may be another outlet's attributed quote, “adapt and adjust”.
+    """
     persons = {e.text for e in analysis.entities if e.label == "PERSON"}
     direct = _direct(article, analysis, index, persons)
     indirect = _indirect(article, analysis, index, [(a.start, a.end) for a in direct], persons)
-    return _resolve_pronouns(direct + indirect, article.text)
+    found = _resolve_pronouns(direct + indirect, article.text)
+    return found if scare_quotes else [a for a in found if not _scare_quote(a, article.text)]
+
+
+def _scare_quote(att: Attribution, text: str) -> bool:
+    return (
+        att.direct
+        and att.partial
+        and att.speaker is None
+        and len(text[att.start : att.end].split()) <= SCARE_QUOTE_WORDS
+    )
 
 
 def _speaker_key(speaker: str | None) -> str:
@@ -534,7 +552,11 @@ def group_quotes(articles: Sequence[Article], found: Sequence[Attribution]) -> l
                 break
         if not placed:
             groups.append([att])
-    return [_quote(group, articles) for group in groups]
+    return [
+        _quote(group, articles)
+        for group in groups
+        if not all(_scare_quote(a, articles[a.article].text) for a in group)
+    ]
 
 
 def _quote(group: list[Attribution], articles: Sequence[Article]) -> Quote:
@@ -566,7 +588,7 @@ def find_quotes(articles: Sequence[Article], analyses: Sequence[Analysis]) -> li
     found = [
         att
         for i, (a, an) in enumerate(zip(articles, analyses, strict=True))
-        for att in find_attributions(a, an, i)
+        for att in find_attributions(a, an, i, scare_quotes=True)
     ]
     quotes = group_quotes(articles, found)
     return sorted(quotes, key=lambda q: (-len(q.variants), not q.direct))

@@ -116,6 +116,21 @@ def test_speakers_found_past_a_time_phrase_and_a_noun_that_looks_like_a_verb(
     assert speakers["shocking and false."] == "Big Machine"
 
 
+def test_a_short_unattributed_quote_joins_another_outlets_attributed_one(
+    pipeline: Pipeline,
+) -> None:
+    texts = [
+        "The mayor, Ada Brook, said the council would “adapt and adjust” its budget.",
+        "The council hinted at a change, noting it would “adapt and adjust” its plans.",
+        "Critics called the plan the “Netflix of budgets” on Monday.",
+    ]
+    articles = [Article(str(i) * 12, "t", t) for i, t in enumerate(texts)]
+    quotes = find_quotes(articles, pipeline.nlp.analyse(articles))
+    [quote] = [q for q in quotes if q.direct]
+    assert quote.text == "adapt and adjust" and len(quote.variants) == 2
+    assert quote.speaker is not None and "Brook" in quote.speaker
+
+
 def test_speaker_kinds() -> None:
     assert speaker_kind("two US officials", set()) == "anonymous"
     assert speaker_kind("Secretary of State Antony Blinken", set()) == "person"
