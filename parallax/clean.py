@@ -49,9 +49,24 @@ _BYLINE = re.compile(
     r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*)*)"
     r"(?:\s*(?:[,|•·–—-]|\bfor\b)\s*(?P<org>[^,|]{2,60}))?\s*$"
 )
-# the page's own widgets after the article: "international", "BusinessInsiderDe", "Related topics"
+# the page's own widgets after the article: "international", "BusinessInsiderDe",
+# "(Graphic: Global currencies vs. dollar - here)", "[Wired]", "twitter.com/reporter"
 MAX_TRAILING_FRAGMENT_WORDS = 10
 _ENDS_SENTENCE = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$|[\"”’]\s*$")
+_WIDGET = re.compile(r"^\S+$|^[(\[].*[)\]]$|https?://|www\.|\S@\S|\.com/")
+
+
+def _is_widget(line: str) -> bool:
+    """A short unpunctuated line that is one token, bracketed, or an address: not a sentence (a last
+    line like "The vote is set for Friday. —AP" or "Key points:" is not one)."""
+    return (
+        _words(line) <= MAX_TRAILING_FRAGMENT_WORDS
+        and not _ENDS_SENTENCE.search(line)
+        and _WIDGET.search(line) is not None
+        and not re.search(r"[“”\"]", line)
+    )
+
+
 _BARE_TIMESTAMP = re.compile(
     r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
 )
@@ -423,7 +438,7 @@ def _trailing(kept: list[str], state: _State) -> None:
     """Tag lists and unpunctuated fragments at the very end, and a wire tag closing the last paragraph."""
     while kept and (
         (_is_title_like(kept[-1]) and (_is_tag_list(kept[-1]) or _words(kept[-1]) <= 3))
-        or (_words(kept[-1]) <= MAX_TRAILING_FRAGMENT_WORDS and not _ENDS_SENTENCE.search(kept[-1]))
+        or _is_widget(kept[-1])
     ):
         last = kept.pop()
         state.drop(last, "tag list" if _is_tag_list(last) else "trailing fragment")

@@ -433,6 +433,7 @@ def _consistent_sources(
             for sibling in found
             if sibling.article == q.article
             and sibling is not q
+            and sibling.sentence != q.sentence  # "killed 20 people and injured 100 people"
             and sibling.dimension == q.dimension
             and sibling.noun == q.noun
             and any(_comparable(sibling, other, sims, rows) for other in others)

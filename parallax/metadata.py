@@ -52,8 +52,6 @@ _ROLE_WORDS = frozenset(
         "economics",
         "economic",
         "global",
-        "white",
-        "house",
         "diplomatic",
         "religion",
         "education",
@@ -71,14 +69,11 @@ _ROLE_WORDS = frozenset(
         "news",
         "local",
         "digital",
-        "wire",
         "deputy",
         "managing",
         "executive",
         "associate",
         "correspondent",
-        "at",
-        "large",
     ]
 )
 _ROLE_NOUN = re.compile(
@@ -91,9 +86,11 @@ _LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?)$")
-_DATE_WORD = re.compile(
-    r"\b(?:published|updated|posted|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december)\b.*$",
+# date words after a name ("Malcolm Owen Monday", "Carrie Arnold November"), never a name's own:
+# "Theresa May", "April Glaser", "Mark Sunday" keep theirs (a name keeps two words at least)
+_DATE_ONLY = re.compile(
+    r"^(?:published|updated|posted|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)$",
     re.IGNORECASE,
 )
 _NOT_A_NAME = re.compile(
@@ -168,7 +165,13 @@ def tidy_byline(
     for part in re.split(r"\s*;\s*|\s*\|\s*", author):
         part = _strip_tail(part.strip(" ,"), sites)
         tidied.append(part)
-        if not part or _NOT_A_NAME.match(part) or _key(part) in sites or _is_outlet(part):
+        if (
+            not part
+            or _NOT_A_NAME.match(part)
+            or _DATE_ONLY.match(part)
+            or _key(part) in sites
+            or _is_outlet(part)
+        ):
             continue
         if _repeats(part, kept) or (kept and _CREDENTIAL.match(part)):
             continue  # "Troy L Smith" after "Troy Smith"; "Ilana Muhlstein; MS; RDN"
@@ -192,13 +195,19 @@ def _strip_tail(part: str, sites: set[str]) -> str:
     role = _ROLE_NOUN.search(part)
     if role:  # the job title and the words that qualify it: "Tom Gillespie News reporter"
         words = part[: role.start()].split()
-        while words and (
-            words[-1].lower().strip(",") in _ROLE_WORDS
-            or words[-1].lower() in ("is", "a", "an", "the")
+        while (
+            words
+            and not words[-1].endswith(
+                ","
+            )  # "Josh White, Staff Writer": the name ends at the comma
+            and (words[-1].lower() in _ROLE_WORDS or words[-1].lower() in ("is", "a", "an", "the"))
         ):
             words.pop()
         part = " ".join(words)
-    part = _DATE_WORD.sub("", part).strip(" ,")
+    words = part.split()
+    while len(words) > 2 and _DATE_ONLY.match(words[-1].strip(",.;")):
+        words.pop()
+    part = " ".join(words).strip(" ,")
     words = part.split()
     # "Finian Cunningham Sputnik International", "Eric Tucker Associated Press": a publisher after the name
     for cut in range(2, len(words)):

@@ -192,7 +192,7 @@ _CONTINUES = re.compile(
 )  # "campaign ...", not "iPhone ..." (a sentence may open with that)
 # where the sentencizer's false ends are: a full stop inside quotation marks (“Meth. We’re on it.”) or
 # after an abbreviation it does not know ("Casper, Wyo., on Saturday")
-_FALSE_END = re.compile(r"(?:[.!?…][”\"’']|\b[A-Z][a-z]{0,3}\.,?)$")
+_FALSE_END = re.compile(r"(?:[.!?…][”\"’']|\b[A-Z][a-z]{0,3}\.,)$")
 
 
 def merge_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -115,10 +115,13 @@ OUTLETS: tuple[Outlet, ...] = (
 
 # A dateline opening a lead ("WASHINGTON —", "KYIV, Ukraine (AP) —"): the brief's sentences and the facts
 # start after it (the place it names is where the story was filed, not what the sentence says)
-# "KYIV, Ukraine (AP) —", "WASHINGTON (Reuters) - ", "NEW DELHI: " (Indian agencies' colon)
+# "KYIV, Ukraine (AP) —"; with a hyphen only after an agency's credit ("WASHINGTON (Reuters) - "),
+# with a colon only after a place in capitals alone ("NEW DELHI: "): "US - China talks" and
+# "US, China agree: ..." are headlines, not datelines
 DATELINE = re.compile(
-    r"^[A-Z][A-Z .’'-]{1,40}(?:,\s*[A-Z][\w .]{1,30})?(?:\s*\([^)]{1,30}\))?"
-    r"(?:\s*[—–]\s*|\s+-\s+|:\s+)"
+    r"^(?:[A-Z][A-Z .’'-]{1,40}(?:,\s*[A-Z][\w .]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[—–]\s*"
+    r"|[A-Z][A-Z .’'-]{3,40}\s*\([^)]{1,30}\)\s+-\s+"
+    r"|[A-Z][A-Z .’'-]{3,40}:\s+)"
 )
 
 # "KYIV, Ukraine (AP) —", "LONDON, May 31 (Reuters) -": a dateline crediting the agency that wrote the copy
@@ -171,12 +174,14 @@ def canonical(name: str) -> str:
     return outlet.name if outlet else name.strip()
 
 
-_OUTLET_SUFFIX = ("", "blog", "news", "magazine", "online", "daily", "com", "media")
+# only suffixes that never follow a place or a word of the story: "China Daily", "Arab News" and
+# "Bitcoin Magazine" keep China, Arab and Bitcoin
+_OUTLET_SUFFIX = ("", "blog", "com")
 
 
 def names_outlet(name: str, outlet: str | None) -> bool:
-    """``name`` is ``outlet``'s own name, an alias of it, or it without a suffix such as "Blog" or
-    "News" ("GiveWell" for The GiveWell Blog). "New York" is not The New York Times."""
+    """``name`` is ``outlet``'s own name, an alias of it, or it without "Blog" or ".com" ("GiveWell"
+    for The GiveWell Blog). "New York" is not The New York Times, nor "China" China Daily."""
     if not outlet:
         return False
 

@@ -115,6 +115,28 @@ _TRAILING_ADVERBS = frozenset(
         "once",
         "never",
         "not",
+        # adverbs between a speaker and the verb (a list, not "-ly": "family", "assembly")
+        "consistently",
+        "repeatedly",
+        "publicly",
+        "privately",
+        "reportedly",
+        "allegedly",
+        "initially",
+        "originally",
+        "separately",
+        "subsequently",
+        "frequently",
+        "openly",
+        "flatly",
+        "firmly",
+        "strongly",
+        "bluntly",
+        "angrily",
+        "quickly",
+        "briefly",
+        "largely",
+        "aptly",
     ]
 )
 _DETERMINERS = frozenset(
@@ -146,25 +168,25 @@ def _clean_speaker(text: str) -> str:
     if any(w[:1].isupper() for w in words) and words[0].lower() not in _DETERMINERS:
         while words and not words[0][:1].isupper() and not words[0][:1].isdigit():
             words.pop(0)
-    # "He has consistently (denied)", "I would (have said)", "Paganini and his team (wrote)"
-    while len(words) > 1 and (
-        words[-1] in _TRAILING_ADVERBS  # lower case only: "Theresa May" keeps her name
-        or (words[-1].islower() and words[-1].endswith("ly") and len(words[-1]) > 4)
-    ):
+    # "He has consistently (denied)", "I would (have said)"; lower case only: "Theresa May" stays
+    while len(words) > 1 and words[-1] in _TRAILING_ADVERBS:
         words.pop()
     speaker = " ".join(words)
     return re.sub(r"^(?:the|a|an)\s+(?=[A-Z])", "", speaker)
 
 
 _NOUN_BEFORE = re.compile(
-    r"(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|these|those|such|new|earlier))\s+$",
+    r"(?:(?P<owner>\b\w+)['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|these|those|such))\s+$",
     re.IGNORECASE,
 )
+_PRONOUN_S = frozenset({"he", "she", "it", "who", "that", "there", "what", "where", "here"})
 
 
 def _noun_use(text: str, verb_at: int) -> bool:
-    """ "Swift's claims", "the notes", "his tells": a reporting verb's spelling used as a noun."""
-    return _NOUN_BEFORE.search(text, max(0, verb_at - 12), verb_at) is not None
+    """ "Swift's claims", "the notes", "his tells": a reporting verb's spelling used as a noun
+    ("He's said" is a verb: a pronoun's 's is "has")."""
+    found = _NOUN_BEFORE.search(text, max(0, verb_at - 24), verb_at)
+    return found is not None and (found["owner"] or "").lower() not in _PRONOUN_S
 
 
 # not who spoke: a preposition or time phrase after the verb ("... announced in October, said X")
@@ -222,9 +244,12 @@ def speaker_kind(speaker: str | None, person_names: set[str]) -> SpeakerKind:
 
 def _direct(
     article: Article, analysis: Analysis, index: int, persons: set[str]
-) -> list[Attribution]:
+) -> tuple[list[Attribution], list[tuple[int, int]]]:
+    """The article's direct quotes, and the quoted titles and names left out (their sentences
+    are not reported speech either)."""
     text = article.text
     out: list[Attribution] = []
+    titles: list[tuple[int, int]] = []
     for match in _QUOTE.finditer(text):
         group = next(g for g in "abcd" if match.group(g) is not None)
         c_start, c_end = match.start(group), match.end(group)
@@ -234,13 +259,16 @@ def _direct(
         s_start, s_end = (
             analysis.sentences[sentence] if sentence is not None else (match.start(), match.start())
         )
-        if _title_like(text[c_start:c_end]):
-            continue  # “Listen To The Music,” “Magic Keyboard”: a title or a name, not speech
         speaker, at = _speaker_around(text, s_start, s_end, match.start(), match.end())
+        if _title_like(text[c_start:c_end]) and (
+            speaker is None or _titles_in(text[s_start:s_end]) >= 2
+        ):
+            titles.append((c_start, c_end))  # “Magic Keyboard”, a list of song titles: not speech
+            continue
         partial = not re.search(r"[.,!?…]$", text[c_start:c_end].strip()) and c_start - 1 > s_start
         kind = speaker_kind(speaker, persons)
         out.append(Attribution(index, c_start, c_end, speaker, at, kind, True, partial))
-    return out
+    return out, titles
 
 
 SCARE_QUOTE_WORDS = 3  # an unattributed phrase this short inside a sentence is a scare quote
@@ -271,10 +299,20 @@ _MINOR_WORDS = frozenset(
 )
 
 
+def _titles_in(sentence: str) -> int:
+    """How many quoted titles the sentence holds: a list of them is not anyone's words."""
+    return sum(
+        _title_like(next(g for g in m.groups() if g is not None)) for m in _QUOTE.finditer(sentence)
+    )
+
+
 def _title_like(content: str) -> bool:
-    """Every word capitalised except the small ones ("Takin’ It to the Streets"): a title or name."""
+    """Every word capitalised except the small ones ("Takin’ It to the Streets"): a title or name.
+    Shouted words ("NO COLLUSION!") and exclamations or questions are speech."""
     words = re.findall(r"[A-Za-z][\w’'-]*", content)
     if not 2 <= len(words) <= 8 or re.search(r"[.!?…]\s+\S", content):
+        return False
+    if content.isupper() or re.search(r"[!?]\W*$", content):
         return False
     major = [w for w in words if w.lower() not in _MINOR_WORDS]
     return bool(major) and words[0][0].isupper() and all(w[0].isupper() for w in major)
@@ -371,8 +409,9 @@ _LEADING = re.compile(
 
 _WRITER = frozenset({"i", "we"})
 _SPEAKER_LEAD_IN = re.compile(
-    r"^.*\b(?:that|when|while|after|before|because|if|since|although|though)\s+|"
-    r"^(?i:in|on|at|after|before|prior to|during|since|last|earlier|later|by|for|from)\b[^,]{0,60},\s*"
+    r"^[^,]*?\b(?:that|when|while|after|before|because|if|since|although|though)\s+|"
+    r"^(?:in|on|at|after|before|prior to|during|since|last|earlier|later|by|for|from)\b[^,]{0,60},\s*",
+    re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+$", re.IGNORECASE)
 
@@ -413,6 +452,11 @@ def _with_speaker(att: Attribution, source: Attribution) -> Attribution:
     )
 
 
+MAX_FRAGMENT_GAP_WORDS = (
+    5  # “...” near Kharkiv, “...”: a few words between two fragments of one quote
+)
+
+
 def _speaker_from_next(found: list[Attribution], text: str) -> list[Attribution]:
     """The first fragment of a quote the sentence attributes only after its last fragment
     (“...” near Kharkiv, “...,” Blinken said) takes the speaker of the fragment that follows it,
@@ -427,6 +471,8 @@ def _speaker_from_next(found: list[Attribution], text: str) -> list[Attribution]
             and following.direct
             and following.speaker
             and "\n" not in gap
+            and len(gap.split()) <= MAX_FRAGMENT_GAP_WORDS
+            and not re.search(r"\b(?:but|and|or|was|were|is|are|had|has|have)\b", gap)
             and not re.search(r"[.!?…][”\"’']?\s", gap)
             and not re.search(r"[.!?…]$", text[att.start : att.end].rstrip())  # a sentence ended
         ):
@@ -478,8 +524,9 @@ def find_attributions(
     (``find_quotes``) one of them may be another outlet's attributed quote, “adapt and adjust”.
     """
     persons = {e.text for e in analysis.entities if e.label == "PERSON"}
-    direct = _direct(article, analysis, index, persons)
-    indirect = _indirect(article, analysis, index, [(a.start, a.end) for a in direct], persons)
+    direct, titles = _direct(article, analysis, index, persons)
+    quoted = [(a.start, a.end) for a in direct] + titles
+    indirect = _indirect(article, analysis, index, quoted, persons)
     found = _resolve_pronouns(direct + indirect, article.text)
     return found if scare_quotes else [a for a in found if not _scare_quote(a, article.text)]
 

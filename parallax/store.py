@@ -120,6 +120,16 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        7,
+        "signals again",
+        # grouping names no longer include the article's own outlet (pipeline._names), and articles
+        # stored before migration 6 have no MinHash sketch: every article's signals are computed
+        # again at the next ingest (its stories stay as they are)
+        """
+        INSERT OR IGNORE INTO pending_signals SELECT article_id FROM signals;
+        """,
+    ),
 )
 
 
@@ -252,6 +262,7 @@ class Store:
                 None if sketch is None else np.asarray(sketch, dtype=np.uint64).tobytes(),
             ),
         )
+        self._db.execute("DELETE FROM article_names WHERE article_id = ?", (article_id,))
         self._db.executemany(
             "INSERT OR IGNORE INTO article_names (name, article_id) VALUES (?, ?)",
             [(name.lower(), article_id) for name in set(entities)],

@@ -132,16 +132,15 @@ def clause_of(
     return start, end
 
 
-# a bare year between a determiner or possessive and the noun it qualifies
-_BEFORE_MODIFIER = re.compile(
-    r"(?:\b(?:the|a|an|its|his|her|their|our|this|next|last)|['’]s)\s+$", re.I
-)
+# a bare year between a possessive and the noun it qualifies ("the 2020 election" is dated by it)
+_BEFORE_MODIFIER = re.compile(r"(?:\b(?:its|his|her|their|our)|['’]s)\s+$", re.I)
 _AFTER_MODIFIER = re.compile(r"\s+[a-z][a-z-]+")
 
 
 def _modifier_year(text: str, start: int, end: int) -> bool:
-    """A year used as a modifier ("its 2025 bond", "the agency's 2020 budget request") says what the
-    thing is, not when the sentence's event happened: it dates no event."""
+    """A year that qualifies something owned ("its 2025 bond", "the agency's 2020 budget request")
+    says what the thing is, not when the sentence's event happened: it dates no event. After an
+    article ("the 2020 election", "the 2011 earthquake") the year is usually the event's."""
     return (
         re.fullmatch(r"\d{4}", text[start:end]) is not None
         and _BEFORE_MODIFIER.search(text, max(0, start - 12), start) is not None

@@ -131,11 +131,31 @@ def test_bare_links_left_in_the_text_go() -> None:
 def test_page_widgets_after_the_article_go() -> None:
     article = _clean(
         "\n\n".join(
-            [*BODY, "2025-04-07T08:57:40+01:00", "Ferry news, ferry news DESK", "international"]
+            [
+                *BODY,
+                "2025-04-07T08:57:40+01:00",
+                "(Graphic: Ferry routes in 2025 - here)",
+                "international",
+            ]
         )
     )
     assert article.text == "\n\n".join(BODY)
     assert _reasons(article) == ["date header", "trailing fragment", "trailing fragment"]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "The vote is set for Friday. —AP",
+        "“We did it,” the mayor said",
+        "The meeting ended at 11:45 p.m",
+    ],
+)
+def test_a_last_line_without_a_full_stop_is_still_article_text(last: str) -> None:
+    article = _clean("\n\n".join([*BODY, last]))
+    assert article.text.startswith("\n\n".join(BODY)) and "trailing fragment" not in _reasons(
+        article
+    )
 
 
 def test_given_metadata_beats_clues() -> None:

@@ -124,3 +124,6 @@ def test_an_outlet_naming_itself_does_not_make_two_posts_one_story() -> None:
         ),
     )
     assert _names([article], [analysis]) == [["Evidence Action", "Kenya"]]
+    china = Article("f" * 12, "t", "China said the talks would go on.", outlet="China Daily")
+    found = Analysis(china.id, ((0, 33),), (Entity(0, 5, "GPE", "China"),))
+    assert _names([china], [found]) == [["China"]], "China Daily's stories keep China"

@@ -36,6 +36,20 @@ def test_author_fields_keep_only_the_people(author: str, outlet: str | None, exp
 
 
 @pytest.mark.parametrize(
+    ("author", "expected"),
+    [
+        ("Josh White, Staff Writer", "Josh White"),
+        ("Sam Wire, reporter", "Sam Wire"),
+        ("Theresa May", "Theresa May"),
+        ("April Glaser; Will Oremus", "April Glaser; Will Oremus"),
+        ("Mark Sunday; Ann Lee", "Mark Sunday; Ann Lee"),
+    ],
+)
+def test_names_that_look_like_dates_or_titles_are_kept(author: str, expected: str) -> None:
+    assert tidy_byline(author, None) == expected
+
+
+@pytest.mark.parametrize(
     "author", ["Staff Reports", "Reuters", "PTI", "The Associated Press", "Sarah E Needleman"]
 )
 def test_author_fields_with_no_person_to_find_stay_as_given(author: str) -> None:

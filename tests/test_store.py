@@ -86,6 +86,25 @@ def test_a_version_1_store_is_migrated_and_keeps_its_articles(tmp_path: Path) ->
         assert store.without_story() == [article.id], "migration 5 finds the pending article"
 
 
+def test_signals_stored_before_version_7_are_computed_again(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    article = Article("e" * 12, "e.txt", "An article whose signals an older parallax computed.")
+    with Store(path) as store:
+        store.add(article)
+        store.save_signals(article.id, np.zeros(384, dtype=np.float32), ["The Blog", "Kharkiv"])
+        assert store.without_signals() == []
+    db = sqlite3.connect(path)
+    db.execute("DELETE FROM migrations WHERE version >= 7")  # as a store left by version 6
+    db.commit()
+    db.close()
+    with Store(path) as store:
+        assert [a.id for a in store.without_signals()] == [article.id]
+        store.save_signals(article.id, np.zeros(384, dtype=np.float32), ["Kharkiv"])
+        assert store.without_signals() == []
+        names = store._db.execute("SELECT name FROM article_names").fetchall()
+        assert names == [("kharkiv",)], "the old names are replaced, not kept beside the new"
+
+
 def test_pending_work_follows_signals_and_stories() -> None:
     first, second = (Article(f"{c * 12}", f"{c}.txt", f"Article {c}.") for c in "cd")
     with Store() as store:

@@ -224,5 +224,10 @@ def test_datelines_in_the_forms_agencies_write_them(lead: str) -> None:
 
 
 def test_words_that_only_look_like_a_dateline_stay() -> None:
-    for sentence in ("US-China talks resumed on Monday.", "NATO said it would respond."):
+    for sentence in (
+        "US-China talks resumed on Monday.",
+        "NATO said it would respond.",
+        "US - China talks resumed on Monday.",
+        "US, China agree: talks resume on Monday.",
+    ):
         assert DATELINE.match(sentence) is None

@@ -94,9 +94,10 @@ def test_a_year_that_names_a_thing_dates_no_event(pipeline: Pipeline) -> None:
 
     text = (
         "The company's 2025 bond weakened sharply on Monday. "
-        "In 2018, the company raised money from investors."
+        "In 2018, the company raised money from investors. "
+        "Before the 2016 election the company was small."
     )
     article = Article("d" * 12, "d", text, published="2019-11-19", published_how="given")
     analyses = pipeline.nlp.analyse([article], entities=False)
     events = find_events([article], analyses, pipeline.embed([article], analyses), {})
-    assert {e.date for e in events} == {"2019-11-18", "2018"}
+    assert {e.date for e in events} == {"2019-11-18", "2018", "2016"}

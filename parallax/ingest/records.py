@@ -29,7 +29,7 @@ TITLE_KEYS = ("title", "headline")
 URL_KEYS = ("url", "link", "canonical_url", "permalink", "href")
 OUTLET_KEYS = (
     "outlet", "source", "publisher", "site", "source_domain", "source_name", "site_name",
-    "newspaper", "media", "domain",
+    "newspaper", "domain",
 )  # fmt: skip
 DATE_KEYS = (
     "published", "date", "pubdate", "published_at", "publishedat", "date_publish", "publish_date",
