@@ -80,19 +80,30 @@ def test_outlet_names_from_the_registry_or_the_address() -> None:
     assert tidy_outlet("Connecticut Post", "https://www.ctpost.com/a") == "Connecticut Post"
 
 
-def test_a_page_is_cleaned_with_its_metadata_tidied() -> None:
-    raw = RawDocument(
-        source="page.html",
+def _document(how: str, **fields: str) -> RawDocument:
+    """A one-sentence document whose title, author and outlet are given ``how``."""
+    base = {
+        "title": "Pier stays shut after blaze - The Coastal Post",
+        "author": "Daniel Osei; Staff Writer",
+        "outlet": "The Coastal Post",
+        **fields,
+    }
+    return RawDocument(
+        source="page.html" if how == "extracted" else "records.jsonl:1",
         text="The east pier will stay shut until Friday, port director Tomas Vell said on Thursday.",
-        fmt="html",
-        title="Pier stays shut after blaze - The Coastal Post",
-        title_how="extracted",
-        author="Daniel Osei; Staff Writer",
-        author_how="extracted",
-        outlet="The Coastal Post",
-        outlet_how="extracted",
+        fmt="html" if how == "extracted" else "record",
+        title=base["title"],
+        title_how=how,  # type: ignore[arg-type]
+        author=base["author"],
+        author_how=how,  # type: ignore[arg-type]
+        outlet=base["outlet"],
+        outlet_how=how,  # type: ignore[arg-type]
+        url=base.get("url"),
     )
-    article = clean_document(raw)
+
+
+def test_a_page_is_cleaned_with_its_metadata_tidied() -> None:
+    article = clean_document(_document("extracted"))
     assert (article.title, article.byline, article.outlet) == (
         "Pier stays shut after blaze",
         "Daniel Osei",
@@ -101,21 +112,12 @@ def test_a_page_is_cleaned_with_its_metadata_tidied() -> None:
 
 
 def test_metadata_the_user_gave_is_kept_as_given() -> None:
-    raw = RawDocument(
-        source="records.jsonl:1",
-        text="The east pier will stay shut until Friday, port director Tomas Vell said on Thursday.",
-        fmt="record",
-        title="Pier stays shut - The Coastal Post",
-        title_how="given",
-        author="Daniel Osei; Staff Writer",
-        author_how="given",
-        outlet="Oster Post",
-        outlet_how="given",
-        url="https://www.nytimes.com/2025/03/13/pier.html",
+    raw = _document(
+        "given", outlet="Oster Post", url="https://www.nytimes.com/2025/03/13/pier.html"
     )
     article = clean_document(raw)
     assert (article.title, article.byline, article.outlet) == (
-        "Pier stays shut - The Coastal Post",
+        "Pier stays shut after blaze - The Coastal Post",
         "Daniel Osei; Staff Writer",
         "Oster Post",
     )

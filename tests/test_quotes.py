@@ -62,15 +62,20 @@ def test_indirect_speech(found: list[tuple[str, str | None, str, bool, bool]]) -
     assert any(s and "company" in s.lower() for s in indirect.values())
 
 
+def _speakers(pipeline: Pipeline, text: str) -> dict[str, str | None]:
+    """Each attribution's content -> its speaker, in one article of ``text``."""
+    article = Article("1" * 12, "t", text)
+    [analysis] = pipeline.nlp.analyse([article])
+    return {text[a.start : a.end]: a.speaker for a in find_attributions(article, analysis)}
+
+
 def test_first_fragment_takes_the_speaker_named_after_the_last(pipeline: Pipeline) -> None:
     text = (
         "“The pier held up better than we feared” despite the heat, “and it will reopen soon,” "
         "port director Tomas Vell said on Thursday.\n\n"
         "“Nobody was hurt.” Later, “we will rebuild,” a spokesman said."
     )
-    article = Article("1" * 12, "t", text)
-    [analysis] = pipeline.nlp.analyse([article])
-    speakers = {text[a.start : a.end]: a.speaker for a in find_attributions(article, analysis)}
+    speakers = _speakers(pipeline, text)
     assert speakers["The pier held up better than we feared"] == "Tomas Vell"
     assert speakers["and it will reopen soon,"] == "Tomas Vell"
     assert speakers["Nobody was hurt."] is None, "a finished sentence does not borrow a speaker"
@@ -125,9 +130,7 @@ def test_titles_scare_quotes_and_the_writers_voice_are_not_quotes(pipeline: Pipe
 def test_speakers_in_the_shapes_news_writes_them(
     pipeline: Pipeline, text: str, quoted: str, speaker: str
 ) -> None:
-    article = Article("5" * 12, "t", text)
-    [analysis] = pipeline.nlp.analyse([article])
-    found = {text[a.start : a.end]: a.speaker for a in find_attributions(article, analysis)}
+    found = _speakers(pipeline, text)
     assert quoted in found and speaker in (found[quoted] or ""), found
 
 
@@ -139,9 +142,7 @@ def test_speakers_found_past_a_time_phrase_and_a_noun_that_looks_like_a_verb(
         "Scissors, a scholar in Washington.\n\n"
         "Big Machine has denied Swift’s claims, saying they were “shocking and false.”"
     )
-    article = Article("4" * 12, "t", text)
-    [analysis] = pipeline.nlp.analyse([article])
-    speakers = {text[a.start : a.end]: a.speaker for a in find_attributions(article, analysis)}
+    speakers = _speakers(pipeline, text)
     assert speakers["The president wants a bigger deal than the little deal"] == "Derek Scissors"
     assert speakers["shocking and false."] == "Big Machine"
 
