@@ -433,7 +433,9 @@ def _consistent_sources(
             for sibling in found
             if sibling.article == q.article
             and sibling is not q
-            and sibling.sentence != q.sentence  # "killed 20 people and injured 100 people"
+            # "killed 20 people and injured 100 people": two counts of one noun in one sentence
+            # are two events; two amounts of money in one sentence stay two values of one thing
+            and (q.dimension != "count" or sibling.sentence != q.sentence)
             and sibling.dimension == q.dimension
             and sibling.noun == q.noun
             and any(_comparable(sibling, other, sims, rows) for other in others)

@@ -126,6 +126,14 @@ def test_two_counts_in_one_sentence_still_meet_another_source(pipeline: Pipeline
     assert ("number of people", {20.0, 25.0}) in found
 
 
+def test_a_source_naming_two_amounts_in_one_sentence_contradicts_no_one(pipeline: Pipeline) -> None:
+    texts = [
+        "Investors valued the company at $6.5 billion, below the $8 billion it had sought.",
+        "Investors valued the company at $8 billion.",
+    ]
+    assert _discrepancies(pipeline, texts) == []
+
+
 def test_counts_orders_of_magnitude_apart_are_two_counts(pipeline: Pipeline) -> None:
     texts = [
         "The plague killed an estimated 25 million people in Europe in the 14th century.",
