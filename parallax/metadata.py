@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 
 from parallax import outlets
+from parallax.timex import MONTHS, WEEKDAYS
 
 _SEPARATOR = re.compile(r"\s+[-–—|:·•]\s+(?P<site>[^-–—|:·•]{2,60})$")
 # words that qualify a job title: "AP National Security Writer", "Staff writer", "CNN Editor-at-large"
@@ -88,11 +89,8 @@ _LEAD_IN = re.compile(
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?)$")
 # date words after a name ("Malcolm Owen Monday", "Carrie Arnold November"), never a name's own:
 # "Theresa May", "April Glaser", "Mark Sunday" keep theirs (a name keeps two words at least)
-_DATE_ONLY = re.compile(
-    r"^(?:published|updated|posted|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december)$",
-    re.IGNORECASE,
-)
+_MONTH_NAMES = {max((k for k, v in MONTHS.items() if v == n), key=len) for n in range(1, 13)}
+_DATE_WORDS = frozenset({"published", "updated", "posted", *WEEKDAYS, *_MONTH_NAMES})
 _NOT_A_NAME = re.compile(
     r"^(?:(?:the\s+)?(?:staff|editorial|editors?|admin|wire services?|news\s+desk|web\s+desk|"
     r"bureau)|.*\b(?:media|group|inc|ltd|llc|network|nast|com|international|services?)\.?)$",
@@ -100,20 +98,16 @@ _NOT_A_NAME = re.compile(
 )
 
 
-def _key(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", name.lower().removeprefix("the "))
-
-
 def _names_of(outlet: str | None, url: str | None) -> set[str]:
     """Every way the page's outlet may be written, as comparison keys."""
     names: set[str] = set()
     for name in filter(None, (outlet, outlets.outlet_from_url(url) if url else None)):
-        names.add(_key(name))
-        names.add(_key(name.rsplit(".", 1)[0]))  # "techcrunch.com" -> "techcrunch"
+        names.add(outlets.name_key(name))
+        names.add(outlets.name_key(name.rsplit(".", 1)[0]))  # "techcrunch.com" -> "techcrunch"
         known = outlets.by_alias(name)
         if known:
-            names.update(_key(a) for a in (known.name, *known.aliases))
-            names.update(_key(d.rsplit(".", 1)[0]) for d in known.domains)
+            names.update(outlets.name_key(a) for a in (known.name, *known.aliases))
+            names.update(outlets.name_key(d.rsplit(".", 1)[0]) for d in known.domains)
     names.discard("")
     return names
 
@@ -123,7 +117,7 @@ def tidy_title(title: str | None, outlet: str | None, url: str | None = None) ->
     if not title:
         return title
     match = _SEPARATOR.search(title)
-    if match and _key(match["site"]) in _names_of(outlet, url) and match.start() > 0:
+    if match and outlets.name_key(match["site"]) in _names_of(outlet, url) and match.start() > 0:
         return title[: match.start()].rstrip()
     return title
 
@@ -168,8 +162,8 @@ def tidy_byline(
         if (
             not part
             or _NOT_A_NAME.match(part)
-            or _DATE_ONLY.match(part)
-            or _key(part) in sites
+            or part.lower() in _DATE_WORDS
+            or outlets.name_key(part) in sites
             or _is_outlet(part)
         ):
             continue
@@ -205,14 +199,18 @@ def _strip_tail(part: str, sites: set[str]) -> str:
             words.pop()
         part = " ".join(words)
     words = part.split()
-    while len(words) > 2 and _DATE_ONLY.match(words[-1].strip(",.;")):
+    while len(words) > 2 and words[-1].strip(",.;").lower() in _DATE_WORDS:
         words.pop()
     part = " ".join(words).strip(" ,")
     words = part.split()
     # "Finian Cunningham Sputnik International", "Eric Tucker Associated Press": a publisher after the name
     for cut in range(2, len(words)):
         tail = " ".join(words[cut:])
-        if _key(tail) in sites or outlets.by_alias(tail) or outlets.by_alias(tail.title()):
+        if (
+            outlets.name_key(tail) in sites
+            or outlets.by_alias(tail)
+            or outlets.by_alias(tail.title())
+        ):
             return " ".join(words[:cut])
     return part
 

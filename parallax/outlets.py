@@ -179,16 +179,23 @@ def canonical(name: str) -> str:
 _OUTLET_SUFFIX = ("", "blog", "com")
 
 
+def name_key(name: str) -> str:
+    """An outlet's name for comparison: lower case, letters and digits only, no leading "the"
+    ("The GiveWell Blog" -> "givewellblog")."""
+    return re.sub(r"[^a-z0-9]", "", name.lower().removeprefix("the "))
+
+
+@lru_cache(maxsize=4096)
+def _keys_of(outlet: str) -> frozenset[str]:
+    known = by_alias(outlet)
+    return frozenset({name_key(outlet), *(name_key(a) for a in (known.aliases if known else ()))})
+
+
 def names_outlet(name: str, outlet: str | None) -> bool:
     """``name`` is ``outlet``'s own name, an alias of it, or it without "Blog" or ".com" ("GiveWell"
     for The GiveWell Blog). "New York" is not The New York Times, nor "China" China Daily."""
     if not outlet:
         return False
-
-    def key(text: str) -> str:
-        return re.sub(r"[^a-z0-9]", "", text.lower().removeprefix("the "))
-
-    known = by_alias(outlet)
-    keys = {key(outlet), *(key(a) for a in (known.aliases if known else ()))}
-    found = key(name)
+    found = name_key(name)
+    keys = _keys_of(outlet)
     return len(found) >= 2 and any(found + suffix in keys for suffix in _OUTLET_SUFFIX)
