@@ -393,9 +393,14 @@ def find_discrepancies(
                 break
         else:
             groups.append([q])
+    same_kind: dict[tuple[int, str, str], list[Quantity]] = {}  # an article's values of one kind
+    for q in found:
+        same_kind.setdefault((q.article, q.dimension, q.noun), []).append(q)
     out = []
     for group in groups:
-        group = _consistent_sources(group, found, sims, rows)
+        if len({q.article for q in group}) < 2:
+            continue
+        group = _consistent_sources(group, same_kind, sims, rows)
         if len({q.article for q in group}) < 2:
             continue
         if all(_agree(a, b) for a in group for b in group if a.article != b.article):
@@ -414,7 +419,7 @@ def _plural(group: list[Quantity]) -> str:
 
 def _consistent_sources(
     group: list[Quantity],
-    found: list[Quantity],
+    same_kind: dict[tuple[int, str, str], list[Quantity]],
     sims: npt.NDArray[np.float32],
     rows: dict[tuple[int, int], int],
 ) -> list[Quantity]:
@@ -430,14 +435,11 @@ def _consistent_sources(
         others = [g for g in group if g.article != q.article]
         return all(
             _agree(q, sibling)
-            for sibling in found
-            if sibling.article == q.article
-            and sibling is not q
+            for sibling in same_kind[(q.article, q.dimension, q.noun)]
+            if sibling is not q
             # "killed 20 people and injured 100 people": two counts of one noun in one sentence
             # are two events; two amounts of money in one sentence stay two values of one thing
             and (q.dimension != "count" or sibling.sentence != q.sentence)
-            and sibling.dimension == q.dimension
-            and sibling.noun == q.noun
             and any(_comparable(sibling, other, sims, rows) for other in others)
         )
 
