@@ -115,22 +115,6 @@ def _same_outlet(a: str | None, b: str | None) -> bool:
     )
 
 
-_EDITION = re.compile(
-    r"^(?:Deutschland|UK|U\.K\.|US|U\.S\.|India|Australia|Canada|Africa|Asia|Europe|España|Espanol|"
-    r"Español|France|Italia|Japan|Nederland|International|Business|Politics|Sports?|Tech|Money|Travel|"
-    r"Health|Digital|Online|Live)$"
-)
-
-
-def _edition_of(outlet: str | None, cited: str) -> bool:
-    """``outlet`` is an edition or desk of ``cited``: "Business Insider Deutschland", "CNN Business"."""
-    if not outlet:
-        return False
-    cited = outlets.canonical(cited)
-    rest = outlet[len(cited) :].strip() if outlet.startswith(cited + " ") else ""
-    return bool(rest) and _EDITION.match(rest) is not None
-
-
 def _article_of(outlet: str, articles: Sequence[Article], exclude: str) -> str | None:
     for article in articles:
         if article.id != exclude and _same_outlet(article.outlet, outlet):
@@ -337,7 +321,9 @@ def _cites(articles: Sequence[Article], analyses: Sequence[Analysis]) -> list[De
         by_outlet: dict[str, list[Span]] = {}
         for start, end in analysis.sentences:
             for _, _, outlet in find_citations(article.text, start, end, names):
-                if _same_outlet(outlet, article.outlet) or _edition_of(article.outlet, outlet):
+                if _same_outlet(outlet, article.outlet) or outlets.edition_of(
+                    article.outlet, outlet
+                ):
                     continue  # "told CNN" in CNN's own report, "told Business Insider" in its German one
                 by_outlet.setdefault(outlet, []).append(Span(article.id, start, end))
         for outlet, spans in sorted(by_outlet.items()):

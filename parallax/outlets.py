@@ -199,3 +199,19 @@ def names_outlet(name: str, outlet: str | None) -> bool:
     found = name_key(name)
     keys = _keys_of(outlet)
     return len(found) >= 2 and any(found + suffix in keys for suffix in _OUTLET_SUFFIX)
+
+
+_EDITION = re.compile(
+    r"^(?:Deutschland|UK|U\.K\.|US|U\.S\.|India|Australia|Canada|Africa|Asia|Europe|España|Espanol|"
+    r"Español|France|Italia|Japan|Nederland|International|Business|Politics|Sports?|Tech|Money|Travel|"
+    r"Health|Digital|Online|Live)$"
+)
+
+
+def edition_of(outlet: str | None, cited: str) -> bool:
+    """``outlet`` is an edition or desk of ``cited``: "Business Insider Deutschland", "CNN Business"."""
+    if not outlet:
+        return False
+    cited = canonical(cited)
+    rest = outlet[len(cited) :].strip() if outlet.startswith(cited + " ") else ""
+    return bool(rest) and _EDITION.match(rest) is not None
