@@ -547,11 +547,27 @@ def _speaker_key(speaker: str | None) -> str:
     return words[-1].lower().strip("’'") if words else speaker.lower()
 
 
+_TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_WORD_EDGE = re.compile(r"^[\"'(\[]+|[\"'.,;:!?…)\]]+$")
+
+
+def _word_key(word: str) -> str:
+    """A word as a reader compares wordings: house style left out (curly or straight apostrophes,
+    "U.S." or "US", "counter-fire" or "counterfire", the punctuation that ends a quote, capitals), so
+    that "we’ve adapted" and "we've adapted" are the same words and "adapted" and "adjusted" are not."""
+    key = _WORD_EDGE.sub("", word.translate(_TYPOGRAPHY)).casefold()
+    return key.replace(".", "").replace("-", "") or word
+
+
 def word_diff(a: str, b: str) -> list[dict[str, str]]:
-    """Word-level differences from ``a`` to ``b``: [{"op": "equal|replace|delete|insert", "a": .., "b": ..}]."""
+    """Word-level differences from ``a`` to ``b``: [{"op": "equal|replace|delete|insert", "a": .., "b": ..}].
+
+    Words are compared by ``_word_key``: a run that differs only in house style is ``equal`` (its
+    "a" and "b" keep each side's own spelling)."""
     wa, wb = a.split(), b.split()
+    ka, kb = [_word_key(w) for w in wa], [_word_key(w) for w in wb]
     ops = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=wa, b=wb, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=ka, b=kb, autojunk=False).get_opcodes():
         ops.append({"op": tag, "a": " ".join(wa[i1:i2]), "b": " ".join(wb[j1:j2])})
     return ops
 

@@ -174,6 +174,19 @@ def test_word_diff_marks_changed_words() -> None:
     assert {"op": "replace", "a": "got", "b": "were"} in ops
 
 
+def test_word_diff_leaves_house_style_alone() -> None:
+    # apostrophes, "U.S." against "US", a hyphen, capitals and the full stop closing a quote are style
+    ops = word_diff(
+        "we've adapted, and U.S.-supplied counter-fire will adjust",
+        "We’ve adapted, and US-supplied counterfire will adjust.",
+    )
+    assert [op["op"] for op in ops] == ["equal"]
+    assert ops[0]["b"].endswith("will adjust.")  # each side keeps its own spelling
+    changed = word_diff("we've adapted and adjusted", "we’ve adapted and adjusted, too")
+    assert {"op": "insert", "a": "", "b": "too"} in changed
+    assert word_diff("it is adapting", "it's adapting")[0]["op"] == "replace"  # different words
+
+
 def test_example_quote_variants_are_grouped_and_verbatim(example_report: Report) -> None:
     story = example_report.stories[0]
     texts = {a.id: a.text for a in example_report.articles}
