@@ -22,6 +22,7 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
+from parallax import quotes
 from parallax.errors import ModelUnavailable
 from parallax.models import Analysis, Article, Entity
 
@@ -195,6 +196,20 @@ _CONTINUES = re.compile(
 _FALSE_END = re.compile(r"(?:[.!?…][”\"’']|\b[A-Z][a-z]{0,3}\.,)$")
 
 
+# a quote that ends in "!" or "?" goes on with its attribution (“NO COLLUSION!” Trump tweeted.): up to
+# four capitalised words, then a reporting verb, and the sentence ends within a few words
+_EXCLAIMED = re.compile(r"[!?][”\"]$")
+_NAMED_ATTRIBUTION = re.compile(
+    rf"(?:[A-Z][\w.'’-]*\s+){{1,4}}{quotes.VERB_PATTERN}\b(?:\s+\S+){{0,6}}\W*$"
+)
+
+
+def _attribution_of(text: str, before: tuple[int, int], start: int, end: int) -> bool:
+    return bool(
+        _EXCLAIMED.search(text, before[0], before[1]) and _NAMED_ATTRIBUTION.match(text, start, end)
+    )
+
+
 def merge_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join a sentence that goes on in lower case to the one before it in the same paragraph.
 
@@ -203,15 +218,22 @@ def merge_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     ``While the “Meth. We’re on it.”`` and a sentence starting "campaign". A sentence of English prose
     does not begin with a lower-case word, so such a split is undone where the sentencizer's false ends
     are (``_FALSE_END``). Elsewhere a lower-case start is left alone: in pre-tokenised text (ECB+'s
-    ``http : / / articles . latimes . com``) it is not a sentence's continuation.
+    ``http : / / articles . latimes . com``) it is not a sentence's continuation. A quote closed by
+    "!" or "?" keeps its named attribution too (``“NO COLLUSION!” Trump tweeted.``), which starts in
+    capitals; a quote closed by a full stop ends its sentence, so "He said" after it is left alone.
     """
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if (
             merged
-            and _CONTINUES.match(text, start)
-            and _FALSE_END.search(text, merged[-1][0], merged[-1][1])
             and "\n" not in text[merged[-1][1] : start]
+            and (
+                (
+                    _CONTINUES.match(text, start)
+                    and _FALSE_END.search(text, merged[-1][0], merged[-1][1])
+                )
+                or _attribution_of(text, merged[-1], start, end)
+            )
         ):
             merged[-1] = (merged[-1][0], end)
         else:

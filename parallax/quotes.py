@@ -44,7 +44,10 @@ SAME_INDIRECT_MIN_SIM = (
 )
 MAX_SPEAKER_WORDS = 12
 
-_VERB = r"(?:" + "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
+VERB_PATTERN = (
+    r"(?:" + "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
+)
+_VERB = VERB_PATTERN
 _QUOTE = re.compile(
     r"“(?P<a>[^”\n]{2,}?)”|\"(?P<b>[^\"\n]{2,}?)\"|``(?P<c>[^'\n]{2,}?)''|‘(?P<d>[^’\n]{8,}?)’(?!\w)"
 )

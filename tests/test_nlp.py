@@ -125,3 +125,17 @@ def test_a_full_stop_inside_a_quoted_slogan_does_not_end_the_sentence(pipeline: 
     assert sentences[-1] == "iPhone sales were not discussed.", (
         "a brand in lower case still opens one"
     )
+
+
+def test_an_exclaimed_quote_keeps_its_attribution(pipeline: Pipeline) -> None:
+    text = (
+        "“NO DEAL!” Mayor Ada Brook tweeted on Friday. The council met. "
+        "“Is that final?” Brook asked. “It is.” He said nothing more for an hour after that."
+    )
+    [analysis] = pipeline.nlp.analyse([Article("3" * 12, "t", text)], entities=False)
+    sentences = [text[s:e] for s, e in analysis.sentences]
+    assert "“NO DEAL!” Mayor Ada Brook tweeted on Friday." in sentences
+    assert "“Is that final?” Brook asked." in sentences
+    assert "He said nothing more for an hour after that." in sentences, (
+        "after a full stop the quote's sentence has ended"
+    )
