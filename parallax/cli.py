@@ -137,7 +137,7 @@ def _exit_code(problems: Sequence[Problem]) -> int:
 
 def _guess_format(fmt: str | None, output: str | None) -> str:
     if fmt:
-        return fmt
+        return "md" if fmt == "markdown" else fmt
     suffix = Path(output).suffix.lower() if output and output != "-" else ""
     return {".json": "json", ".html": "html", ".htm": "html"}.get(suffix, "md")
 
@@ -168,9 +168,9 @@ def _write(text: str, fmt: str, output: str | None) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["md", "json", "html"]),
+    type=click.Choice(["md", "markdown", "json", "html"]),
     default=None,
-    help="Output format [default: from -o's extension, else md].",
+    help="Output format [default: from -o's extension (.md, .json, .html), else md].",
 )
 @click.option(
     "-o",

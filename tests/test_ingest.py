@@ -240,6 +240,29 @@ def test_folder_is_walked_recursively_and_skips_other_files(tmp_path: Path) -> N
     assert sorted(Path(d.source).name for d in docs) == ["one.txt", "two.txt"]
 
 
+def test_gzipped_files_are_read_by_their_inner_name(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import gzip
+
+    (tmp_path / "page.txt.gz").write_bytes(gzip.compress(f"Ferry back\n\n{LEAD}\n".encode()))
+    record = json.dumps({"title": "Ferry back", "text": LEAD, "outlet": "Lindham Post"})
+    (tmp_path / "feed.jsonl.gz").write_bytes(gzip.compress((record + "\n").encode()))
+    (tmp_path / "broken.html.gz").write_bytes(gzip.compress(b"<html>" * 50)[:20])
+    (tmp_path / "bomb.txt.gz").write_bytes(gzip.compress(b"a" * 6_000_000))
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    docs, problems = _read(tmp_path)
+    assert sorted((Path(d.source).name, d.fmt) for d in docs) == [
+        ("feed.jsonl.gz:1", "record"),
+        ("page.txt.gz", "text"),
+    ]
+    assert all(LEAD in d.text for d in docs)
+    messages = {Path(p.source).name: p.message for p in problems}
+    assert "damaged gzip archive" in messages["broken.html.gz"]
+    assert "unpacks to over the 5 MB limit" in messages["bomb.txt.gz"]
+    assert "skipped 1 file(s)" in caplog.text and ".jpg" in caplog.text, "the user hears of it"
+
+
 def test_folder_with_no_articles(tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("nothing")
     _, [problem] = _read(tmp_path)

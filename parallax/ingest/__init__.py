@@ -14,7 +14,7 @@ from pathlib import Path
 
 from parallax.config import IngestOptions
 from parallax.errors import InputError, UnreadableInput
-from parallax.ingest.base import decode, read_bytes
+from parallax.ingest.base import GZIP_MAGIC, decode, gunzip, read_bytes
 from parallax.ingest.feeds import looks_like_feed, read_feed
 from parallax.ingest.html import read_html
 from parallax.ingest.records import read_csv, read_json, read_jsonl
@@ -66,6 +66,15 @@ def _sniff(text: str) -> Reader:
     return _read_text
 
 
+def article_suffix(path: Path) -> str:
+    """The extension that says how to read the file: ``.jsonl`` for ``feed.jsonl.gz`` (read through
+    gzip, as crawls and page dumps often come), else its own."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes[-1:] == [".gz"]:
+        return suffixes[-2] if len(suffixes) >= 2 else ""
+    return suffixes[-1] if suffixes else ""
+
+
 def _is_hidden(path: Path) -> bool:
     return any(part.startswith(".") and part not in (".", "..") for part in path.parts)
 
@@ -78,13 +87,20 @@ def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str, Path | None] | Pro
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in ARTICLE_EXTS
-                and not _is_hidden(p.relative_to(path))
-            )
+            files = [
+                p for p in path.rglob("*") if p.is_file() and not _is_hidden(p.relative_to(path))
+            ]
+            found = sorted(p for p in files if article_suffix(p) in ARTICLE_EXTS)
+            skipped = [p for p in files if article_suffix(p) not in ARTICLE_EXTS]
+            if skipped and found:
+                LOGGER.warning(
+                    "%s: skipped %d file(s) whose names are not of articles (%s); parallax reads "
+                    "%s, also gzipped",
+                    raw,
+                    len(skipped),
+                    ", ".join(sorted({p.suffix.lower() or p.name for p in skipped})),
+                    " ".join(sorted(ARTICLE_EXTS)),
+                )
             if not found:
                 exts = " ".join(sorted(ARTICLE_EXTS))
                 yield Problem(
@@ -114,12 +130,12 @@ def read_inputs(paths: Iterable[str], opts: IngestOptions | None = None) -> Iter
 
 def read_one(source: str, path: Path | None, opts: IngestOptions) -> Iterator[ReadResult]:
     """The documents of one file (or stdin when ``path`` is None)."""
-    ext = path.suffix.lower() if path else ""
+    ext = article_suffix(path) if path else ""
     many = ext in RECORD_EXTS or ext in FEED_EXTS or path is None
-    if path is None:
-        data = sys.stdin.buffer.read()
-    else:
-        data = read_bytes(path, source, opts.max_batch_mb if many else opts.max_article_mb)
+    limit = opts.max_batch_mb if many else opts.max_article_mb
+    data = sys.stdin.buffer.read() if path is None else read_bytes(path, source, limit)
+    if data.startswith(GZIP_MAGIC):
+        data = gunzip(data, source, limit)
     text = decode(data, source)
     reader = _reader_for(ext, text)
     if path is None and reader is _read_text and len(data) > opts.max_article_mb * 1_000_000:

@@ -51,6 +51,33 @@ def read_bytes(path: Path, source: str, limit_mb: float) -> bytes:
         raise UnreadableInput(source, f"cannot be read ({exc.strerror}); check the disk") from None
 
 
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def gunzip(data: bytes, source: str, limit_mb: float) -> bytes:
+    """The contents of gzipped ``data``, refusing more than ``limit_mb`` of them (read in pieces, so a
+    small archive of a huge file is refused before it fills the memory)."""
+    import gzip
+    import io
+    import zlib
+
+    limit = int(limit_mb * 1_000_000)
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as archive:
+            out = archive.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise UnreadableInput(
+            source, f"is a damaged gzip archive ({exc}); unpack it again or pass the file unpacked"
+        ) from None
+    if len(out) > limit:
+        raise TooLargeInput(
+            source,
+            f"unpacks to over the {limit_mb:g} MB limit for this kind of file; check it is an "
+            "article, or raise the limit with --max-article-mb",
+        )
+    return out
+
+
 def decode(data: bytes, source: str) -> str:
     """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else the detected legacy encoding."""
     if not data.strip():
