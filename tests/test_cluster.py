@@ -127,3 +127,25 @@ def test_an_outlet_naming_itself_does_not_make_two_posts_one_story() -> None:
     china = Article("f" * 12, "t", "China said the talks would go on.", outlet="China Daily")
     found = Analysis(china.id, ((0, 33),), (Entity(0, 5, "GPE", "China"),))
     assert _names([china], [found]) == [["China"]], "China Daily's stories keep China"
+
+
+def test_a_small_batch_does_not_make_unrelated_articles_alike(pipeline: Pipeline) -> None:
+    """Three unrelated reports: the few words they share ("officials", "said") are not a story.
+
+    Counting only the words found in two articles, the café's two sentences came out 0.99 alike in
+    words with a long report that shared two of them."""
+    ferry = (
+        "The river ferry between Lindham and Oster resumed service on Monday after a three-week "
+        "suspension, officials said. Engineers replaced a cracked hull plate that inspectors found "
+        "during a routine check. The operator said timetables would return to normal by Friday, and "
+        "season tickets bought during the suspension will be extended by three weeks. Commuters had "
+        "faced a forty-minute detour by road through the Varne bridge while the ferry was out."
+    )
+    cafe = "A fire at a café on Mill Street killed two people on Monday, officials said."
+    choir = "The Oster youth choir won the regional final with a programme of folk songs."
+    articles = [Article(f"{n}" * 12, f"t{n}", t) for n, t in enumerate((ferry, cafe, choir), 1)]
+    assert pipeline.group(articles) == [[0], [1], [2]]
+    words = story_similarity(
+        [a.text for a in articles], [[], [], []], [np.eye(3, dtype=np.float32)[i] for i in range(3)]
+    )
+    assert words[0, 1] < 0.1, "shared everyday words are a small part of both articles"
