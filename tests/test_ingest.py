@@ -142,6 +142,13 @@ def test_record_without_text_names_the_fields(tmp_path: Path) -> None:
     assert "text, body, content" in problems[0].message and problems[0].source.endswith("[0]")
 
 
+def test_record_whose_text_is_a_number_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "records.jsonl"
+    path.write_text(json.dumps({"text": 5}) + "\n" + json.dumps({"text": LEAD}) + "\n")
+    docs, [problem] = _read(path)
+    assert len(docs) == 1 and "is a number (5), not text" in problem.message
+
+
 def test_truncated_json_says_so(tmp_path: Path) -> None:
     path = tmp_path / "records.json"
     path.write_text(json.dumps([{"text": LEAD}])[:-10])

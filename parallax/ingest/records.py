@@ -66,7 +66,14 @@ def record_to_document(record: Any, source: str) -> RawDocument:
         raise MalformedInput(
             source, f"expected a JSON object per record, found {type(record).__name__}"
         )
-    body = _as_text(_pick(record, TEXT_KEYS))
+    value = _pick(record, TEXT_KEYS)
+    if isinstance(value, (bool, int, float)):
+        raise MalformedInput(
+            source,
+            f"the record's article text is {'true/false' if isinstance(value, bool) else 'a number'} "
+            f"({value!r}), not text; check which field holds the article",
+        )
+    body = _as_text(value)
     if not body:
         raise MalformedInput(
             source, f"record has no article text; give it one of the fields {', '.join(TEXT_KEYS)}"
