@@ -56,8 +56,8 @@ def story_similarity(
     dates: Sequence[str | None] | None = None,
 ) -> npt.NDArray[np.float64]:
     """How alike each pair of articles is as coverage of one story: the mean of three cosines, each a
-    different signal. Words: TF-IDF of the whole text (sublinear counts, English stopwords, words in two
-    articles or more). Names: TF-IDF of the named entities (two earthquakes differ in place and date,
+    different signal. Words: TF-IDF of the whole text (sublinear counts, English stopwords, every word
+    in an article's length). Names: TF-IDF of the named entities (two earthquakes differ in place and date,
     two rehab stories in who). Meaning: the MiniLM lead vectors (a rewrite in other words). Time:
     articles published far apart are discounted (``time_proximity``)."""
     similarity = nameless_similarity(texts, leads) + name_similarity(entities) / 3
