@@ -512,17 +512,25 @@ def name_discrepancies(
 
     mentions: dict[str, list[Claim]] = {}
     in_full_name: set[str] = set()  # spellings seen in a name of two words or more
+    # the other words of the full names a spelling is seen in: "Volodomyr" and "Volodymyr" both go
+    # with "Zelenskyy", one person; "Jackson" (Lisa Jackson) and "Jason" (Jason Baron) go with none
+    # of each other's, two people
+    beside: dict[str, set[str]] = {}
     for article, analysis in zip(articles, analyses, strict=True):
         for entity in analysis.entities:
             if entity.label != "PERSON":
                 continue
             full = len(entity.text.split()) >= 2
-            for token in re.finditer(r"[A-Z][a-z’'-]*[a-z]", entity.text):
-                word = re.sub(r"[’']s$", "", token.group(0))  # "Swift's" is Swift
+            tokens = [
+                (token.start(), re.sub(r"[’']s$", "", token.group(0)))  # "Swift's" is Swift
+                for token in re.finditer(r"[A-Z][a-z’'-]*[a-z]", entity.text)
+            ]
+            for offset, word in tokens:
                 if len(word) >= NAME_MIN_LENGTH:
                     if full:
                         in_full_name.add(word)
-                    start = entity.start + token.start()
+                        beside.setdefault(word, set()).update(w for _, w in tokens if w != word)
+                    start = entity.start + offset
                     mentions.setdefault(word, []).append(
                         Claim(article.id, start, start + len(word), word, word)
                     )
@@ -540,6 +548,7 @@ def name_discrepancies(
             and a[0] == b[0]
             and b in in_full_name
             and b != a + "s"
+            and beside.get(a, set()) & beside.get(b, set())
         ]
         if a in seen or a not in in_full_name or not variants:
             continue

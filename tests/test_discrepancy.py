@@ -170,3 +170,17 @@ def test_possessives_and_lone_words_are_not_name_spellings(pipeline: Pipeline) -
     ]
     articles = [Article(str(i) * 12, str(i), t) for i, t in enumerate(texts)]
     assert name_discrepancies(articles, pipeline.nlp.analyse(articles)) == []
+
+
+def test_two_people_with_like_names_are_not_one_name_spelled_two_ways(pipeline: Pipeline) -> None:
+    from parallax.discrepancy import name_discrepancies
+
+    texts = [
+        "The request named Lisa Jackson, who ran the agency. Olena Marchuk, the mayor, agreed.",
+        "The archivist Jason Baron said the search was thin. Olena Marchukk, the mayor, agreed.",
+    ]
+    articles = [Article(str(i) * 12, str(i), t) for i, t in enumerate(texts)]
+    found = name_discrepancies(articles, pipeline.nlp.analyse(articles))
+    assert [sorted(c.text for c in d.claims) for d in found] == [["Marchuk", "Marchukk"]], (
+        "Jackson/Jason are two people (nothing else of their names in common); the mayor is one"
+    )
