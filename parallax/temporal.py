@@ -337,10 +337,18 @@ def _past_verb_beside(text: str, start: int, end: int) -> bool:
     return any(m is not None and m.group(1).lower() not in _LOOKING_AHEAD for m in (before, after))
 
 
+# what follows a date that is still to come: "as Election Day nears", "with the deadline looming"
+_LOOKS_AHEAD = re.compile(
+    r"(?:[’']s)?\s+(?:nears|approaches|looms|draws (?:near|closer)|is (?:near|nearing|approaching|looming))\b"
+)
+
+
 def _future(text: str, start: int, ends: list[int] | None = None, end: int | None = None) -> bool:
     """True when the clause before ``start`` looks ahead ("will meet on Monday") and no past-tense verb
     stands beside the expression (``end``: where it ends). ``ends``: the clause ends of ``text``
     (``_clause_ends``), computed once per text by the caller."""
+    if end is not None and _LOOKS_AHEAD.match(text, end):
+        return True  # "as Election Day nears"
     if ends is None:
         ends = _clause_ends(text)
     before = bisect.bisect_right(ends, start) - 1

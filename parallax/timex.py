@@ -173,9 +173,26 @@ def norm_bare_month(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | N
         year = ctx.anchor.year + 1 if month <= ctx.anchor.month else ctx.anchor.year
     elif modifier == "this":
         year = ctx.anchor.year
+    elif not ctx.future and _SCHEDULED_AFTER.match(m.string, m.end()):
+        year = _nearest_year(month, ctx.anchor)
     else:
         year = _year_for(month, ctx.anchor, ctx.future)
     return "DATE", f"{year:04d}-{month:02d}"
+
+
+# a month that names a scheduled event ("November's election", "the March primary"): the one nearest
+# the anchor, ahead or behind, instead of the past that a bare month in news usually is
+_SCHEDULED_AFTER = re.compile(
+    r"(?:[’']s)?\s+(?:[a-z-]+\s+){0,2}?(?:elections?|votes?|ballot|polls|showdown|referendum|summit|"
+    r"deadline|primary|primaries|caucus(?:es)?|convention|debates?|runoff|midterms?|general election)\b"
+)
+
+
+def _nearest_year(month: int, anchor: date) -> int:
+    ahead = (month - anchor.month) % 12
+    return (
+        anchor.year + (month < anchor.month) if ahead <= 6 else anchor.year - (month > anchor.month)
+    )
 
 
 def norm_iso(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:

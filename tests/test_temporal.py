@@ -164,6 +164,16 @@ def test_month_without_year_is_the_nearest_unless_the_clause_looks_ahead() -> No
     assert tag("The law will take effect June 1.", date(1989, 10, 26))[0].value == "1990-06-01"
 
 
+def test_a_month_naming_a_scheduled_event_and_a_day_that_nears_are_ahead() -> None:
+    july = date(2016, 7, 27)
+    assert tag("He wants to make November’s crunch election a test.", july)[0].value == "2016-11"
+    assert tag("Sales fell in November.", july)[0].value == "2015-11", "a bare month is the past"
+    assert tag("His role grows as Election Day nears.", july)[0].value == "2016-11-08"
+    assert tag("He voted on Election Day.", july)[0].value == "2015-11-03"
+    december = date(2016, 12, 10)
+    assert tag("Since November’s election, he has been quiet.", december)[0].value == "2016-11"
+
+
 def test_tempeval3_harness_on_a_sample_beats_dateparser() -> None:
     from parallax.eval.tempeval import dateparser_system, load, parallax_system, score
 
