@@ -483,12 +483,26 @@ def _speaker_from_next(found: list[Attribution], text: str) -> list[Attribution]
     return ordered
 
 
+# a person described by a role ("the two-term president", "the city's mayor") whom a later "he" or
+# "she" can mean, when the article names no speaker before it
+_ROLE = re.compile(
+    r"^(?:the|a|an|his|her|their|its|[A-Z]\w+[’']s)\b.*\b(?:president|mayor|governor|senator|"
+    r"minister|premier|chancellor|secretary|chief|director|chairman|chairwoman|chair|leader|"
+    r"candidate|nominee|congressman|congresswoman|lawmaker|judge|prosecutor|lawyer|attorney|"
+    r"sheriff|commissioner|ambassador|envoy|general|commander|captain|coach|founder|owner|"
+    r"executive|ceo|economist|professor|scientist|researcher|doctor|author|wife|husband|mother|"
+    r"father|son|daughter|woman|man)$",
+    re.IGNORECASE,
+)
+
+
 def _resolve_pronouns(found: list[Attribution], text: str) -> list[Attribution]:
     """A pronoun speaker ("he said") takes the nearest earlier named speaker of the article, and the
     second half of a split quote (“...,” she said. “...”) takes the speaker of the first half (the
     first half that of the second, when only the second is attributed)."""
     resolved: list[Attribution] = []
     last_named: Attribution | None = None
+    last_described: Attribution | None = None  # "the two-term president said": a person, unnamed
     for att in _speaker_from_next(found, text):
         previous = resolved[-1] if resolved else None
         if (
@@ -500,19 +514,23 @@ def _resolve_pronouns(found: list[Attribution], text: str) -> list[Attribution]:
             and "\n" not in text[previous.end : att.start]
         ):
             att = _with_speaker(att, previous)
-        if att.speaker and att.speaker.lower() in _PRONOUNS and last_named is not None:
+        antecedent = last_named or last_described
+        if att.speaker and att.speaker.lower() in _PRONOUNS and antecedent is not None:
             att = Attribution(
                 att.article,
                 att.start,
                 att.end,
-                last_named.speaker,
+                antecedent.speaker,
                 att.speaker_start,
-                last_named.speaker_kind,
+                antecedent.speaker_kind,
                 att.direct,
                 att.partial,
             )
         elif att.speaker and att.speaker_kind in ("person", "organisation"):
             last_named = att
+        elif att.speaker:
+            # a role counts only until the next speaker ("the report said" ends it)
+            last_described = att if _ROLE.search(att.speaker) else None
         resolved.append(att)
     return resolved
 

@@ -228,3 +228,14 @@ def test_eval_quotes_beats_textacy_on_a_polnear_sample(tmp_path: Path) -> None:
     assert result["documents"] == 12 and ours["gold"] == textacy["gold"] > 0
     assert ours["f1"] >= textacy["f1"] + 10
     assert ours["speaker_accuracy"] >= 60
+
+
+def test_he_after_a_speaker_described_by_role_is_that_speaker(pipeline: Pipeline) -> None:
+    said = _speakers(
+        pipeline,
+        "“Nothing prepares you for the office,” the two-term president said. "
+        "“Until you have sat at that desk, you do not know,” he added. "
+        "“We will rebuild the pier,” the report said. “It takes time,” she said.",
+    )
+    assert said["Until you have sat at that desk, you do not know,"] == "the two-term president"
+    assert said["It takes time,"] == "she", "a role stops counting once another speaker comes"
