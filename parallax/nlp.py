@@ -204,9 +204,21 @@ _NAMED_ATTRIBUTION = re.compile(
 )
 
 
+# a quote closed by a full stop ends its sentence, unless a bare attribution follows (“... missing.”
+# Trump said.): a name (not a pronoun, "“It is.” He said nothing more" is two sentences), the verb
+# and at most two words
+_CLOSED = re.compile(r"\.[”\"]$")
+_BARE_ATTRIBUTION = re.compile(
+    r"(?!(?:He|She|It|They|We|I|You|This|That)\b)(?:[A-Z][\w.'’-]*\s+){1,4}"
+    r"(?:said|says|tweeted|wrote|writes|added|adds|told \w+)\b(?:\s+\S+){0,2}\W*$"
+)  # the verbs that only attribute ("Republicans agreed." after a quote is a sentence of its own)
+
+
 def _attribution_of(text: str, before: tuple[int, int], start: int, end: int) -> bool:
+    if _EXCLAIMED.search(text, before[0], before[1]):
+        return bool(_NAMED_ATTRIBUTION.match(text, start, end))
     return bool(
-        _EXCLAIMED.search(text, before[0], before[1]) and _NAMED_ATTRIBUTION.match(text, start, end)
+        _CLOSED.search(text, before[0], before[1]) and _BARE_ATTRIBUTION.match(text, start, end)
     )
 
 

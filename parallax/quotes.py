@@ -496,10 +496,18 @@ _ROLE = re.compile(
 )
 
 
+# a paragraph that is all quote, right after the paragraph of an attributed quote, goes on with that
+# speaker's words (a new speaker is always named): the rest of the earlier paragraph, the break, the
+# opening mark; and after the quote nothing but its closing punctuation to the end of the paragraph
+_QUOTE_PARAGRAPH_AFTER = re.compile(r"[^\n]*\n+[ \t]*[“\"]")
+_PARAGRAPH_END = re.compile(r"[.,!?…]?[”\"][ \t]*(?:\n|$)")
+
+
 def _resolve_pronouns(found: list[Attribution], text: str) -> list[Attribution]:
     """A pronoun speaker ("he said") takes the nearest earlier named speaker of the article, and the
     second half of a split quote (“...,” she said. “...”) takes the speaker of the first half (the
-    first half that of the second, when only the second is attributed)."""
+    first half that of the second, when only the second is attributed), as does a paragraph of quote
+    alone after it."""
     resolved: list[Attribution] = []
     last_named: Attribution | None = None
     last_described: Attribution | None = None  # "the two-term president said": a person, unnamed
@@ -511,7 +519,13 @@ def _resolve_pronouns(found: list[Attribution], text: str) -> list[Attribution]:
             and previous is not None
             and previous.direct
             and previous.speaker
-            and "\n" not in text[previous.end : att.start]
+            and (
+                "\n" not in text[previous.end : att.start]
+                or (
+                    _QUOTE_PARAGRAPH_AFTER.fullmatch(text, previous.end, att.start)
+                    and _PARAGRAPH_END.match(text, att.end)
+                )
+            )
         ):
             att = _with_speaker(att, previous)
         antecedent = last_named or last_described

@@ -139,3 +139,14 @@ def test_an_exclaimed_quote_keeps_its_attribution(pipeline: Pipeline) -> None:
     assert "He said nothing more for an hour after that." in sentences, (
         "after a full stop the quote's sentence has ended"
     )
+
+
+def test_a_bare_attribution_after_a_full_stop_joins_its_quote(pipeline: Pipeline) -> None:
+    text = (
+        "“I hope you find the missing files.” Mayor Brook said. "
+        "“It is over.” Police said the road would reopen at noon on Friday."
+    )
+    [analysis] = pipeline.nlp.analyse([Article("4" * 12, "t", text)], entities=False)
+    sentences = [text[s:e] for s, e in analysis.sentences]
+    assert "“I hope you find the missing files.” Mayor Brook said." in sentences
+    assert "Police said the road would reopen at noon on Friday." in sentences

@@ -239,3 +239,20 @@ def test_he_after_a_speaker_described_by_role_is_that_speaker(pipeline: Pipeline
     )
     assert said["Until you have sat at that desk, you do not know,"] == "the two-term president"
     assert said["It takes time,"] == "she", "a role stops counting once another speaker comes"
+
+
+def test_a_paragraph_of_quote_alone_goes_on_with_the_speaker_before(pipeline: Pipeline) -> None:
+    said = _speakers(
+        pipeline,
+        "“The pier held up,” port director Tomas Vell said. “It will reopen soon.”\n\n"
+        "“Nobody on the night shift was hurt, and the cranes are intact.”\n\n"
+        "The council met on Friday.\n\n"
+        "“We need a new pier,” one resident said.\n\n"
+        "Another resident disagreed. “Repairs are enough.”",
+    )
+    assert (
+        said["Nobody on the night shift was hurt, and the cranes are intact."]
+        == said["The pier held up,"]
+    )
+    assert said["The pier held up,"] is not None
+    assert said.get("Repairs are enough.") is None, "prose between: not a continuation"
