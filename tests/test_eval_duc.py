@@ -158,3 +158,23 @@ def test_json_output_is_not_broken_by_the_solver_printing() -> None:
     )
     rows = json.loads(done.stdout)["rows"]
     assert {r["system"] for r in rows} == {"parallax", "parallax, float32 MiniLM"}
+
+
+def test_sumy_lsa_survives_an_svd_that_does_not_converge(monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    from parallax.eval.duc import _robust_svd, sumy_summary
+
+    matrix = np.arange(12, dtype=float).reshape(4, 3)
+
+    def fails(*_: object, **__: object) -> None:
+        raise np.linalg.LinAlgError("SVD did not converge")
+
+    monkeypatch.setattr(np.linalg, "svd", fails)
+    u, sigma, v = _robust_svd(matrix)
+    assert np.allclose((u * sigma) @ v, matrix), "the same decomposition, from gesvd"
+    texts = [
+        "The ferry resumed service on Monday. Engineers replaced a cracked hull plate. "
+        "Commuters had faced a long detour by road. The operator thanked passengers."
+    ]
+    assert sumy_summary("LSA", texts, 12)  # LSA's own call goes through the fallback

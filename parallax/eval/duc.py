@@ -89,8 +89,22 @@ class SpacyTokenizer:
         return [w for w in words if w]
 
 
+def _robust_svd(matrix: Any, full_matrices: bool = False) -> Any:
+    """numpy's SVD (LAPACK gesdd), and LAPACK's slower gesvd when gesdd does not converge: `make eval`
+    once stopped on sumy LSA's "SVD did not converge" for a matrix the next run decomposed."""
+    import numpy as np
+
+    try:
+        return np.linalg.svd(matrix, full_matrices=full_matrices)
+    except np.linalg.LinAlgError:
+        from scipy.linalg import svd
+
+        return svd(matrix, full_matrices=full_matrices, lapack_driver="gesvd")
+
+
 def sumy_summary(method: str, texts: Sequence[str], words: int, tokenizer: Any = None) -> str:
     """sumy's ``method`` over the concatenated documents: best-ranked sentences until ``words``."""
+    import sumy.summarizers.lsa
     from sumy.nlp.stemmers import Stemmer
     from sumy.parsers.plaintext import PlaintextParser
     from sumy.summarizers.lex_rank import LexRankSummarizer
@@ -98,6 +112,8 @@ def sumy_summary(method: str, texts: Sequence[str], words: int, tokenizer: Any =
     from sumy.summarizers.text_rank import TextRankSummarizer
     from sumy.utils import get_stop_words
 
+    # sumy's LSA calls this module-level name; the same decomposition, with a fallback (_robust_svd)
+    sumy.summarizers.lsa.singular_value_decomposition = _robust_svd
     kinds = {"LexRank": LexRankSummarizer, "TextRank": TextRankSummarizer, "LSA": LsaSummarizer}
     parser = PlaintextParser.from_string("\n\n".join(texts), tokenizer or SpacyTokenizer())
     summarizer = kinds[method](Stemmer("english"))
