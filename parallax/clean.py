@@ -151,6 +151,16 @@ _RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# News databases' exports (ProQuest, LexisNexis) wrap the article in their own headings and fields:
+# "ABSTRACT." and "FULL TEXT." around the database's own summary, "LENGTH: 812 words", "LOAD-DATE: ...".
+_DATABASE_HEADING = re.compile(r"^(?:ABSTRACT|FULL TEXT|BODY)[.:]?$")
+_DATABASE_FIELD = re.compile(
+    r"^(?P<field>LENGTH|SECTION|BYLINE|DATELINE|LOAD-DATE|LANGUAGE|PUBLICATION-TYPE|DOCUMENT-TYPE|"
+    r"GRAPHIC|HIGHLIGHT|JOURNAL-CODE|CORRECTION-DATE|SUBJECT|ORGANIZATION|PERSON|GEOGRAPHIC|"
+    r"INDUSTRY|CITY|STATE|COUNTRY|TICKER|DISTRIBUTION|ACC-NO):[ \t]*(?P<value>.*)$"
+)
+
+
 @dataclass
 class _Clue:
     value: str
@@ -562,11 +572,48 @@ def _check_language(text: str, source: str) -> None:
         )
 
 
+def _database_wrapping(paragraphs: list[str], state: _State) -> list[str]:
+    """The paragraphs without a database export's headings and fields, and without the database's
+    abstract (the paragraphs between "ABSTRACT." and "FULL TEXT.": its summary, not the article's
+    words); a BYLINE field is the byline."""
+    closed = any(_DATABASE_HEADING.match(p) and not p.startswith("ABSTRACT") for p in paragraphs)
+    kept: list[str] = []
+    in_abstract = False
+    if (
+        len(paragraphs) > 2
+        and _DATABASE_HEADING.match(paragraphs[1])
+        and _words(paragraphs[0]) <= MAX_TITLE_WORDS
+    ):
+        # the export's first line, before its first heading, is the headline (with its full stop)
+        if state.title is None or _norm(state.title) == _norm(paragraphs[0]):
+            state.title = state.title or paragraphs[0].rstrip(".")
+        state.drop(paragraphs[0], "title")
+        paragraphs = paragraphs[1:]
+    for line in paragraphs:
+        if _DATABASE_HEADING.match(line):
+            in_abstract = line.startswith("ABSTRACT") and closed
+            state.drop(line, "database heading")
+            continue
+        if in_abstract:
+            state.drop(line, "database abstract")
+            continue
+        field_line = _DATABASE_FIELD.match(line)
+        if field_line:
+            if field_line["field"] == "BYLINE" and field_line["value"].strip():
+                state.byline.append(
+                    _Clue(field_line["value"].strip(), "extracted", 1, "byline field")
+                )
+            state.drop(line, "database field")
+            continue
+        kept.append(line)
+    return kept
+
+
 def clean_document(raw: RawDocument, opts: IngestOptions | None = None) -> Article:
     """The cleaned article: residue removed and recorded, metadata given, extracted or inferred."""
     opts = opts or IngestOptions()
-    paragraphs = [p for p in normalise(raw.text).split("\n") if p]
     state = _State(title=raw.title)
+    paragraphs = _database_wrapping([p for p in normalise(raw.text).split("\n") if p], state)
     start = _header(paragraphs, state) if raw.fmt in ("text", "html", "record", "feed") else 0
     body = _body(paragraphs, start, state)
     if not body:

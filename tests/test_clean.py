@@ -326,3 +326,25 @@ def test_one_paragraph_per_line_text_is_not_joined() -> None:
         article = clean_document(RawDocument(path.name, "\n".join(lines), "text"))
         prose = [line for line in lines if len(line) > 200]
         assert all(line in article.text.split("\n") for line in prose[1:]), path.name
+
+
+def test_a_database_export_loses_its_headings_fields_and_abstract() -> None:
+    proquest = _clean(
+        "Ferry back in service after three weeks.\n\n"
+        "ABSTRACT.\n\n"
+        "The ferry returned, a relief for commuters, the database's editors wrote.\n\n"
+        "FULL TEXT.\n\n"
+        "The river ferry between Lindham and Oster resumed service on Monday, the operator said. "
+        "Engineers replaced a cracked hull plate."
+    )
+    assert proquest.title == "Ferry back in service after three weeks"
+    assert proquest.text.startswith("The river ferry between Lindham")
+    assert "database's editors" not in proquest.text and "FULL TEXT" not in proquest.text
+    assert {r.reason for r in proquest.removed} >= {"database heading", "database abstract"}
+    lexis = _clean(
+        "LENGTH: 412 words\n\nBYLINE: Mara Keldon\n\nSECTION: NATIONAL; Pg. A12\n\n"
+        "The river ferry between Lindham and Oster resumed service on Monday, the operator said.\n\n"
+        "LOAD-DATE: May 31, 2024\n\nLANGUAGE: ENGLISH"
+    )
+    assert lexis.text.startswith("The river ferry") and "LANGUAGE" not in lexis.text
+    assert lexis.byline == "Mara Keldon"
