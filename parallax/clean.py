@@ -586,7 +586,7 @@ def _database_wrapping(paragraphs: list[str], state: _State) -> list[str]:
     ):
         # the export's first line, before its first heading, is the headline (with its full stop)
         if state.title is None or _norm(state.title) == _norm(paragraphs[0]):
-            state.title = state.title or paragraphs[0].rstrip(".")
+            state.title = state.title or re.sub(r"(?<![A-Z])\.$", "", paragraphs[0])  # "U.S." stays
         state.drop(paragraphs[0], "title")
         paragraphs = paragraphs[1:]
     for line in paragraphs:
