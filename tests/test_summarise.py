@@ -216,6 +216,8 @@ def test_brief_alone_that_groups_uses_the_grouping_model_throughout(pipeline: Pi
         "WASHINGTON (Reuters) - ",
         "SIOUX FALLS, S.D. – ",
         "NEW DELHI: ",
+        "DES MOINES - ",
+        "MANCHESTER, N.H. - ",
     ],
 )
 def test_datelines_in_the_forms_agencies_write_them(lead: str) -> None:
