@@ -403,10 +403,25 @@ def find_discrepancies(
         group = _consistent_sources(group, same_kind, sims, rows)
         if len({q.article for q in group}) < 2:
             continue
-        if all(_agree(a, b) for a in group for b in group if a.article != b.article):
+        if not _sources_disagree(group):
             continue
         out.append(_discrepancy(group, articles))
     return out
+
+
+def _sources_disagree(group: list[Quantity]) -> bool:
+    """Two of the group's articles share no value: an article that also gives the other's value
+    agrees with it on that one, and its other value is about something else. Two copies of "the last
+    two rows of chairs, with 16 rows reserved in front" are not "two rows" against "16 rows"."""
+    by_article: dict[int, list[Quantity]] = {}
+    for q in group:
+        by_article.setdefault(q.article, []).append(q)
+    values = list(by_article.values())
+    return any(
+        not any(_agree(a, b) for a in first for b in second)
+        for i, first in enumerate(values)
+        for second in values[i + 1 :]
+    )
 
 
 def _plural(group: list[Quantity]) -> str:

@@ -184,3 +184,15 @@ def test_two_people_with_like_names_are_not_one_name_spelled_two_ways(pipeline: 
     assert [sorted(c.text for c in d.claims) for d in found] == [["Marchuk", "Marchukk"]], (
         "Jackson/Jason are two people (nothing else of their names in common); the mayor is one"
     )
+
+
+def test_a_copied_sentence_with_two_counts_is_no_discrepancy(pipeline: Pipeline) -> None:
+    shared = "Reporters will sit in the last two rows of chairs, with 16 rows reserved in front."
+    texts = [
+        f"The council hearing on the pier opens on Monday. {shared} The mayor will speak first.",
+        f"The pier hearing starts Monday at the council. {shared} Residents may speak after her.",
+        "At the pier hearing, reporters will sit in the last four rows of chairs on Monday.",
+    ]
+    about = [about for about, _ in _discrepancies(pipeline, texts[:2])]
+    assert about == [], "each copy gives both counts: they agree"
+    assert [about for about, _ in _discrepancies(pipeline, texts)] == ["number of rows"]
