@@ -359,6 +359,10 @@ def _comparable(
         return False  # "25 million people" (a pandemic's toll) and "28 people" (in quarantine)
     if a.dimension == "count":
         return a.noun == b.noun and sim >= SAME_CONTEXT_MIN_SIM - 0.1
+    if a.dimension == "percent":
+        # a share says nothing without what it is a share of: two polls, a turnout and a decline,
+        # a candidate's support and a margin of error are all "percent" in sentences alike
+        return sim >= SAME_FACT_MIN_SIM
     return sim >= SAME_CONTEXT_MIN_SIM
 
 

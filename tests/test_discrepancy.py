@@ -196,3 +196,16 @@ def test_a_copied_sentence_with_two_counts_is_no_discrepancy(pipeline: Pipeline)
     about = [about for about, _ in _discrepancies(pipeline, texts[:2])]
     assert about == [], "each copy gives both counts: they agree"
     assert [about for about, _ in _discrepancies(pipeline, texts)] == ["number of rows"]
+
+
+def test_shares_are_compared_only_when_the_sentences_state_one_fact(pipeline: Pipeline) -> None:
+    turnout = [
+        "Turnout in the council election rose to 64 percent, the election office said on Monday.",
+        "Turnout in the council election rose to 61 percent, the election office said Monday.",
+    ]
+    assert [about for about, _ in _discrepancies(pipeline, turnout)] == ["percent (%)"]
+    polls = [
+        "In a Lindham Post poll released Monday, 46 percent of voters backed the pier plan.",
+        "In an Oster Radio poll released Monday, 38 percent of voters backed the harbour tax.",
+    ]
+    assert _discrepancies(pipeline, polls) == [], "two polls, two questions"
