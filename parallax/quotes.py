@@ -55,6 +55,34 @@ _QUOTE = re.compile(
 _AFTER = re.compile(
     rf"[,.!?]?\s*(?:(?P<speaker>[^.,;:!?“”\"]{{1,90}}?)\s+{_VERB}\b|{_VERB}\s+(?P<speaker2>[^.,;:!?“”\"]{{1,90}}))"
 )
+# "..., the presumptive nominee, Donald Trump, tweeted", "..., Sarah Warbelow, legal director of the
+# group, said", "..., Blunt, after a long pause, said": the speaker and an aside between commas
+_AFTER_ASIDE = re.compile(
+    rf"[,.!?]?\s*(?P<head>[^.,;:!?“”\"]{{1,60}}),\s+(?P<aside>[^.;:!?“”\"]{{1,100}}?),\s+{_VERB}\b"
+)
+# where an inverted speaker ("said Ada Brook on Monday") ends: a time, place or clause after the name
+_AFTER_NAME = re.compile(
+    r"(?<=[A-Za-z\u2024])\s+(?=(?:on|at|in|during|after|before|last|this|earlier|later|yesterday|today|"
+    r"tonight|when|while|as|who|which|adding|according)\b)"
+)
+_DESCRIPTION = re.compile(r"^(?:the|a|an|his|her|its|their|our)\s", re.IGNORECASE)
+# a full stop that ends no sentence: a title's abbreviation or an initial ("Mr. Morgan", "Joseph R.
+# Biden", "U.S."), masked while a speaker is read so that the speaker's words may hold it
+_ABBREVIATION = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Sens|Rep|Reps|Gen|Lt|Col|Capt|Sgt|Adm|Maj|Prof|Rev|Jr|Sr|St|Mt|Hon|"
+    r"Atty|Det|Supt)\.(?=\s)|\b[A-Z]\.(?=\s*[A-Z])|(?<=\b[A-Z])\.(?=[A-Z]\.)|(?<=\b[A-Z]\.[A-Z])\."
+)
+_MASKED_DOT = "\u2024"  # one dot leader: a character the speaker patterns accept, the same length
+
+
+def _mask_abbreviations(text: str) -> str:
+    return _ABBREVIATION.sub(lambda m: m.group(0).replace(".", _MASKED_DOT), text)
+
+
+def _unmask(speaker: str | None) -> str | None:
+    return speaker.replace(_MASKED_DOT, ".") if speaker else speaker
+
+
 _PRONOUNS = {"he", "she", "they", "we", "i", "him", "her", "them"}
 _ANONYMOUS = re.compile(
     r"\b(?:officials?|sources?|diplomats?|aides?|spokes(?:man|woman|person|people)|insiders?|advis[eo]rs?|"
@@ -211,6 +239,7 @@ def _subject_before(text: str, start: int, verb_at: int) -> tuple[str, int] | No
     window = text[start:verb_at].rstrip()
     if window.endswith(","):
         window = window[:-1]
+    window = re.sub(r",\s*\d{1,3}$", "", window)  # "One resident, Petra Solberg, 34, said": an age
     cut = 0
     for match in _SUBJECT_STOP.finditer(window):
         cut = match.end()
@@ -251,6 +280,7 @@ def _direct(
     """The article's direct quotes, and the quoted titles and names left out (their sentences
     are not reported speech either)."""
     text = article.text
+    masked = _mask_abbreviations(text)
     out: list[Attribution] = []
     titles: list[tuple[int, int]] = []
     for match in _QUOTE.finditer(text):
@@ -262,7 +292,8 @@ def _direct(
         s_start, s_end = (
             analysis.sentences[sentence] if sentence is not None else (match.start(), match.start())
         )
-        speaker, at = _speaker_around(text, s_start, s_end, match.start(), match.end())
+        speaker, at = _speaker_around(masked, s_start, s_end, match.start(), match.end())
+        speaker = _unmask(speaker)
         if _title_like(text[c_start:c_end]) and (
             speaker is None or _titles_in(text[s_start:s_end]) >= 2
         ):
@@ -327,7 +358,10 @@ def _speaker_around(
     after = _AFTER.match(text, q_end, min(s_end + 1, len(text)))
     if after:
         group = "speaker" if after.group("speaker") else "speaker2"
-        speaker = _clean_speaker(after.group(group))
+        phrase = after.group(group)
+        if group == "speaker2":  # "said Ada Brook on Monday", "said Brook at a rally"
+            phrase = _AFTER_NAME.split(phrase, maxsplit=1)[0]
+        speaker = _clean_speaker(phrase)
         if (
             speaker
             and len(speaker.split()) <= MAX_SPEAKER_WORDS
@@ -338,6 +372,17 @@ def _speaker_around(
         if later:
             group = "inverted" if later.group("inverted") else "plain"
             return _clean_speaker(later.group(group)), later.start(group)
+    aside = _AFTER_ASIDE.match(text, q_end, min(s_end + 1, len(text)))
+    if aside:
+        # the name is the aside when the head only describes ("the nominee, Donald Trump,")
+        head, middle = aside.group("head").strip(), aside.group("aside").strip()
+        named = _DESCRIPTION.match(head) and len(middle.split()) <= 4 and middle[:1].isupper()
+        group = "aside" if named else "head"
+        speaker = _clean_speaker(aside.group(group))
+        if speaker and len(speaker.split()) <= MAX_SPEAKER_WORDS and speaker[:1].isupper():
+            return speaker, aside.start(group) + len(aside.group(group)) - len(
+                aside.group(group).lstrip()
+            )
     before = None
     for verb in re.finditer(rf"\b{_VERB}\b", text[s_start:q_start]):
         if not _noun_use(text, s_start + verb.start()):
@@ -375,8 +420,8 @@ def _indirect(
                 sp_start += lead_in.end()
                 break
         speaker = _clean_speaker(sentence[sp_start:sp_end])
-        if not speaker or speaker.lower() in _WRITER:
-            continue  # "I have to say ...": the writer's own voice, not a report of speech
+        if not speaker or speaker.lower() in _WRITER or speaker[:1] in '“"‘':
+            continue  # "I have to say ...": the writer's own voice; “Fine,” said Brook: a word quoted
         kind = speaker_kind(speaker, persons)
         out.append(
             Attribution(

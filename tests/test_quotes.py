@@ -256,3 +256,25 @@ def test_a_paragraph_of_quote_alone_goes_on_with_the_speaker_before(pipeline: Pi
     )
     assert said["The pier held up,"] is not None
     assert said.get("Repairs are enough.") is None, "prose between: not a continuation"
+
+
+def test_speakers_with_titles_initials_and_asides(pipeline: Pipeline) -> None:
+    said = _speakers(
+        pipeline,
+        '"It was the least bad outcome," Mr. Morgan of the Harbour Trust said.\n\n'
+        '"Is it over? She should resign!" the presumptive nominee, Ada Brook, tweeted Sunday.\n\n'
+        '"Nobody should be shut out," Ines Varga, director of the tenants group, said.\n\n'
+        "“He had a lot of supporters,” Vell, after a long pause, said of Brook.\n\n"
+        '"We will appeal," said Tomas R. Vell Jr. on Monday.\n\n'
+        '"Fine," said Brook, who leads the council.\n\n'
+        'One resident, Petra Solberg, 34, said: "The whole sky was orange."',
+    )
+    assert said["It was the least bad outcome,"] == "Mr. Morgan of the Harbour Trust"
+    assert said["Is it over? She should resign!"] == "Ada Brook"
+    assert said["Nobody should be shut out,"] == "Ines Varga"
+    assert said["He had a lot of supporters,"] == "Vell"
+    assert said["We will appeal,"] == "Tomas R. Vell Jr."
+    assert said["The whole sky was orange."] == "Petra Solberg", "not her age"
+    assert all(not (s or "").startswith(("“", '"')) for s in said.values()), (
+        "a quoted word speaks not"
+    )
