@@ -36,6 +36,17 @@ SPEECH_VERBS = (
     "complained", "disclosed", "reiterated", "insisted", "maintained", "agreed", "countered", "quipped",
     "remarked", "observed", "pointed out", "went on", "reported",
 )  # fmt: skip
+# participles attribute a quote ("Vell hit back, saying “...”", "is telling voters that “...”") but
+# make no reported speech of their own: "The mayor rejected the plan, saying ..." has no speaker
+# phrase the patterns could cut out whole
+QUOTE_ONLY_VERBS = ("saying", "telling")
+# where a clause's predicate starts after its subject ("Vell | hit back", "The mayor | rejected the
+# plan"): a past form, a common irregular past or a form of be/have/do
+_PREDICATE = re.compile(
+    r"\s+(?=(?:[a-z]+ed|hit|went|came|made|took|gave|got|put|set|ran|won|lost|left|kept|met|sent|held|"
+    r"spoke|wrote|told|said|stood|struck|broke|began|brought|fought|threw|drew|is|was|were|are|has|"
+    r"had|have|did|does|will|would|could|can)\b)"
+)
 SAME_QUOTE_MIN_RATIO = (
     0.6  # share of words two renderings of one quote keep in common (difflib ratio)
 )
@@ -48,17 +59,18 @@ VERB_PATTERN = (
     r"(?:" + "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
 )
 _VERB = VERB_PATTERN
+_QUOTE_VERB = r"(?:" + "|".join((*QUOTE_ONLY_VERBS, VERB_PATTERN)) + r")"
 _QUOTE = re.compile(
     r"“(?P<a>[^”\n]{2,}?)”|\"(?P<b>[^\"\n]{2,}?)\"|``(?P<c>[^'\n]{2,}?)''|‘(?P<d>[^’\n]{8,}?)’(?!\w)"
 )
 # matched at the closing quote mark (re.match with a start position: no "^", which would mean offset 0)
 _AFTER = re.compile(
-    rf"[,.!?]?\s*(?:(?P<speaker>[^.,;:!?“”\"]{{1,90}}?)\s+{_VERB}\b|{_VERB}\s+(?P<speaker2>[^.,;:!?“”\"]{{1,90}}))"
+    rf"[,.!?]?\s*(?:(?P<speaker>[^.,;:!?“”\"]{{1,90}}?)\s+{_QUOTE_VERB}\b|{_QUOTE_VERB}\s+(?P<speaker2>[^.,;:!?“”\"]{{1,90}}))"
 )
 # "..., the presumptive nominee, Donald Trump, tweeted", "..., Sarah Warbelow, legal director of the
 # group, said", "..., Blunt, after a long pause, said": the speaker and an aside between commas
 _AFTER_ASIDE = re.compile(
-    rf"[,.!?]?\s*(?P<head>[^.,;:!?“”\"]{{1,60}}),\s+(?P<aside>[^.;:!?“”\"]{{1,100}}?),\s+{_VERB}\b"
+    rf"[,.!?]?\s*(?P<head>[^.,;:!?“”\"]{{1,60}}),\s+(?P<aside>[^.;:!?“”\"]{{1,100}}?),\s+{_QUOTE_VERB}\b"
 )
 # where an inverted speaker ("said Ada Brook on Monday") ends: a time, place or clause after the name
 _AFTER_NAME = re.compile(
@@ -384,13 +396,16 @@ def _speaker_around(
                 aside.group(group).lstrip()
             )
     before = None
-    for verb in re.finditer(rf"\b{_VERB}\b", text[s_start:q_start]):
+    for verb in re.finditer(rf"\b{_QUOTE_VERB}\b", text[s_start:q_start]):
         if not _noun_use(text, s_start + verb.start()):
             before = verb
     if before is not None:
         found = _subject_before(text, s_start, s_start + before.start())
         if found:
-            return _clean_speaker(found[0]), found[1]
+            subject = found[0]
+            if before.group(0) in QUOTE_ONLY_VERBS:  # "Vell hit back, saying": the clause's subject
+                subject = _PREDICATE.split(subject, maxsplit=1)[0]
+            return _clean_speaker(subject), found[1]
     according = re.search(r"according to ([^,.;]{2,80})", text[s_start:s_end], re.IGNORECASE)
     if according:
         return _clean_speaker(according.group(1)), s_start + according.start(1)

@@ -278,3 +278,15 @@ def test_speakers_with_titles_initials_and_asides(pipeline: Pipeline) -> None:
     assert all(not (s or "").startswith(("“", '"')) for s in said.values()), (
         "a quoted word speaks not"
     )
+
+
+def test_a_participle_attributes_a_quote_to_its_clause_subject(pipeline: Pipeline) -> None:
+    said = _speakers(
+        pipeline,
+        'Vell hit back, saying "the mayor has no plan at all."\n\n'
+        'Ada Brook is telling voters at the market that "the pier will reopen."\n\n'
+        "The mayor rejected the plan on Monday, saying it was too costly for the town.",
+    )
+    assert said["the mayor has no plan at all."] == "Vell"
+    assert said["the pier will reopen."] == "Ada Brook"
+    assert "it was too costly for the town" not in said, "no speaker phrase to cut out whole"
