@@ -82,7 +82,8 @@ _DESCRIPTION = re.compile(r"^(?:the|a|an|his|her|its|their|our)\s", re.IGNORECAS
 # Biden", "U.S."), masked while a speaker is read so that the speaker's words may hold it
 _ABBREVIATION = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Sens|Rep|Reps|Gen|Lt|Col|Capt|Sgt|Adm|Maj|Prof|Rev|Jr|Sr|St|Mt|Hon|"
-    r"Atty|Det|Supt)\.(?=\s)|\b[A-Z]\.(?=\s*[A-Z])|(?<=\b[A-Z])\.(?=[A-Z]\.)|(?<=\b[A-Z]\.[A-Z])\."
+    r"Atty|Det|Supt)\.(?=\s)|\b[A-Z]\.(?=\s*[A-Z])|(?<=\b[A-Z])\.(?=[A-Z]\.)|(?<=\b[A-Z]\.[A-Z])\.|"
+    r"(?<=-[A-Z][a-z])\.(?=,)|(?<=-[A-Z][a-z]{2})\.(?=,)|(?<=-[A-Z][a-z]{3})\.(?=,)"  # "R-Ky.,"
 )
 _MASKED_DOT = "\u2024"  # one dot leader: a character the speaker patterns accept, the same length
 

@@ -267,7 +267,8 @@ def test_speakers_with_titles_initials_and_asides(pipeline: Pipeline) -> None:
         "“He had a lot of supporters,” Vell, after a long pause, said of Brook.\n\n"
         '"We will appeal," said Tomas R. Vell Jr. on Monday.\n\n'
         '"Fine," said Brook, who leads the council.\n\n'
-        'One resident, Petra Solberg, 34, said: "The whole sky was orange."',
+        'One resident, Petra Solberg, 34, said: "The whole sky was orange."\n\n'
+        '"The veto will be overridden," Council Leader Ines Varga, R-Ost., said Tuesday.',
     )
     assert said["It was the least bad outcome,"] == "Mr. Morgan of the Harbour Trust"
     assert said["Is it over? She should resign!"] == "Ada Brook"
@@ -275,6 +276,7 @@ def test_speakers_with_titles_initials_and_asides(pipeline: Pipeline) -> None:
     assert said["He had a lot of supporters,"] == "Vell"
     assert said["We will appeal,"] == "Tomas R. Vell Jr."
     assert said["The whole sky was orange."] == "Petra Solberg", "not her age"
+    assert said["The veto will be overridden,"] == "Council Leader Ines Varga", "party and state"
     assert all(not (s or "").startswith(("“", '"')) for s in said.values()), (
         "a quoted word speaks not"
     )
