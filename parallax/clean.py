@@ -577,6 +577,11 @@ def _database_wrapping(paragraphs: list[str], state: _State) -> list[str]:
     abstract (the paragraphs between "ABSTRACT." and "FULL TEXT.": its summary, not the article's
     words); a BYLINE field is the byline."""
     closed = any(_DATABASE_HEADING.match(p) and not p.startswith("ABSTRACT") for p in paragraphs)
+    # fields count only in an export: beside its headings, or two of them ("SUBJECT: budget cuts for
+    # the coming year" alone may be the article's own line)
+    exported = any(_DATABASE_HEADING.match(p) for p in paragraphs) or (
+        sum(1 for p in paragraphs if _DATABASE_FIELD.match(p)) >= 2
+    )
     kept: list[str] = []
     in_abstract = False
     if (
@@ -586,7 +591,10 @@ def _database_wrapping(paragraphs: list[str], state: _State) -> list[str]:
     ):
         # the export's first line, before its first heading, is the headline (with its full stop)
         if state.title is None or _norm(state.title) == _norm(paragraphs[0]):
-            state.title = state.title or re.sub(r"(?<![A-Z])\.$", "", paragraphs[0])  # "U.S." stays
+            # the sentence's full stop goes; an abbreviation's stays ("U.S.", "Jr.")
+            state.title = state.title or re.sub(
+                r"(?<=[a-z]{3})(?<!\bJr)(?<!\bSr)\.$", "", paragraphs[0]
+            )
         state.drop(paragraphs[0], "title")
         paragraphs = paragraphs[1:]
     for line in paragraphs:
@@ -597,12 +605,13 @@ def _database_wrapping(paragraphs: list[str], state: _State) -> list[str]:
         if in_abstract:
             state.drop(line, "database abstract")
             continue
-        field_line = _DATABASE_FIELD.match(line)
+        field_line = _DATABASE_FIELD.match(line) if exported else None
         if field_line:
-            if field_line["field"] == "BYLINE" and field_line["value"].strip():
-                state.byline.append(
-                    _Clue(field_line["value"].strip(), "extracted", 1, "byline field")
-                )
+            value = re.sub(
+                r"^(?i:by)\s+", "", field_line["value"].strip()
+            )  # "BYLINE: By Ada Brook"
+            if field_line["field"] == "BYLINE" and value:
+                state.byline.append(_Clue(value, "extracted", 1, "byline field"))
             state.drop(line, "database field")
             continue
         kept.append(line)

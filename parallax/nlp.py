@@ -199,8 +199,9 @@ _FALSE_END = re.compile(r"(?:[.!?…][”\"’']|\b[A-Z][a-z]{0,3}\.,)$")
 # a quote that ends in "!" or "?" goes on with its attribution (“NO COLLUSION!” Trump tweeted.): up to
 # four capitalised words, then a reporting verb, and the sentence ends within a few words
 _EXCLAIMED = re.compile(r"[!?][”\"]$")
+_NOT_A_NAME = r"(?!(?:He|She|It|They|We|I|You|This|That)\b)"  # "“Is it over?” He said nothing more"
 _NAMED_ATTRIBUTION = re.compile(
-    rf"(?:[A-Z][\w.'’-]*\s+){{1,4}}{quotes.VERB_PATTERN}\b(?:\s+\S+){{0,6}}\W*$"
+    rf"{_NOT_A_NAME}(?:[A-Z][\w.'’-]*\s+){{1,4}}{quotes.VERB_PATTERN}\b(?:\s+\S+){{0,6}}\W*$"
 )
 
 
@@ -209,7 +210,7 @@ _NAMED_ATTRIBUTION = re.compile(
 # and at most two words
 _CLOSED = re.compile(r"\.[”\"]$")
 _BARE_ATTRIBUTION = re.compile(
-    r"(?!(?:He|She|It|They|We|I|You|This|That)\b)(?:[A-Z][\w.'’-]*\s+){1,4}"
+    rf"{_NOT_A_NAME}(?:[A-Z][\w.'’-]*\s+){{1,4}}"
     r"(?:said|says|tweeted|wrote|writes|added|adds|told \w+)\b(?:\s+\S+){0,2}\W*$"
 )  # the verbs that only attribute ("Republicans agreed." after a quote is a sentence of its own)
 
@@ -232,7 +233,8 @@ def merge_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     are (``_FALSE_END``). Elsewhere a lower-case start is left alone: in pre-tokenised text (ECB+'s
     ``http : / / articles . latimes . com``) it is not a sentence's continuation. A quote closed by
     "!" or "?" keeps its named attribution too (``“NO COLLUSION!” Trump tweeted.``), which starts in
-    capitals; a quote closed by a full stop ends its sentence, so "He said" after it is left alone.
+    capitals; a quote closed by a full stop ends its sentence, unless only a bare attribution follows
+    (“... missing.” Trump said.), and "He said nothing more" after it is left alone.
     """
     merged: list[tuple[int, int]] = []
     for start, end in spans:

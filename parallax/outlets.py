@@ -116,13 +116,13 @@ OUTLETS: tuple[Outlet, ...] = (
 # A dateline opening a lead ("WASHINGTON —", "KYIV, Ukraine (AP) —"): the brief's sentences and the facts
 # start after it (the place it names is where the story was filed, not what the sentence says)
 # "KYIV, Ukraine (AP) —"; with a hyphen only after an agency's credit ("WASHINGTON (Reuters) - ") or
-# a place of four capitals or more ("DES MOINES - ", "MANCHESTER, N.H. - ", as newspaper archives
-# print the dash), with a colon only after a place in capitals alone ("NEW DELHI: "): "US - China
+# a place in capitals of five letters or two words ("DES MOINES - ", "MANCHESTER, N.H. - ", as
+# newspaper archives print the dash; not "NATO - Russia talks" or "U.S. - China"), with a colon only after a place in capitals alone ("NEW DELHI: "): "US - China
 # talks" and "US, China agree: ..." are headlines, not datelines
 DATELINE = re.compile(
     r"^(?:[A-Z][A-Z .’'-]{1,40}(?:,\s*[A-Z][\w .]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[—–]\s*"
     r"|[A-Z][A-Z .’'-]{3,40}\s*\([^)]{1,30}\)\s+-\s+"
-    r"|[A-Z][A-Z .’'-]{3,40}(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s+-\s+"
+    r"|(?:[A-Z][A-Z’'-]{4,}|[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+)+)(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s+-\s+"
     r"|[A-Z][A-Z .’'-]{3,40}:\s+)"
 )
 

@@ -36,16 +36,16 @@ SPEECH_VERBS = (
     "complained", "disclosed", "reiterated", "insisted", "maintained", "agreed", "countered", "quipped",
     "remarked", "observed", "pointed out", "went on", "reported",
 )  # fmt: skip
-# participles attribute a quote ("Vell hit back, saying “...”", "is telling voters that “...”") but
-# make no reported speech of their own: "The mayor rejected the plan, saying ..." has no speaker
+# participles attribute a quote that follows them ("Vell hit back, saying “...”", "is telling voters
+# that “...”"), never one before them ("“It is over,” she kept telling herself"), and make no
+# reported speech of their own: "The mayor rejected the plan, saying ..." has no speaker
 # phrase the patterns could cut out whole
 QUOTE_ONLY_VERBS = ("saying", "telling")
-# where a clause's predicate starts after its subject ("Vell | hit back", "The mayor | rejected the
-# plan"): a past form, a common irregular past or a form of be/have/do
-_PREDICATE = re.compile(
-    r"\s+(?=(?:[a-z]+ed|hit|went|came|made|took|gave|got|put|set|ran|won|lost|left|kept|met|sent|held|"
-    r"spoke|wrote|told|said|stood|struck|broke|began|brought|fought|threw|drew|is|was|were|are|has|"
-    r"had|have|did|does|will|would|could|can)\b)"
+# the subject of "Vell hit back, saying ..." or "Ada Brook is telling voters ...": the name the clause
+# opens with (capitalised words, a title's masked full stop allowed); "The mayor rejected the plan,
+# saying" opens with no name, and gets no speaker rather than a wrong one
+_NAME_HEAD = re.compile(
+    r"(?!(?:The|A|An|This|That|It|There|But|And)\b)[A-Z][\w\u2024’'-]*(?:\s+[A-Z][\w\u2024’'-]*)*"
 )
 SAME_QUOTE_MIN_RATIO = (
     0.6  # share of words two renderings of one quote keep in common (difflib ratio)
@@ -65,12 +65,12 @@ _QUOTE = re.compile(
 )
 # matched at the closing quote mark (re.match with a start position: no "^", which would mean offset 0)
 _AFTER = re.compile(
-    rf"[,.!?]?\s*(?:(?P<speaker>[^.,;:!?“”\"]{{1,90}}?)\s+{_QUOTE_VERB}\b|{_QUOTE_VERB}\s+(?P<speaker2>[^.,;:!?“”\"]{{1,90}}))"
+    rf"[,.!?]?\s*(?:(?P<speaker>[^.,;:!?“”\"]{{1,90}}?)\s+{_VERB}\b|{_VERB}\s+(?P<speaker2>[^.,;:!?“”\"]{{1,90}}))"
 )
 # "..., the presumptive nominee, Donald Trump, tweeted", "..., Sarah Warbelow, legal director of the
 # group, said", "..., Blunt, after a long pause, said": the speaker and an aside between commas
 _AFTER_ASIDE = re.compile(
-    rf"[,.!?]?\s*(?P<head>[^.,;:!?“”\"]{{1,60}}),\s+(?P<aside>[^.;:!?“”\"]{{1,100}}?),\s+{_QUOTE_VERB}\b"
+    rf"[,.!?]?\s*(?P<head>[^.,;:!?“”\"]{{1,60}}),\s+(?P<aside>[^.;:!?“”\"]{{1,100}}?),\s+{_VERB}\b"
 )
 # where an inverted speaker ("said Ada Brook on Monday") ends: a time, place or clause after the name
 _AFTER_NAME = re.compile(
@@ -82,8 +82,8 @@ _DESCRIPTION = re.compile(r"^(?:the|a|an|his|her|its|their|our)\s", re.IGNORECAS
 # Biden", "U.S."), masked while a speaker is read so that the speaker's words may hold it
 _ABBREVIATION = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Sens|Rep|Reps|Gen|Lt|Col|Capt|Sgt|Adm|Maj|Prof|Rev|Jr|Sr|St|Mt|Hon|"
-    r"Atty|Det|Supt)\.(?=\s)|\b[A-Z]\.(?=\s*[A-Z])|(?<=\b[A-Z])\.(?=[A-Z]\.)|(?<=\b[A-Z]\.[A-Z])\.|"
-    r"(?<=-[A-Z][a-z])\.(?=,)|(?<=-[A-Z][a-z]{2})\.(?=,)|(?<=-[A-Z][a-z]{3})\.(?=,)"  # "R-Ky.,"
+    r"Atty|Det|Supt)\.(?=\s)|\b[A-Z]\.(?=\s*[A-Z])|(?<=\b[A-Z]\.[A-Z])\.|"
+    r"(?<=-)[A-Z][a-z]{1,4}\.(?=,)"  # "R-Ky.,", "D-Calif.,"
 )
 _MASKED_DOT = "\u2024"  # one dot leader: a character the speaker patterns accept, the same length
 
@@ -397,16 +397,25 @@ def _speaker_around(
                 aside.group(group).lstrip()
             )
     before = None
+    participle = None
     for verb in re.finditer(rf"\b{_QUOTE_VERB}\b", text[s_start:q_start]):
-        if not _noun_use(text, s_start + verb.start()):
+        if _noun_use(text, s_start + verb.start()):
+            continue
+        if verb.group(0) not in QUOTE_ONLY_VERBS:
             before = verb
+        elif not re.search(
+            r"\b(?:without|by|of|for|about|from)\s+$", text[s_start : s_start + verb.start()]
+        ):
+            participle = verb  # "said, without saying why," is no attribution
     if before is not None:
         found = _subject_before(text, s_start, s_start + before.start())
         if found:
-            subject = found[0]
-            if before.group(0) in QUOTE_ONLY_VERBS:  # "Vell hit back, saying": the clause's subject
-                subject = _PREDICATE.split(subject, maxsplit=1)[0]
-            return _clean_speaker(subject), found[1]
+            return _clean_speaker(found[0]), found[1]
+    elif participle is not None:
+        found = _subject_before(text, s_start, s_start + participle.start())
+        named = _NAME_HEAD.match(found[0]) if found else None
+        if found and named:  # "Vell hit back, saying": the clause's subject, when it is a name
+            return _clean_speaker(named.group(0)), found[1]
     according = re.search(r"according to ([^,.;]{2,80})", text[s_start:s_end], re.IGNORECASE)
     if according:
         return _clean_speaker(according.group(1)), s_start + according.start(1)
@@ -557,10 +566,11 @@ _ROLE = re.compile(
 )
 
 
-# a paragraph that is all quote, right after the paragraph of an attributed quote, goes on with that
-# speaker's words (a new speaker is always named): the rest of the earlier paragraph, the break, the
-# opening mark; and after the quote nothing but its closing punctuation to the end of the paragraph
-_QUOTE_PARAGRAPH_AFTER = re.compile(r"[^\n]*\n+[ \t]*[“\"]")
+# a paragraph that is all quote, right after the paragraph that ends with an attributed quote, goes on
+# with that speaker's words (a new speaker is always named): after the earlier quote only its
+# attribution, no second sentence (“...,” Smith said. Jones disagreed. is Jones's turn), the break,
+# the opening mark; and after the quote nothing but its closing punctuation to the end of the paragraph
+_QUOTE_PARAGRAPH_AFTER = re.compile(r"(?:(?![.!?…][”\"’]?[ \t]+\S)[^\n])*\n+[ \t]*[“\"]")
 _PARAGRAPH_END = re.compile(r"[.,!?…]?[”\"][ \t]*(?:\n|$)")
 
 
@@ -651,8 +661,9 @@ def _word_key(word: str) -> str:
     """A word as a reader compares wordings: house style left out (curly or straight apostrophes,
     "U.S." or "US", "counter-fire" or "counterfire", the punctuation that ends a quote, capitals), so
     that "we’ve adapted" and "we've adapted" are the same words and "adapted" and "adjusted" are not."""
-    key = _WORD_EDGE.sub("", word.translate(_TYPOGRAPHY)).casefold()
-    return key.replace(".", "").replace("-", "") or word
+    plain = word.translate(_TYPOGRAPHY)
+    key = _WORD_EDGE.sub("", plain).casefold()
+    return key.replace(".", "").replace("-", "") or plain
 
 
 def word_diff(a: str, b: str) -> list[dict[str, str]]:

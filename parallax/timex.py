@@ -97,8 +97,10 @@ def _shift_months(day: date, months: int) -> date:
     return date(month_index // 12, month_index % 12 + 1, 1)
 
 
-def _year_for(month: int, anchor: date, future: bool) -> int:
-    """A month named without a year: the one after the anchor in future contexts, else the nearest."""
+def _year_for(month: int, anchor: date, future: bool, ahead_months: int = 2) -> int:
+    """A month named without a year: the one after the anchor in future contexts, else the nearest,
+    a month up to ``ahead_months`` ahead counting as nearer than the same month behind (news mostly
+    tells the past: two by default; six, the plain nearest, for a scheduled event)."""
     if future:
         return anchor.year if month >= anchor.month else anchor.year + 1
     ahead = (month - anchor.month) % 12
@@ -106,7 +108,7 @@ def _year_for(month: int, anchor: date, future: bool) -> int:
         return anchor.year
     return (
         anchor.year + (1 if month < anchor.month else 0)
-        if ahead <= 2
+        if ahead <= ahead_months
         else anchor.year - (1 if month > anchor.month else 0)
     )
 
@@ -173,8 +175,14 @@ def norm_bare_month(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | N
         year = ctx.anchor.year + 1 if month <= ctx.anchor.month else ctx.anchor.year
     elif modifier == "this":
         year = ctx.anchor.year
-    elif not ctx.future and _SCHEDULED_AFTER.match(m.string, m.end()):
-        year = _nearest_year(month, ctx.anchor)
+    elif (
+        not ctx.future
+        and _SCHEDULED_AFTER.match(m.string, m.end())
+        and not _PAST_NEAR.search(
+            m.string, max(0, m.start() - 60), min(len(m.string), m.end() + 40)
+        )
+    ):
+        year = _year_for(month, ctx.anchor, future=False, ahead_months=6)
     else:
         year = _year_for(month, ctx.anchor, ctx.future)
     return "DATE", f"{year:04d}-{month:02d}"
@@ -183,16 +191,15 @@ def norm_bare_month(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | N
 # a month that names a scheduled event ("November's election", "the March primary"): the one nearest
 # the anchor, ahead or behind, instead of the past that a bare month in news usually is
 _SCHEDULED_AFTER = re.compile(
-    r"(?:[’']s)?\s+(?:[a-z-]+\s+){0,2}?(?:elections?|votes?|ballot|polls|showdown|referendum|summit|"
-    r"deadline|primary|primaries|caucus(?:es)?|convention|debates?|runoff|midterms?|general election)\b"
+    r"(?:[’']s)?\s+(?:(?!(?:the|a|an|this|that|his|her|its|their)\b)[a-z-]+\s+){0,2}?"
+    r"(?:elections?|votes?|ballot|polls|showdown|referendum|summit|deadline|primary|primaries|"
+    r"caucus(?:es)?|convention|debates?|runoff|midterms?|general election)\b"
 )
-
-
-def _nearest_year(month: int, anchor: date) -> int:
-    ahead = (month - anchor.month) % 12
-    return (
-        anchor.year + (month < anchor.month) if ahead <= 6 else anchor.year - (month > anchor.month)
-    )
+# a past verb near the month: the event has happened ("Trump won the March primary")
+_PAST_NEAR = re.compile(
+    r"\b(?:[a-z]+ed|won|lost|was|were|had|did|held|took|came|went|got|made|said|told|saw|began|ran|"
+    r"fell|rose|beat|led|met|left|gave|spoke)\b"
+)
 
 
 def norm_iso(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:

@@ -342,9 +342,14 @@ def test_a_database_export_loses_its_headings_fields_and_abstract() -> None:
     assert "database's editors" not in proquest.text and "FULL TEXT" not in proquest.text
     assert {r.reason for r in proquest.removed} >= {"database heading", "database abstract"}
     lexis = _clean(
-        "LENGTH: 412 words\n\nBYLINE: Mara Keldon\n\nSECTION: NATIONAL; Pg. A12\n\n"
+        "LENGTH: 412 words\n\nBYLINE: By Mara Keldon\n\nSECTION: NATIONAL; Pg. A12\n\n"
         "The river ferry between Lindham and Oster resumed service on Monday, the operator said.\n\n"
         "LOAD-DATE: May 31, 2024\n\nLANGUAGE: ENGLISH"
     )
     assert lexis.text.startswith("The river ferry") and "LANGUAGE" not in lexis.text
     assert lexis.byline == "Mara Keldon"
+    own = _clean(
+        "SUBJECT: budget cuts for the coming year were the first item on the council's agenda.\n\n"
+        "The river ferry between Lindham and Oster resumed service on Monday, the operator said."
+    )
+    assert own.text.startswith("SUBJECT: budget cuts"), "one such line alone is the article's own"

@@ -150,3 +150,6 @@ def test_a_bare_attribution_after_a_full_stop_joins_its_quote(pipeline: Pipeline
     sentences = [text[s:e] for s, e in analysis.sentences]
     assert "“I hope you find the missing files.” Mayor Brook said." in sentences
     assert "Police said the road would reopen at noon on Friday." in sentences
+    text = "“Is it over?” He said nothing more that night. The council met."
+    [analysis] = pipeline.nlp.analyse([Article("6" * 12, "t", text)], entities=False)
+    assert "He said nothing more that night." in [text[s:e] for s, e in analysis.sentences]

@@ -292,3 +292,24 @@ def test_a_participle_attributes_a_quote_to_its_clause_subject(pipeline: Pipelin
     assert said["the mayor has no plan at all."] == "Vell"
     assert said["the pier will reopen."] == "Ada Brook"
     assert "it was too costly for the town" not in said, "no speaker phrase to cut out whole"
+
+
+def test_what_follows_a_participle_or_a_new_speaker_is_not_the_speaker(pipeline: Pipeline) -> None:
+    said = _speakers(
+        pipeline,
+        "He called the deal “a disaster for the town,” telling the crowd that he would scrap it.\n\n"
+        "“It is over,” she kept telling herself.\n\n"
+        "The newly elected mayor hit back, saying “the plan is dead.”\n\n"
+        "Vell said, without saying why, that “the deal is dead now.”\n\n"
+        "“We will appeal the ruling,” Smith said. Jones, the other candidate, disagreed.\n\n"
+        "“The ruling is final and fair.”\n\n"
+        "“We will see,” Nancy Brook, D-Ost., said.",
+    )
+    assert said["a disaster for the town,"] != "the crowd"
+    assert said["It is over,"] in (None, "she"), "not “she kept”"
+    assert said["the plan is dead."] is None, (
+        "no name opens the clause: no speaker, not a wrong one"
+    )
+    assert said["the deal is dead now."] == "Vell"
+    assert said["The ruling is final and fair."] != "Smith", "Jones spoke last"
+    assert said["We will see,"] == "Nancy Brook"

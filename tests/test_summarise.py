@@ -231,5 +231,7 @@ def test_words_that_only_look_like_a_dateline_stay() -> None:
         "NATO said it would respond.",
         "US - China talks resumed on Monday.",
         "US, China agree: talks resume on Monday.",
+        "NATO - Russia talks resumed on Monday.",
+        "U.S. - China talks resumed on Monday.",
     ):
         assert DATELINE.match(sentence) is None

@@ -172,6 +172,10 @@ def test_a_month_naming_a_scheduled_event_and_a_day_that_nears_are_ahead() -> No
     assert tag("He voted on Election Day.", july)[0].value == "2015-11-03"
     december = date(2016, 12, 10)
     assert tag("Since November’s election, he has been quiet.", december)[0].value == "2016-11"
+    november = date(2016, 11, 20)
+    assert tag("Trump won the March primary in Florida.", november)[0].value == "2016-03"
+    august = date(2016, 8, 15)
+    assert tag("In January the vote was delayed.", august)[0].value == "2016-01"
 
 
 def test_tempeval3_harness_on_a_sample_beats_dateparser() -> None:
