@@ -7,7 +7,9 @@ currency), and compared with the quantities of the same kind in the other articl
 - counts compare when they count the same noun ("about 40 firefighters" / "more than 60 firefighters");
 - measures compare when they have the same dimension and sit in sentences that say the same thing
   (MiniLM cosine >= ``SAME_CONTEXT_MIN_SIM``), so "20 km from the border" meets "12 miles from the
-  border" but not an unrelated distance.
+  border" but not an unrelated distance; percentages, and values more than ten times apart, only in
+  sentences that state one fact (``SAME_FACT_MIN_SIM``);
+- sources disagree when two of them share no value (a copy that gives both counts agrees).
 
 Values that agree after normalisation, within the tolerance their wording allows ("about", "more than",
 rounding of converted units), are not flagged. Besides numbers and counts:
@@ -15,7 +17,7 @@ rounding of converted units), are not flagged. Besides numbers and counts:
 - dates: a fact whose sources give it different calendar dates ("met on May 13" / "met on May 15");
   relative dates ("on Thursday") wait for the timeline's tagger (issue 4);
 - names: a person's name spelled differently by different sources ("Volodomyr" / "Volodymyr"), when
-  no single source uses both spellings.
+  no single source uses both spellings and the two spellings' full names share another word.
 
 Hand-written: quantulum3, the maintained unit parser, pulls in a classifier that wants scikit-learn model
 files at run time, and no library pairs quantities across documents.

@@ -344,8 +344,9 @@ _LOOKS_AHEAD = re.compile(
 
 
 def _future(text: str, start: int, ends: list[int] | None = None, end: int | None = None) -> bool:
-    """True when the clause before ``start`` looks ahead ("will meet on Monday") and no past-tense verb
-    stands beside the expression (``end``: where it ends). ``ends``: the clause ends of ``text``
+    """True when what follows the expression says it is coming ("as Election Day nears"), or the
+    clause before ``start`` looks ahead ("will meet on Monday") and no past-tense verb stands beside
+    the expression (``end``: where it ends). ``ends``: the clause ends of ``text``
     (``_clause_ends``), computed once per text by the caller."""
     if end is not None and _LOOKS_AHEAD.match(text, end):
         return True  # "as Election Day nears"
