@@ -258,6 +258,7 @@ def test_gzipped_files_are_read_by_their_inner_name(
     (tmp_path / "broken.html.gz").write_bytes(gzip.compress(b"<html>" * 50)[:20])
     (tmp_path / "bomb.txt.gz").write_bytes(gzip.compress(b"a" * 6_000_000))
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    (tmp_path / "README.md").write_text("notes on these files")
     docs, problems = _read(tmp_path)
     assert sorted((Path(d.source).name, d.fmt) for d in docs) == [
         ("feed.jsonl.gz:1", "record"),
@@ -268,6 +269,7 @@ def test_gzipped_files_are_read_by_their_inner_name(
     assert "damaged gzip archive" in messages["broken.html.gz"]
     assert "unpacks to over the 5 MB limit" in messages["bomb.txt.gz"]
     assert "skipped 1 file(s)" in caplog.text and ".jpg" in caplog.text, "the user hears of it"
+    assert ".md" not in caplog.text, "a folder's notes are expected there"
 
 
 def test_folder_with_no_articles(tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ HTML_EXTS = frozenset({".html", ".htm", ".xhtml"})
 RECORD_EXTS = frozenset({".jsonl", ".ndjson", ".json", ".csv"})
 FEED_EXTS = frozenset({".xml", ".rss", ".atom"})
 ARTICLE_EXTS = TEXT_EXTS | HTML_EXTS | RECORD_EXTS | FEED_EXTS
+NOTE_EXTS = frozenset({".md", ".markdown", ".rst", ".yml", ".yaml", ".toml", ".ini", ".cfg"})
 
 
 def _read_text(text: str, source: str) -> Iterator[ReadResult]:
@@ -91,7 +92,12 @@ def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str, Path | None] | Pro
                 p for p in path.rglob("*") if p.is_file() and not _is_hidden(p.relative_to(path))
             ]
             found = sorted(p for p in files if article_suffix(p) in ARTICLE_EXTS)
-            skipped = [p for p in files if article_suffix(p) not in ARTICLE_EXTS]
+            # a folder's notes (README.md) are expected there; a .pdf or .docx may be an article
+            skipped = [
+                p
+                for p in files
+                if article_suffix(p) not in ARTICLE_EXTS and p.suffix.lower() not in NOTE_EXTS
+            ]
             if skipped and found:
                 LOGGER.warning(
                     "%s: skipped %d file(s) whose names are not of articles (%s); parallax reads "
