@@ -112,13 +112,17 @@ def test_onnx_export_matches_sentence_transformers() -> None:
     assert float((onnx * torch).sum(axis=1).min()) > 0.999
 
 
-def test_a_full_stop_inside_a_quoted_slogan_does_not_end_the_sentence(pipeline: Pipeline) -> None:
-    text = (
-        "While the “Fire. We’re on it.” campaign did not appeal to everyone, it was seen widely.\n\n"
-        "The council met on Monday. iPhone sales were not discussed."
-    )
+def _sentences(pipeline: Pipeline, text: str) -> list[str]:
     [analysis] = pipeline.nlp.analyse([Article("2" * 12, "t", text)], entities=False)
-    sentences = [text[s:e] for s, e in analysis.sentences]
+    return [text[s:e] for s, e in analysis.sentences]
+
+
+def test_a_full_stop_inside_a_quoted_slogan_does_not_end_the_sentence(pipeline: Pipeline) -> None:
+    sentences = _sentences(
+        pipeline,
+        "While the “Fire. We’re on it.” campaign did not appeal to everyone, it was seen widely.\n\n"
+        "The council met on Monday. iPhone sales were not discussed.",
+    )
     assert sentences[0] == (
         "While the “Fire. We’re on it.” campaign did not appeal to everyone, it was seen widely."
     )
@@ -128,28 +132,27 @@ def test_a_full_stop_inside_a_quoted_slogan_does_not_end_the_sentence(pipeline: 
 
 
 def test_an_exclaimed_quote_keeps_its_attribution(pipeline: Pipeline) -> None:
-    text = (
+    sentences = _sentences(
+        pipeline,
         "“NO DEAL!” Mayor Ada Brook tweeted on Friday. The council met. "
-        "“Is that final?” Brook asked. “It is.” He said nothing more for an hour after that."
+        "“Is that final?” Brook asked. “It is.” He said nothing more for an hour after that.",
     )
-    [analysis] = pipeline.nlp.analyse([Article("3" * 12, "t", text)], entities=False)
-    sentences = [text[s:e] for s, e in analysis.sentences]
     assert "“NO DEAL!” Mayor Ada Brook tweeted on Friday." in sentences
     assert "“Is that final?” Brook asked." in sentences
     assert "He said nothing more for an hour after that." in sentences, (
         "after a full stop the quote's sentence has ended"
     )
+    pronoun = _sentences(
+        pipeline, "“Is it over?” He said nothing more that night. The council met."
+    )
+    assert "He said nothing more that night." in pronoun, "a pronoun is no named attribution"
 
 
 def test_a_bare_attribution_after_a_full_stop_joins_its_quote(pipeline: Pipeline) -> None:
-    text = (
+    sentences = _sentences(
+        pipeline,
         "“I hope you find the missing files.” Mayor Brook said. "
-        "“It is over.” Police said the road would reopen at noon on Friday."
+        "“It is over.” Police said the road would reopen at noon on Friday.",
     )
-    [analysis] = pipeline.nlp.analyse([Article("4" * 12, "t", text)], entities=False)
-    sentences = [text[s:e] for s, e in analysis.sentences]
     assert "“I hope you find the missing files.” Mayor Brook said." in sentences
     assert "Police said the road would reopen at noon on Friday." in sentences
-    text = "“Is it over?” He said nothing more that night. The council met."
-    [analysis] = pipeline.nlp.analyse([Article("6" * 12, "t", text)], entities=False)
-    assert "He said nothing more that night." in [text[s:e] for s, e in analysis.sentences]
