@@ -58,19 +58,18 @@ MAX_SPEAKER_WORDS = 12
 VERB_PATTERN = (
     r"(?:" + "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
 )
-_VERB = VERB_PATTERN
 _QUOTE_VERB = r"(?:" + "|".join((*QUOTE_ONLY_VERBS, VERB_PATTERN)) + r")"
 _QUOTE = re.compile(
     r"“(?P<a>[^”\n]{2,}?)”|\"(?P<b>[^\"\n]{2,}?)\"|``(?P<c>[^'\n]{2,}?)''|‘(?P<d>[^’\n]{8,}?)’(?!\w)"
 )
 # matched at the closing quote mark (re.match with a start position: no "^", which would mean offset 0)
 _AFTER = re.compile(
-    rf"[,.!?]?\s*(?:(?P<speaker>[^.,;:!?“”\"]{{1,90}}?)\s+{_VERB}\b|{_VERB}\s+(?P<speaker2>[^.,;:!?“”\"]{{1,90}}))"
+    rf"[,.!?]?\s*(?:(?P<speaker>[^.,;:!?“”\"]{{1,90}}?)\s+{VERB_PATTERN}\b|{VERB_PATTERN}\s+(?P<speaker2>[^.,;:!?“”\"]{{1,90}}))"
 )
 # "..., the presumptive nominee, Donald Trump, tweeted", "..., Sarah Warbelow, legal director of the
 # group, said", "..., Blunt, after a long pause, said": the speaker and an aside between commas
 _AFTER_ASIDE = re.compile(
-    rf"[,.!?]?\s*(?P<head>[^.,;:!?“”\"]{{1,60}}),\s+(?P<aside>[^.;:!?“”\"]{{1,100}}?),\s+{_VERB}\b"
+    rf"[,.!?]?\s*(?P<head>[^.,;:!?“”\"]{{1,60}}),\s+(?P<aside>[^.;:!?“”\"]{{1,100}}?),\s+{VERB_PATTERN}\b"
 )
 # where an inverted speaker ("said Ada Brook on Monday") ends: a time, place or clause after the name
 _AFTER_NAME = re.compile(
@@ -241,8 +240,8 @@ _NOT_A_SPEAKER_START = re.compile(
 )
 # "..., said Derek Scissors" or "..., Derek Scissors said" further along the sentence
 _LATER_SPEAKER = re.compile(
-    rf",\s*(?:{_VERB}\s+(?P<inverted>[A-Z][^.,;:!?“”\"]{{1,80}})|"
-    rf"(?P<plain>[A-Z][^.,;:!?“”\"]{{1,80}}?)\s+{_VERB}\b)"
+    rf",\s*(?:{VERB_PATTERN}\s+(?P<inverted>[A-Z][^.,;:!?“”\"]{{1,80}})|"
+    rf"(?P<plain>[A-Z][^.,;:!?“”\"]{{1,80}}?)\s+{VERB_PATTERN}\b)"
 )
 
 
@@ -464,10 +463,10 @@ def _indirect(
 
 
 _TRAILING = re.compile(
-    rf"^(?P<content>.{{12,}}?),\s*(?P<speaker>[^,]{{2,90}}?)\s+{_VERB}\b[^.]*\.?$"
+    rf"^(?P<content>.{{12,}}?),\s*(?P<speaker>[^,]{{2,90}}?)\s+{VERB_PATTERN}\b[^.]*\.?$"
 )
 _TRAILING_INV = re.compile(
-    rf"^(?P<content>.{{12,}}?),\s*{_VERB}\s+(?P<speaker>[^,.]{{2,90}})[^.]*\.?$"
+    rf"^(?P<content>.{{12,}}?),\s*{VERB_PATTERN}\s+(?P<speaker>[^,.]{{2,90}})[^.]*\.?$"
 )
 _ACCORDING_END = re.compile(
     r"^(?P<content>.{12,}?),\s*according to (?P<speaker>[^,.]{2,90})[^.]*\.?$", re.IGNORECASE
@@ -476,7 +475,7 @@ _ACCORDING_START = re.compile(
     r"^according to (?P<speaker>[^,]{2,90}),\s*(?P<content>.{12,}?)\.?$", re.IGNORECASE
 )
 _LEADING = re.compile(
-    rf"^(?P<speaker>[^.;:]{{2,90}}?)\s+{_VERB}\b(?:\s+(?:on|in|at|late|early|this|last)\b[^,]{{0,30}})?(?:,)?\s+(?:that\s+)?(?P<content>.{{12,}}?)\.?$"
+    rf"^(?P<speaker>[^.;:]{{2,90}}?)\s+{VERB_PATTERN}\b(?:\s+(?:on|in|at|late|early|this|last)\b[^,]{{0,30}})?(?:,)?\s+(?:that\s+)?(?P<content>.{{12,}}?)\.?$"
 )
 
 
