@@ -196,23 +196,26 @@ _CONTINUES = re.compile(
 _FALSE_END = re.compile(r"(?:[.!?…][”\"’']|\b[A-Z][a-z]{0,3}\.,)$")
 
 
-# a quote that ends in "!" or "?" goes on with its attribution (“NO COLLUSION!” Trump tweeted.): up to
-# four capitalised words, then a reporting verb, and the sentence ends within a few words
-_EXCLAIMED = re.compile(r"[!?][”\"]$")
 _NOT_A_NAME = r"(?!(?:He|She|It|They|We|I|You|This|That)\b)"  # "“Is it over?” He said nothing more"
-_NAMED_ATTRIBUTION = re.compile(
-    rf"{_NOT_A_NAME}(?:[A-Z][\w.'’-]*\s+){{1,4}}{quotes.VERB_PATTERN}\b(?:\s+\S+){{0,6}}\W*$"
-)
 
 
+def _attribution(verbs: str, words_after: int) -> re.Pattern[str]:
+    """A sentence that is only an attribution: a name of up to four capitalised words (not a pronoun),
+    a reporting verb from ``verbs``, and at most ``words_after`` words to its end."""
+    return re.compile(
+        rf"{_NOT_A_NAME}(?:[A-Z][\w.'’-]*\s+){{1,4}}{verbs}\b(?:\s+\S+){{0,{words_after}}}\W*$"
+    )
+
+
+# a quote that ends in "!" or "?" goes on with its attribution (“NO COLLUSION!” Trump tweeted.): any
+# reporting verb, the sentence ending within a few words
+_EXCLAIMED = re.compile(r"[!?][”\"]$")
+_NAMED_ATTRIBUTION = _attribution(quotes.VERB_PATTERN, 6)
 # a quote closed by a full stop ends its sentence, unless a bare attribution follows (“... missing.”
-# Trump said.): a name (not a pronoun, "“It is.” He said nothing more" is two sentences), the verb
-# and at most two words
+# Trump said.): only the verbs that do nothing but attribute ("Republicans agreed." after a quote is a
+# sentence of its own), and at most two words
 _CLOSED = re.compile(r"\.[”\"]$")
-_BARE_ATTRIBUTION = re.compile(
-    rf"{_NOT_A_NAME}(?:[A-Z][\w.'’-]*\s+){{1,4}}"
-    r"(?:said|says|tweeted|wrote|writes|added|adds|told \w+)\b(?:\s+\S+){0,2}\W*$"
-)  # the verbs that only attribute ("Republicans agreed." after a quote is a sentence of its own)
+_BARE_ATTRIBUTION = _attribution(r"(?:said|says|tweeted|wrote|writes|added|adds|told \w+)", 2)
 
 
 def _attribution_of(text: str, before: tuple[int, int], start: int, end: int) -> bool:
