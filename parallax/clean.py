@@ -607,11 +607,14 @@ def _database_wrapping(paragraphs: list[str], state: _State) -> list[str]:
             continue
         field_line = _DATABASE_FIELD.match(line) if exported else None
         if field_line:
-            value = re.sub(
-                r"^(?i:by)\s+", "", field_line["value"].strip()
-            )  # "BYLINE: By Ada Brook"
+            value = field_line["value"].strip()
             if field_line["field"] == "BYLINE" and value:
-                state.byline.append(_Clue(value, "extracted", 1, "byline field"))
+                # the field read as a byline line ("BYLINE: By Ada Brook, Reuters"), the same rules
+                byline = _BYLINE.match(value if re.match(r"(?i:by)\s", value) else f"By {value}")
+                if byline:
+                    _byline_clue(byline, line, state)
+                else:
+                    state.byline.append(_Clue(value, "extracted", 1, "byline field"))
             state.drop(line, "database field")
             continue
         kept.append(line)
