@@ -161,27 +161,29 @@ def test_count_label_uses_the_sources_plural(pipeline: Pipeline) -> None:
     assert [about for about, _ in _discrepancies(pipeline, texts)] == ["number of companies"]
 
 
-def test_possessives_and_lone_words_are_not_name_spellings(pipeline: Pipeline) -> None:
+def _spellings(pipeline: Pipeline, texts: list[str]) -> list[list[str]]:
+    """The spellings of each name discrepancy among one article per text."""
     from parallax.discrepancy import name_discrepancies
 
+    articles = [Article(str(i) * 12, str(i), t) for i, t in enumerate(texts)]
+    found = name_discrepancies(articles, pipeline.nlp.analyse(articles))
+    return [sorted(c.text for c in d.claims) for d in found]
+
+
+def test_possessives_and_lone_words_are_not_name_spellings(pipeline: Pipeline) -> None:
     texts = [
         "Taylor Swift's label said the singer Taylor Swift could perform. Mavic said nothing.",
         "Taylor Swift’s former label denied it, and Magic was not asked.",
     ]
-    articles = [Article(str(i) * 12, str(i), t) for i, t in enumerate(texts)]
-    assert name_discrepancies(articles, pipeline.nlp.analyse(articles)) == []
+    assert _spellings(pipeline, texts) == []
 
 
 def test_two_people_with_like_names_are_not_one_name_spelled_two_ways(pipeline: Pipeline) -> None:
-    from parallax.discrepancy import name_discrepancies
-
     texts = [
         "The request named Lisa Jackson, who ran the agency. Olena Marchuk, the mayor, agreed.",
         "The archivist Jason Baron said the search was thin. Olena Marchukk, the mayor, agreed.",
     ]
-    articles = [Article(str(i) * 12, str(i), t) for i, t in enumerate(texts)]
-    found = name_discrepancies(articles, pipeline.nlp.analyse(articles))
-    assert [sorted(c.text for c in d.claims) for d in found] == [["Marchuk", "Marchukk"]], (
+    assert _spellings(pipeline, texts) == [["Marchuk", "Marchukk"]], (
         "Jackson/Jason are two people (nothing else of their names in common); the mayor is one"
     )
 
