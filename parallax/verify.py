@@ -4,8 +4,9 @@ Checks, for a report as a dictionary (the JSON output) or a :class:`~parallax.mo
 
 - every span's article exists, and ``0 <= start < end <= len(text)``;
 - every brief sentence's text is, word for word, the text of its first citation's span;
-- every fact's text is the text of one of its supporting spans;
-- every quote variant's and discrepancy claim's text is verbatim its span of its article;
+- every fact's and timeline event's text is the text of one of its supporting spans;
+- every quote variant's and discrepancy claim's text is verbatim its span of its article, and a
+  quote's text is one of its variants';
 - derivation evidence and fact support obey the first rule too.
 
 ``parallax verify report.json`` runs it from the command line.
@@ -59,6 +60,7 @@ def verify_report(report: Report | Mapping[str, Any]) -> list[str]:
             problems.append(
                 f"{where}: span {span['start']}..{span['end']} is outside the article ({len(text)} chars)"
             )
+    problems += _quoted_texts(data, texts)
     for s_index, story in enumerate(data.get("stories", [])):
         headline = story.get("brief", {}).get("headline")
         lines = [(f"stories[{s_index}].brief.headline", headline)] if headline else []
@@ -77,4 +79,36 @@ def verify_report(report: Report | Mapping[str, Any]) -> list[str]:
                 problems.append(
                     f"{where}: text is not the text of its first citation ({source[:60]!r})"
                 )
+    return problems
+
+
+def _span_text(texts: Mapping[str, str], span: Mapping[str, Any]) -> str | None:
+    text = texts.get(span.get("article_id", ""))
+    return None if text is None else text[span["start"] : span["end"]]
+
+
+def _quoted_texts(data: Mapping[str, Any], texts: Mapping[str, str]) -> list[str]:
+    """Texts the report shows beside spans (variants, claims, facts, timeline events, quotes) that
+    are not what the spans hold."""
+    problems: list[str] = []
+    for s_index, story in enumerate(data.get("stories", [])):
+        here = f"stories[{s_index}]"
+        for q_index, quote in enumerate(story.get("quotes", [])):
+            for v_index, variant in enumerate(quote.get("variants", [])):
+                if _span_text(texts, variant) != variant.get("text"):
+                    problems.append(
+                        f"{here}.quotes[{q_index}].variants[{v_index}]: text is not its span's"
+                    )
+            if quote.get("text") not in {v.get("text") for v in quote.get("variants", [])}:
+                problems.append(f"{here}.quotes[{q_index}]: text is none of its variants'")
+        for d_index, discrepancy in enumerate(story.get("discrepancies", [])):
+            for c_index, claim in enumerate(discrepancy.get("claims", [])):
+                if _span_text(texts, claim) != claim.get("text"):
+                    problems.append(
+                        f"{here}.discrepancies[{d_index}].claims[{c_index}]: text is not its span's"
+                    )
+        for key in ("facts", "timeline"):
+            for index, item in enumerate(story.get(key, [])):
+                if item.get("text") not in {_span_text(texts, s) for s in item.get("support", [])}:
+                    problems.append(f"{here}.{key}[{index}]: text is none of its supporting spans'")
     return problems

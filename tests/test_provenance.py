@@ -50,3 +50,26 @@ def test_verifier_catches_a_moved_span_and_an_edited_sentence(example_report: Re
     assert any("not the text of its first citation" in p for p in verify_report(moved))
     assert any("not the text of its first citation" in p for p in verify_report(edited))
     assert any("outside the article" in p for p in verify_report(outside))
+
+
+def test_verifier_catches_texts_that_are_not_their_spans(example_report: Report) -> None:
+    data = example_report.to_dict()
+    story = data["stories"][0]
+    assert story["quotes"] and story["discrepancies"] and story["facts"] and story["timeline"]
+    edits = {
+        "variants[0]: text is not its span's": ("quotes", 0, "variants"),
+        "claims[0]: text is not its span's": ("discrepancies", 0, "claims"),
+    }
+    for message, (key, index, inner) in edits.items():
+        edited = copy.deepcopy(data)
+        edited["stories"][0][key][index][inner][0]["text"] += " (and more)"
+        assert any(message in p for p in verify_report(edited)), message
+    for key, message in (
+        ("facts", "facts[0]: text is none of its supporting spans'"),
+        ("timeline", "timeline[0]: text is none of its supporting spans'"),
+        ("quotes", "quotes[0]: text is none of its variants'"),
+    ):
+        edited = copy.deepcopy(data)
+        edited["stories"][0][key][0]["text"] = "Something nobody wrote."
+        assert any(message in p for p in verify_report(edited)), key
+    assert verify_report(data) == []
