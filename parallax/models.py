@@ -291,6 +291,9 @@ SpeakerKind: TypeAlias = Literal["person", "organisation", "anonymous", "unknown
 SPEAKER_KINDS: tuple[SpeakerKind, ...] = ("person", "organisation", "anonymous", "unknown")
 
 
+FRAGMENT_JOINER = " … "  # between two fragments of one quote, where its attribution stood
+
+
 @dataclass(frozen=True)
 class QuoteVariant:
     """One outlet's wording of a quote: a span of its article, and its word-level diff to the canonical text."""
@@ -300,15 +303,21 @@ class QuoteVariant:
     end: int
     text: str
     diff: tuple[dict[str, str], ...] = ()
+    # a quote its attribution interrupts (“...,” she said, “...”): the fragments within start..end,
+    # whose texts joined by " … " are ``text``; () when the quote is the one span start..end
+    parts: tuple[Span, ...] = ()
 
     def to_dict(self) -> JSONDict:
-        return {
+        out: JSONDict = {
             "article_id": self.article_id,
             "start": self.start,
             "end": self.end,
             "text": self.text,
             "diff": [dict(d) for d in self.diff],
         }
+        if self.parts:
+            out["parts"] = [p.to_dict() for p in self.parts]
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> QuoteVariant:
@@ -318,6 +327,7 @@ class QuoteVariant:
             int(data["end"]),
             str(data["text"]),
             tuple(dict(d) for d in data.get("diff", ())),
+            tuple(Span.from_dict(p) for p in data.get("parts", ())),
         )
 
 

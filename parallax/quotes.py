@@ -16,13 +16,22 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
 
 from parallax import outlets
-from parallax.models import Analysis, Article, Quote, QuoteVariant, SpeakerKind, content_hash
+from parallax.models import (
+    FRAGMENT_JOINER,
+    Analysis,
+    Article,
+    Quote,
+    QuoteVariant,
+    Span,
+    SpeakerKind,
+    content_hash,
+)
 
 Matrix = npt.NDArray[np.float32]
 
@@ -125,6 +134,19 @@ class Attribution:
     speaker_kind: SpeakerKind
     direct: bool
     partial: bool
+    # a quote the attribution interrupts (“...,” she said, “...”): its fragments, first to last;
+    # () when the quote is one stretch, start..end
+    parts: tuple[tuple[int, int], ...] = ()
+
+    def content(self, text: str) -> str:
+        """The quoted or reported words; a split quote's fragments joined by FRAGMENT_JOINER."""
+        if not self.parts:
+            return text[self.start : self.end]
+        return FRAGMENT_JOINER.join(text[a:b] for a, b in self.parts)
+
+    def pieces(self) -> tuple[tuple[int, int], ...]:
+        """The spans the words come from: the fragments, or start..end."""
+        return self.parts or ((self.start, self.end),)
 
 
 _TRAILING_ADVERBS = frozenset(
@@ -512,16 +534,69 @@ def _indirect_in(sentence: str) -> tuple[tuple[int, int], tuple[int, int]] | Non
 
 
 def _with_speaker(att: Attribution, source: Attribution) -> Attribution:
-    return Attribution(
-        att.article,
-        att.start,
-        att.end,
-        source.speaker,
-        source.speaker_start,
-        source.speaker_kind,
-        att.direct,
-        att.partial,
+    return replace(
+        att,
+        speaker=source.speaker,
+        speaker_start=source.speaker_start,
+        speaker_kind=source.speaker_kind,
     )
+
+
+MAX_ATTRIBUTION_GAP_WORDS = 12  # “...,” said Ada Brook, the city's mayor since 2019, “...”
+# what may stand between two fragments of one quote: the first's closing mark, words with no quote
+# mark, line break or sentence end among them (one sentence end only right before the second's
+# opening mark: “...,” she said. “...”), and the second's opening mark
+_FRAGMENT_GAP = re.compile(
+    r"[,.!?…]?(?:[”\"]|'')[,.!?…]?[ \t]+(?P<words>[^“”\"\n.!?]*?)[,.:]?[ \t]*(?:[“\"]|``)"
+)
+
+
+def _join_fragments(found: list[Attribution], masked: str) -> list[Attribution]:
+    """Fragments of one quote that an attribution interrupts (“...,” she said, “...” or “...,” she
+    said. “...”) become one attribution: one speaker, one quote, as a reader takes it and as the
+    other outlets may print it whole. Both must be direct and the same speaker's, in one paragraph,
+    with at most MAX_ATTRIBUTION_GAP_WORDS words between them, and the second not attributed again
+    after it (“...,” she said. “...,” she added. is two quotes); a gap without a reporting verb may
+    not end a sentence (“...” near Kharkiv, “...”)."""
+    out: list[Attribution] = []
+    for att in sorted(found, key=lambda a: a.start):
+        previous = out[-1] if out else None
+        # abbreviations masked ("Mr. Obama said."): only a real full stop ends a sentence
+        gap = _FRAGMENT_GAP.fullmatch(masked, previous.end, att.start) if previous else None
+        if (
+            previous is not None
+            and gap is not None
+            and previous.direct
+            and att.direct
+            and _speaker_key(previous.speaker)
+            and _speaker_key(previous.speaker) == _speaker_key(att.speaker)
+            and len(gap["words"].split()) <= MAX_ATTRIBUTION_GAP_WORDS
+            # the second fragment has no attribution of its own after it (“...,” he added), unless
+            # the first borrowed it (“...” near Kharkiv, “...,” Blinken said)
+            and (
+                att.speaker_start is None
+                or att.speaker_start < att.start
+                or att.speaker_start == previous.speaker_start
+            )
+            and (
+                re.search(rf"\b{VERB_PATTERN}\b", gap["words"])
+                or not re.search(r"[.!?…][”\"]?\s", masked[previous.end : att.start])
+            )
+        ):
+            out[-1] = replace(
+                previous,
+                end=att.end,
+                speaker_start=(
+                    previous.speaker_start
+                    if previous.speaker_start is not None
+                    else att.speaker_start
+                ),
+                partial=previous.partial and att.partial,
+                parts=(*previous.pieces(), *att.pieces()),
+            )
+        else:
+            out.append(att)
+    return out
 
 
 MAX_FRAGMENT_GAP_WORDS = (
@@ -632,7 +707,9 @@ def find_attributions(
     direct, titles = _direct(article, analysis, index, persons)
     quoted = [(a.start, a.end) for a in direct] + titles
     indirect = _indirect(article, analysis, index, quoted, persons)
-    found = _resolve_pronouns(direct + indirect, article.text)
+    found = _join_fragments(
+        _resolve_pronouns(direct + indirect, article.text), _mask_abbreviations(article.text)
+    )
     return found if scare_quotes else [a for a in found if not _scare_quote(a, article.text)]
 
 
@@ -641,7 +718,7 @@ def _scare_quote(att: Attribution, text: str) -> bool:
         att.direct
         and att.partial
         and att.speaker is None
-        and len(text[att.start : att.end].split()) <= SCARE_QUOTE_WORDS
+        and len(att.content(text).split()) <= SCARE_QUOTE_WORDS
     )
 
 
@@ -689,12 +766,12 @@ def group_quotes(articles: Sequence[Article], found: Sequence[Attribution]) -> l
     wording: the repeat is folded into the quote's first occurrence there."""
     groups: list[list[Attribution]] = []
     for att in sorted(found, key=lambda a: (a.article, a.start)):
-        words = _norm_words(articles[att.article].text[att.start : att.end])
+        words = _norm_words(att.content(articles[att.article].text))
         if any(
             g.article == att.article
             and g.direct == att.direct
             and _speaker_key(g.speaker) == _speaker_key(att.speaker)
-            and _norm_words(articles[g.article].text[g.start : g.end]) == words
+            and _norm_words(g.content(articles[g.article].text)) == words
             for group in groups
             for g in group
         ):
@@ -711,7 +788,7 @@ def group_quotes(articles: Sequence[Article], found: Sequence[Attribution]) -> l
             ) and not (head.speaker_kind == att.speaker_kind == "anonymous"):
                 continue
             ratio = difflib.SequenceMatcher(
-                a=_norm_words(articles[head.article].text[head.start : head.end]),
+                a=_norm_words(head.content(articles[head.article].text)),
                 b=words,
                 autojunk=False,
             ).ratio()
@@ -729,15 +806,19 @@ def group_quotes(articles: Sequence[Article], found: Sequence[Attribution]) -> l
 
 
 def _quote(group: list[Attribution], articles: Sequence[Article]) -> Quote:
-    head = max(group, key=lambda a: (a.speaker_kind in ("person", "organisation"), a.end - a.start))
-    canon = articles[head.article].text[head.start : head.end]
+    def words(att: Attribution) -> str:
+        return att.content(articles[att.article].text)
+
+    head = max(group, key=lambda a: (a.speaker_kind in ("person", "organisation"), len(words(a))))
+    canon = words(head)
     variants = tuple(
         QuoteVariant(
             articles[a.article].id,
             a.start,
             a.end,
-            articles[a.article].text[a.start : a.end],
-            tuple(word_diff(canon, articles[a.article].text[a.start : a.end])),
+            words(a),
+            tuple(word_diff(canon, words(a))),
+            tuple(Span(articles[a.article].id, start, end) for start, end in a.parts),
         )
         for a in group
     )

@@ -5,8 +5,9 @@ Checks, for a report as a dictionary (the JSON output) or a :class:`~parallax.mo
 - every span's article exists, and ``0 <= start < end <= len(text)``;
 - every brief sentence's text is, word for word, the text of its first citation's span;
 - every fact's and timeline event's text is the text of one of its supporting spans;
-- every quote variant's and discrepancy claim's text is verbatim its span of its article, and a
-  quote's text is one of its variants';
+- every quote variant's and discrepancy claim's text is verbatim its span of its article (a quote
+  split by its attribution: its parts' texts joined by " … ", each part inside the variant's span),
+  and a quote's text is one of its variants';
 - derivation evidence and fact support obey the first rule too.
 
 ``parallax verify report.json`` runs it from the command line.
@@ -17,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from parallax.models import Report
+from parallax.models import FRAGMENT_JOINER, Report
 
 
 def iter_spans(data: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any]]]:
@@ -39,6 +40,8 @@ def iter_spans(data: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any]
         for q_index, quote in enumerate(story.get("quotes", [])):
             for v_index, variant in enumerate(quote.get("variants", [])):
                 yield f"{here}.quotes[{q_index}].variants[{v_index}]", variant
+                for p_index, part in enumerate(variant.get("parts", [])):
+                    yield f"{here}.quotes[{q_index}].variants[{v_index}].parts[{p_index}]", part
         for d_index, discrepancy in enumerate(story.get("discrepancies", [])):
             for c_index, claim in enumerate(discrepancy.get("claims", [])):
                 yield f"{here}.discrepancies[{d_index}].claims[{c_index}]", claim
@@ -95,10 +98,20 @@ def _quoted_texts(data: Mapping[str, Any], texts: Mapping[str, str]) -> list[str
         here = f"stories[{s_index}]"
         for q_index, quote in enumerate(story.get("quotes", [])):
             for v_index, variant in enumerate(quote.get("variants", [])):
-                if _span_text(texts, variant) != variant.get("text"):
-                    problems.append(
-                        f"{here}.quotes[{q_index}].variants[{v_index}]: text is not its span's"
-                    )
+                where = f"{here}.quotes[{q_index}].variants[{v_index}]"
+                parts = variant.get("parts") or []
+                if not parts and _span_text(texts, variant) != variant.get("text"):
+                    problems.append(f"{where}: text is not its span's")
+                elif parts and FRAGMENT_JOINER.join(
+                    _span_text(texts, p) or "" for p in parts
+                ) != variant.get("text"):
+                    problems.append(f"{where}: text is not its parts' texts joined")
+                elif any(
+                    p.get("article_id") != variant.get("article_id")
+                    or not variant["start"] <= p["start"] < p["end"] <= variant["end"]
+                    for p in parts
+                ):
+                    problems.append(f"{where}: a part lies outside the variant's span")
             if quote.get("text") not in {v.get("text") for v in quote.get("variants", [])}:
                 problems.append(f"{here}.quotes[{q_index}]: text is none of its variants'")
         for d_index, discrepancy in enumerate(story.get("discrepancies", [])):

@@ -10,6 +10,7 @@ import pytest
 from parallax.models import Article, Report
 from parallax.pipeline import Pipeline
 from parallax.quotes import find_attributions, find_quotes, speaker_kind, word_diff
+from parallax.verify import verify_report
 
 from .conftest import SHARED
 
@@ -27,7 +28,7 @@ def found(pipeline: Pipeline) -> list[tuple[str, str | None, str, bool, bool]]:
     article = Article("0" * 12, "t", TEXT)
     [analysis] = pipeline.nlp.analyse([article])
     return [
-        (TEXT[a.start : a.end], a.speaker, a.speaker_kind, a.direct, a.partial)
+        (a.content(TEXT), a.speaker, a.speaker_kind, a.direct, a.partial)
         for a in find_attributions(article, analysis)
     ]
 
@@ -36,9 +37,9 @@ def test_direct_quotes_and_their_speakers(
     found: list[tuple[str, str | None, str, bool, bool]],
 ) -> None:
     by_text = {t: (s, k, d, p) for t, s, k, d, p in found}
-    assert by_text["We got lucky with the wind,"][:2] == ("Fire Chief Ilse Marren", "person")
-    assert by_text["Another hour and the pier was gone."][0] == "Fire Chief Ilse Marren", (
-        "split quote keeps its speaker"
+    split = "We got lucky with the wind, … Another hour and the pier was gone."
+    assert by_text[split][:2] == ("Fire Chief Ilse Marren", "person"), (
+        "a quote its attribution splits is one quote, with its speaker"
     )
     assert by_text["It is too early to say,"][1] == "anonymous"
 
@@ -66,7 +67,7 @@ def _speakers(pipeline: Pipeline, text: str) -> dict[str, str | None]:
     """Each attribution's content -> its speaker, in one article of ``text``."""
     article = Article("1" * 12, "t", text)
     [analysis] = pipeline.nlp.analyse([article])
-    return {text[a.start : a.end]: a.speaker for a in find_attributions(article, analysis)}
+    return {a.content(text): a.speaker for a in find_attributions(article, analysis)}
 
 
 def test_first_fragment_takes_the_speaker_named_after_the_last(pipeline: Pipeline) -> None:
@@ -76,9 +77,11 @@ def test_first_fragment_takes_the_speaker_named_after_the_last(pipeline: Pipelin
         "“Nobody was hurt.” Later, “we will rebuild,” a spokesman said."
     )
     speakers = _speakers(pipeline, text)
-    assert speakers["The pier held up better than we feared"] == "Tomas Vell"
-    assert speakers["and it will reopen soon,"] == "Tomas Vell"
+    assert speakers["The pier held up better than we feared … and it will reopen soon,"] == (
+        "Tomas Vell"
+    ), "the two fragments are one quote, attributed after its last"
     assert speakers["Nobody was hurt."] is None, "a finished sentence does not borrow a speaker"
+    assert speakers["we will rebuild,"] == "a spokesman"
 
 
 def test_a_quote_repeated_in_one_article_is_one_variant(pipeline: Pipeline) -> None:
@@ -196,7 +199,8 @@ def test_example_quote_variants_are_grouped_and_verbatim(example_report: Report)
     )
     for quote in story.quotes:
         for v in quote.variants:
-            assert texts[v.article_id][v.start : v.end] == v.text
+            spans = [(p.start, p.end) for p in v.parts] or [(v.start, v.end)]
+            assert " … ".join(texts[v.article_id][a:b] for a, b in spans) == v.text
         assert len({v.article_id for v in quote.variants}) == len(quote.variants)
     reworded = max(chief, key=lambda q: len(q.variants))
     assert any(op["op"] != "equal" for v in reworded.variants for op in v.diff), (
@@ -252,9 +256,9 @@ def test_a_paragraph_of_quote_alone_goes_on_with_the_speaker_before(pipeline: Pi
     )
     assert (
         said["Nobody on the night shift was hurt, and the cranes are intact."]
-        == said["The pier held up,"]
+        == said["The pier held up, … It will reopen soon."]
     )
-    assert said["The pier held up,"] is not None
+    assert said["The pier held up, … It will reopen soon."] == "Tomas Vell"
     assert said.get("Repairs are enough.") is None, "prose between: not a continuation"
 
 
@@ -313,3 +317,59 @@ def test_what_follows_a_participle_or_a_new_speaker_is_not_the_speaker(pipeline:
     assert said["the deal is dead now."] == "Vell"
     assert said["The ruling is final and fair."] != "Smith", "Jones spoke last"
     assert said["We will see,"] == "Nancy Brook"
+
+
+def _quotes_of(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, int]]:
+    """Each direct quote of one article of ``text``: its words, speaker and number of fragments."""
+    article = Article("2" * 12, "t", text)
+    [analysis] = pipeline.nlp.analyse([article])
+    return [
+        (a.content(text), a.speaker, len(a.pieces()))
+        for a in find_attributions(article, analysis)
+        if a.direct
+    ]
+
+
+def test_a_quote_its_attribution_interrupts_is_one_quote(pipeline: Pipeline) -> None:
+    assert _quotes_of(
+        pipeline, "“The pier held,” Ada Brook said, “and the cranes are intact.” The port is shut."
+    ) == [("The pier held, … and the cranes are intact.", "Ada Brook", 2)]
+    assert _quotes_of(
+        pipeline, "“We will rebuild,” Mr. Vell said. “It will take a year.” The port is shut."
+    ) == [("We will rebuild, … It will take a year.", "Mr. Vell", 2)], (
+        "an abbreviation's full stop does not end the attribution"
+    )
+
+
+def test_fragments_of_two_turns_stay_two_quotes(pipeline: Pipeline) -> None:
+    for text in (
+        "“The pier held,” Ada Brook said. “It did not,” Tomas Vell said.",
+        "“The pier held,” the mayor said. “We will rebuild it,” she added.",
+        "“The pier held,” Ada Brook said. Then she left the room. “We will rebuild it.”",
+        "“The pier held,” Ada Brook said.\n\n“We will rebuild it,” Tomas Vell said.",
+    ):
+        quotes = _quotes_of(pipeline, text)
+        assert len(quotes) == 2 and all(n == 1 for _, _, n in quotes), text
+
+
+def test_a_split_quote_and_a_whole_one_are_variants_of_one_quote(pipeline: Pipeline) -> None:
+    texts = [
+        "“The pier held up better than we feared,” Ada Brook said. “We will rebuild the east side.”",
+        "Mayor Ada Brook said: “The pier held up better than we feared. We will rebuild the east side.”",
+    ]
+    articles = [Article(str(i) * 12, "t", t) for i, t in enumerate(texts)]
+    quotes = [q for q in find_quotes(articles, pipeline.nlp.analyse(articles)) if q.direct]
+    assert len(quotes) == 1 and len(quotes[0].variants) == 2
+    split = next(v for v in quotes[0].variants if v.parts)
+    assert [texts[0][p.start : p.end] for p in split.parts] == [
+        "The pier held up better than we feared,",
+        "We will rebuild the east side.",
+    ]
+    data = {
+        "articles": [a.to_dict() for a in articles],
+        "stories": [{"quotes": [q.to_dict() for q in quotes]}],
+    }
+    assert verify_report(data) == []
+    index = quotes[0].variants.index(split)
+    data["stories"][0]["quotes"][0]["variants"][index]["parts"][0]["start"] += 1
+    assert any("text is not its parts' texts joined" in p for p in verify_report(data))

@@ -109,6 +109,10 @@ class Predicted:
     end: int
     speaker: str | None
     speaker_start: int | None
+    parts: tuple[tuple[int, int], ...] = ()  # a split quote's fragments; () for start..end
+
+    def pieces(self) -> tuple[tuple[int, int], ...]:
+        return self.parts or ((self.start, self.end),)
 
 
 @dataclass(frozen=True)
@@ -178,9 +182,10 @@ def match(predicted: Sequence[Predicted], gold: Sequence[Gold]) -> list[tuple[in
     candidates = []
     for p_index, pred in enumerate(predicted):
         for g_index, g in enumerate(gold):
-            shared = sum(_overlap((pred.start, pred.end), span) for span in g.content)
+            shared = sum(_overlap(part, span) for part in pred.pieces() for span in g.content)
             gold_len = sum(e - s for s, e in g.content)
-            shorter = max(min(pred.end - pred.start, gold_len), 1)
+            pred_len = sum(e - s for s, e in pred.pieces())
+            shorter = max(min(pred_len, gold_len), 1)
             if shared >= MIN_OVERLAP * shorter:
                 candidates.append((shared / shorter, p_index, g_index))
     used_p: set[int] = set()
@@ -221,7 +226,7 @@ def parallax_system(docs: Sequence[Document]) -> list[list[Predicted]]:
     out = []
     for article, analysis in zip(articles, analyses, strict=True):
         found = find_attributions(article, analysis)
-        out.append([Predicted(a.start, a.end, a.speaker, a.speaker_start) for a in found])
+        out.append([Predicted(a.start, a.end, a.speaker, a.speaker_start, a.parts) for a in found])
     return out
 
 
