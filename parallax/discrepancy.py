@@ -1,7 +1,7 @@
 """Discrepancies: numbers and counts that differ between the sources of a story.
 
 Each quantity is read with its unit and what it counts ("40 firefighters", "20 kilometers", "12 miles",
-"$4.5 million", "5%"), normalised to a base unit (kilometres, tonnes, US dollars only within one
+"$4.5 million", "5%", an earthquake's "magnitude 6.4"), normalised to a base unit (kilometres, tonnes, US dollars only within one
 currency), and compared with the quantities of the same kind in the other articles:
 
 - counts compare when they count the same noun ("about 40 firefighters" / "more than 60 firefighters");
@@ -221,6 +221,15 @@ _QUANTITY = re.compile(
     rf"(?P<noun>(?:\s+(?!of\b|and\b|or\b|to\b|in\b|the\b|a\b|from\b|for\b)[A-Za-z.'-]+){{0,3}})",
     re.IGNORECASE,
 )
+# an earthquake's magnitude: "magnitude 6.4", "a magnitude-6.4 quake", "6.4-magnitude", "6.4 on the
+# Richter scale" (the count pattern would read "6.4 quake" as six and a bit quakes)
+_MAGNITUDE = re.compile(
+    r"\bmagnitude[- ](?:of\s+)?(?P<after>\d(?:\.\d)?)(?![.,]?\d)"
+    r"|(?<![\d.])(?<![\d.] )(?P<before>\d(?:\.\d)?)[- ]magnitude\b"
+    r"|(?<![\d.])(?<![\d.] )(?P<richter>\d(?:\.\d)?)\s+on\s+the\s+Richter\s+scale",
+    re.IGNORECASE,
+)
+MAGNITUDE_TOLERANCE = 0.05  # magnitudes are read to a tenth: 6.4 and 6.5 are two readings
 _DATE_CONTEXT = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*$",
     re.IGNORECASE,
@@ -287,11 +296,34 @@ def quantities(article: Article, analysis: Analysis, index: int) -> list[Quantit
     text = article.text
     out: list[Quantity] = []
     for s_index, (s_start, s_end) in enumerate(analysis.sentences):
+        magnitudes = [
+            _magnitude(text, m, index, s_index) for m in _MAGNITUDE.finditer(text, s_start, s_end)
+        ]
+        out.extend(magnitudes)
         for match in _QUANTITY.finditer(text, s_start, s_end):
+            if any(m.start <= match.start("number") < m.end for m in magnitudes):
+                continue
             quantity = _quantity(text, match, index, s_index)
             if quantity is not None:
                 out.append(quantity)
     return out
+
+
+def _magnitude(text: str, match: re.Match[str], index: int, s_index: int) -> Quantity:
+    number = next(g for g in ("after", "before", "richter") if match[g] is not None)
+    approximate = bool(APPROXIMATE.search(text[max(0, match.start() - 24) : match.start()]))
+    return Quantity(
+        index,
+        s_index,
+        match.start(),
+        match.end(),
+        float(match[number]),
+        "magnitude",
+        "magnitude",
+        approximate,
+        match.group(),
+        "magnitude",
+    )
 
 
 def _quantity(text: str, match: re.Match[str], index: int, s_index: int) -> Quantity | None:
@@ -345,6 +377,8 @@ def _quantity(text: str, match: re.Match[str], index: int, s_index: int) -> Quan
 
 
 def _agree(a: Quantity, b: Quantity) -> bool:
+    if a.dimension == "magnitude" and not (a.approximate or b.approximate):
+        return abs(a.value - b.value) <= MAGNITUDE_TOLERANCE
     tolerance = APPROX_TOLERANCE if (a.approximate or b.approximate) else EXACT_TOLERANCE
     if a.unit != b.unit and not a.dimension.startswith("money"):
         tolerance = max(tolerance, CONVERTED_TOLERANCE)
@@ -481,7 +515,13 @@ def _discrepancy(group: list[Quantity], articles: Sequence[Article]) -> Discrepa
     if first.dimension.startswith("money:"):
         unit = first.dimension.split(":", 1)[1]
     dimension = first.dimension.split(":")[0].replace("money", "amount of money")
-    about = f"number of {_plural(group)}" if kind == "count" else f"{dimension} ({unit})"
+    about = (
+        f"number of {_plural(group)}"
+        if kind == "count"
+        else f"{dimension} ({unit})"
+        if unit
+        else dimension
+    )
     claims = tuple(
         Claim(articles[q.article].id, q.start, q.end, q.text, round(q.value, 3), q.approximate)
         for q in group

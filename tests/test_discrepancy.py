@@ -211,3 +211,21 @@ def test_shares_are_compared_only_when_the_sentences_state_one_fact(pipeline: Pi
         "In an Oster Radio poll released Monday, 38 percent of voters backed the harbour tax.",
     ]
     assert _discrepancies(pipeline, polls) == [], "two polls, two questions"
+
+
+def test_earthquake_magnitudes_are_compared_as_magnitudes(pipeline: Pipeline) -> None:
+    differ = [
+        "A 6.4-magnitude earthquake struck the island of Veska on Sunday, the survey said.",
+        "A magnitude 6.1 earthquake struck the island of Veska on Sunday, the survey said.",
+    ]
+    assert _discrepancies(pipeline, differ) == [("magnitude", {6.4, 6.1})]
+    same = [
+        "A 6.4-magnitude earthquake struck the island of Veska on Sunday, the survey said.",
+        "A magnitude-6.4 earthquake struck the island of Veska on Sunday, the survey said.",
+    ]
+    assert _discrepancies(pipeline, same) == []
+    aftershock = [
+        "A magnitude 6.4 earthquake struck the island of Veska on Sunday.",
+        "A magnitude 6.4 earthquake struck Veska on Sunday, followed by a 5.1-magnitude aftershock.",
+    ]
+    assert _discrepancies(pipeline, aftershock) == [], "a source giving both agrees on one"
