@@ -559,7 +559,13 @@ def date_discrepancies(articles: Sequence[Article], facts: Sequence[Fact]) -> li
                         f"--{month:02d}-{day:02d}",
                     )
                 )
-        if len({c.value for c in claims}) > 1 and len({c.article_id for c in claims}) > 1:
+        by_article: dict[str, set[str]] = {}
+        for claim in claims:
+            by_article.setdefault(claim.article_id, set()).add(str(claim.value))
+        dates = list(by_article.values())
+        # as with numbers: sources disagree when two of them share no date ("from October 26 to
+        # November 20" in two sources is one range, not October 26 against November 20)
+        if any(not a & b for i, a in enumerate(dates) for b in dates[i + 1 :]):
             about = f"date of: {fact.text[:70]}" + ("…" if len(fact.text) > 70 else "")
             out.append(Discrepancy("date", about, tuple(claims)))
     return out

@@ -86,6 +86,22 @@ def test_dates_of_one_fact_that_differ(pipeline: Pipeline) -> None:
     assert disc.kind == "date" and {c.text for c in disc.claims} == {"May 13", "May 15"}
 
 
+def test_a_range_two_sources_give_alike_is_no_date_discrepancy(pipeline: Pipeline) -> None:
+    from parallax.align import align_facts
+    from parallax.discrepancy import date_discrepancies
+
+    texts = [
+        "Registration for the council election will run from October 26 to November 20.",
+        "Registration for the council election runs from October 26 until November 20.",
+    ]
+    articles = [Article(str(i) * 12, str(i), t) for i, t in enumerate(texts)]
+    analyses = pipeline.nlp.analyse(articles)
+    embeddings = pipeline.embed(articles, analyses)
+    facts = align_facts(articles, analyses, embeddings, {a.id: i for i, a in enumerate(articles)})
+    assert facts and any(len(f.support) == 2 for f in facts)
+    assert date_discrepancies(articles, facts) == []
+
+
 def test_kharkiv_name_spellings(kharkiv_report: Report) -> None:
     names = [d for d in kharkiv_report.stories[0].discrepancies if d.kind == "name"]
     assert names, "one report misspells a first name the others spell alike"
