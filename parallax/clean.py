@@ -40,7 +40,9 @@ _DATE_HEADER = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _TIMESTAMP = re.compile(
-    r"^(?:published|posted|updated|last updated|first published)\b[^.]{0,80}\d{4}\s*$|"
+    # "Posted: Sep 19, 2013 5:50 PM EDT", "Posted in Local News on Wednesday, September 18, 2013."
+    r"^(?:published|posted|updated|last updated|first published)\b[^.]{0,80}\d{4}"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?)?\.?\s*$|"
     r"^(?:published|posted|updated)\s*(?:on|at)?\s*:?\s*\d{1,2}:\d{2}\s*[ap]\.?m\.?.*$",
     re.IGNORECASE,
 )
@@ -340,6 +342,12 @@ def _residue_reason(line: str, state: _State) -> str | None:
     return None
 
 
+_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_IN_LINE = re.compile(
+    rf"(?:[A-Z][a-z]+day,?\s+)?(?:{_MONTH_NAME}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_NAME},?\s+\d{{4}})"
+)
+
+
 def _timestamp_clue(line: str, state: _State) -> None:
     from parallax.ingest.base import iso_date
 
@@ -350,8 +358,13 @@ def _timestamp_clue(line: str, state: _State) -> None:
         flags=re.I,
     )
     found = iso_date(text.strip())
+    if not found:  # "in Local News on Wednesday, September 18, 2013.": the date within the line
+        date = _DATE_IN_LINE.search(text)
+        found = iso_date(date.group()) if date else None
     if found:
-        state.published.append(_Clue(found, "extracted", 1, "date from the timestamp line"))
+        # a posted or published time is the article's date; an update's only when there is no other
+        rank = 2 if re.match(r"\s*(?:last )?updated", line, re.I) else 1
+        state.published.append(_Clue(found, "extracted", rank, "date from the timestamp line"))
 
 
 def _copyright_clue(line: str, state: _State) -> None:

@@ -59,6 +59,24 @@ def test_header_residue_is_removed_and_read() -> None:
 
 
 @pytest.mark.parametrize(
+    ("header", "published"),
+    [
+        (["Posted: Apr 8, 2025 5:50 PM EDT", "Updated: Apr 9, 2025 6:10 PM EDT"], "2025-04-08"),
+        (["Updated: Apr 9, 2025 6:10 PM EDT", "Posted: Apr 8, 2025 5:50 PM EDT"], "2025-04-08"),
+        (["Posted in Local News on Tuesday, April 8, 2025."], "2025-04-08"),
+        (["Updated: Apr 9, 2025 6:10 PM EDT"], "2025-04-09"),
+    ],
+)
+def test_a_posted_line_with_a_time_or_a_category_dates_the_article(
+    header: list[str], published: str
+) -> None:
+    article = _clean("\n\n".join(["Ferry returns to the Lindham crossing", *header, *BODY]))
+    assert article.text == "\n\n".join(BODY)
+    assert (article.published, article.published_how) == (published, "extracted")
+    assert _reasons(article) == ["title", *["date header"] * len(header)]
+
+
+@pytest.mark.parametrize(
     ("line", "reason"),
     [
         ("Advertisement", "advertisement"),
