@@ -283,6 +283,13 @@ def _header_line(line: str, paragraphs: list[str], index: int, state: _State) ->
             paragraphs[index] = date["rest"].strip()
             return _header_line(paragraphs[index], paragraphs, index, state)
         return True
+    stated = _date_line(line)
+    if stated:
+        state.drop(line, "date header")
+        state.published.append(
+            _Clue(stated, "extracted", _date_rank(line), "date from the header's date line")
+        )
+        return True
     residue = _residue_reason(line, state)
     if residue:
         state.drop(line, residue)
@@ -344,8 +351,40 @@ def _residue_reason(line: str, state: _State) -> str | None:
 
 _MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_IN_LINE = re.compile(
-    rf"(?:[A-Z][a-z]+day,?\s+)?(?:{_MONTH_NAME}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_NAME},?\s+\d{{4}})"
+    rf"(?:[A-Z][a-z]+day,?\s+)?(?:{_MONTH_NAME}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_NAME},?\s+\d{{4}})\b"
 )
+
+
+# what may stand beside the date in a line that only dates the page: a label, a weekday, a time, a
+# time zone and separators ("Monday, March 11, 2013 23:51", "11 March 2013 Last updated at 23:51 GMT")
+_DATE_LINE_REST = re.compile(
+    r"(?:[\s|,·•/–—-]+|\b(?:at|on|last|updated|modified|published|posted|first)\b:?"
+    r"|\b\d{1,2}[:.]\d{2}(?::\d{2})?\b|\b[ap]\.?m\b\.?"
+    r"|\b(?:GMT|UTC|BST|CET|CEST|EET|IST|JST|AEST|AEDT|ET|EDT|EST|CT|CDT|CST|MT|MDT|MST|PT|PDT|PST)\b"
+    r"|\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|rsday|urday)?\b\.?)*",
+    re.IGNORECASE,
+)
+
+
+def _date_rank(line: str) -> int:
+    """A posted or published time is the article's date; an update's only when there is no other."""
+    return 2 if re.match(r"\s*(?:last\s+)?(?:updated|modified)", line, re.I) else 1
+
+
+def _date_line(line: str) -> str | None:
+    """The date of a line that is nothing but a date (with its weekday, time, time zone or label),
+    as YYYY-MM-DD; None for any other line."""
+    from parallax.ingest.base import iso_date
+
+    if len(line) > 80:
+        return None
+    found = _DATE_IN_LINE.search(line)
+    if not found:
+        return None
+    rest = line[: found.start()] + " " + line[found.end() :]
+    if not _DATE_LINE_REST.fullmatch(rest):
+        return None
+    return iso_date(found.group())
 
 
 def _timestamp_clue(line: str, state: _State) -> None:
@@ -362,9 +401,9 @@ def _timestamp_clue(line: str, state: _State) -> None:
         date = _DATE_IN_LINE.search(text)
         found = iso_date(date.group()) if date else None
     if found:
-        # a posted or published time is the article's date; an update's only when there is no other
-        rank = 2 if re.match(r"\s*(?:last )?updated", line, re.I) else 1
-        state.published.append(_Clue(found, "extracted", rank, "date from the timestamp line"))
+        state.published.append(
+            _Clue(found, "extracted", _date_rank(line), "date from the timestamp line")
+        )
 
 
 def _copyright_clue(line: str, state: _State) -> None:

@@ -59,6 +59,29 @@ def test_header_residue_is_removed_and_read() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Monday, April 7, 2025 23:51", "2025-04-07"),
+        ("April 7, 2025 | 11:51 PM", "2025-04-07"),
+        ("7 April 2025 Last updated at 23:51 GMT", "2025-04-07"),
+        ("Tuesday 8 April 2025 10.15 BST", "2025-04-08"),
+        ("Apr 8, 2025, 10:15 AM ET", "2025-04-08"),
+    ],
+)
+def test_a_header_line_that_is_only_a_date_dates_the_article(line: str, published: str) -> None:
+    article = _clean("\n\n".join(["Ferry returns to the Lindham crossing", line, *BODY]))
+    assert article.text == "\n\n".join(BODY)
+    assert (article.published, article.published_how) == (published, "extracted")
+    assert _reasons(article) == ["title", "date header"]
+
+
+def test_a_header_line_that_says_more_than_a_date_is_no_date_line() -> None:
+    for line in ("April 7, 2025: the day the ferry stopped", "The ferry stopped on April 7, 2025"):
+        article = _clean("\n\n".join(["Ferry returns to the Lindham crossing", line, *BODY]))
+        assert article.published is None and "date header" not in _reasons(article), line
+
+
+@pytest.mark.parametrize(
     ("header", "published"),
     [
         (["Posted: Apr 8, 2025 5:50 PM EDT", "Updated: Apr 9, 2025 6:10 PM EDT"], "2025-04-08"),
