@@ -116,7 +116,8 @@ _RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^sign up\b|\bsign up (?:for (?:our|the|free)|here|now|today)\b|"
             r"^subscribe\b|\bsubscribe (?:to (?:our|the)|now|here|today)\b|\bcreate an account\b|"
             r"\bdownload (?:the|our) app\b|\bget the app\b|\blog in to (?:read|continue)\b|\bregister for free\b|"
-            r"\bnews and newsletters\b",
+            r"\bnews and newsletters\b|"
+            r"^(?:have|got) a (?:news )?tip\b|\b(?:send|email|e-mail) us (?:a |your )?(?:news )?tips?\b",
             re.I,
         ),
     ),
@@ -126,9 +127,17 @@ _RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?:read more|read next|read also|see also|related|related (?:articles?|stories|coverage|content)|"
             r"recommended|more from [\w ]+|most read|trending|watch|video|listen|more)\s*(?:[:|›»>]|$)|"
-            r"^(?:share this (?:article|story|page|post)|share on \w+|share|print|comments?|follow us\b.*|"
+            r"^(?:share this(?: (?:article|story|page|post))?:?|share on \w+|share:?|print|comments?|follow us\b.*|"
+            r"report (?:a|an) (?:correction|error|typo)(?: or (?:a )?(?:typo|error))?|"
             r"follow (?:him|her|them) on \w+.*|click here\b.*|listen to this article.*)$|"
             r"^follow\b.{0,40}\bon (?:facebook|x|twitter|instagram|tiktok|threads|bluesky|linkedin|youtube)\b",
+            re.I,
+        ),
+    ),
+    (
+        "tag list",
+        re.compile(
+            r"^(?:tags?|topics?|filed under|categories|category|keywords|related topics)\s*:\s*\S",
             re.I,
         ),
     ),
@@ -138,7 +147,10 @@ _RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?:this (?:story|article|report|post) (?:has been|was|is being) (?:updated|corrected|amended)|"
             r"this is a (?:developing|breaking) (?:story|news)|editor'?s note|"
-            r"this (?:story|article) (?:was|is) (?:originally )?(?:published|produced|republished))",
+            r"this (?:story|article) (?:was|is) (?:originally )?(?:published|produced|republished)|"
+            # syndication: "This article originally appeared on The Oster Post."
+            r"(?:this (?:story|article|post|piece) )?(?:originally|first) (?:appeared|ran|published) "
+            r"(?:on|in|at|by)\b|a version of this (?:story|article) (?:appeared|appears|ran)\b)",
             re.I,
         ),
     ),
@@ -283,6 +295,8 @@ def _header_line(line: str, paragraphs: list[str], index: int, state: _State) ->
             paragraphs[index] = date["rest"].strip()
             return _header_line(paragraphs[index], paragraphs, index, state)
         return True
+    if _byline_parts(line, state):
+        return True
     stated = _date_line(line)
     if stated:
         state.drop(line, "date header")
@@ -359,11 +373,67 @@ _DATE_IN_LINE = re.compile(
 # time zone and separators ("Monday, March 11, 2013 23:51", "11 March 2013 Last updated at 23:51 GMT")
 _DATE_LINE_REST = re.compile(
     r"(?:[\s|,·•/–—-]+|\b(?:at|on|last|updated|modified|published|posted|first)\b:?"
-    r"|\b\d{1,2}[:.]\d{2}(?::\d{2})?\b|\b[ap]\.?m\b\.?"
+    r"|\b\d{1,2}[:.]\d{2}(?::\d{2})?\b|\b(?:\d{1,2}\s*)?[ap]\.?m\b\.?"
+    r"|\b\d{1,2}\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago\b"
     r"|\b(?:GMT|UTC|BST|CET|CEST|EET|IST|JST|AEST|AEDT|ET|EDT|EST|CT|CDT|CST|MT|MDT|MST|PT|PDT|PST)\b"
     r"|\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|rsday|urday)?\b\.?)*",
     re.IGNORECASE,
 )
+
+
+_HEADER_SEPARATOR = re.compile(r"\s+[|•·]\s+")
+_PERSON = r"[A-Z][\w.'’-]+(?:[ \t]+(?:[A-Z][\w.'’-]+|de|van|von|da|al|bin)){1,3}"
+# "Jane Doe, Staff Writer", "Ada Brook, Senior Political Correspondent"
+_ROLE_BYLINE = re.compile(
+    rf"^(?P<names>{_PERSON}),\s*(?i:(?:(?:senior|chief|staff|special|contributing|political|foreign|"
+    r"national|local|business|sports|health|science|white house)\s+)*"
+    r"(?:writer|reporter|correspondent|editor|contributor|columnist))$"
+)
+_READ_TIME = re.compile(r"^\d{1,2}[ -]min(?:ute)?s?(?: read)?$", re.IGNORECASE)
+
+
+def _byline_parts(line: str, state: _State) -> bool:
+    """A header line of a byline and what pages print beside it, between separators ("Jane Doe |
+    Reuters", "By Jane Doe • Published April 8, 2025 • 2 min read"), or a name with its job ("Jane
+    Doe, Staff Writer"): its byline, outlet and date are read and the line dropped. False, and
+    nothing read, when any part is something else."""
+    role = _ROLE_BYLINE.match(line)
+    if role:
+        _names_clue(role["names"], "", line, state)
+        state.drop(line, "byline")
+        return True
+    parts = _HEADER_SEPARATOR.split(line)
+    if not 2 <= len(parts) <= 4:
+        return False
+    names: list[str] = []
+    known: list[str] = []
+    dates: list[str] = []
+    for part in parts:
+        byline = _BYLINE.match(part) or _ROLE_BYLINE.match(part)
+        outlet = outlets.by_alias(part.strip())
+        stated = _date_line(part)
+        if byline:
+            names.append(byline["names"].strip())
+        elif outlet:
+            known.append(outlet.name)
+        elif stated:
+            dates.append(stated)
+        elif _READ_TIME.match(part):
+            continue
+        elif re.fullmatch(_PERSON, part) and not names:
+            names.append(part)  # a bare name: a byline only beside an outlet or a date (below)
+        else:
+            return False
+    if not (known or dates) and not any(_BYLINE.match(p) for p in parts):
+        return False
+    for name in names:
+        _names_clue(name, "", line, state)
+    for name in known:
+        state.outlet.append(_Clue(name, "inferred", 3, f"outlet from the byline: {line[:80]!r}"))
+    for stated in dates[:1]:
+        state.published.append(_Clue(stated, "extracted", 1, "date from the byline line"))
+    state.drop(line, "byline" if names else "date header")
+    return True
 
 
 def _date_rank(line: str) -> int:
@@ -376,15 +446,16 @@ def _date_line(line: str) -> str | None:
     as YYYY-MM-DD; None for any other line."""
     from parallax.ingest.base import iso_date
 
-    if len(line) > 80:
+    if len(line) > 120:
         return None
-    found = _DATE_IN_LINE.search(line)
+    found = list(_DATE_IN_LINE.finditer(line))
     if not found:
         return None
-    rest = line[: found.start()] + " " + line[found.end() :]
+    rest = _DATE_IN_LINE.sub(" ", line)
     if not _DATE_LINE_REST.fullmatch(rest):
         return None
-    return iso_date(found.group())
+    # "Published April 8, 2025 ... | Updated April 9, 2025 ...": the first date is the publication's
+    return iso_date(found[0].group())
 
 
 def _timestamp_clue(line: str, state: _State) -> None:
@@ -446,8 +517,11 @@ def _credit_clue(text: str, state: _State) -> None:
 
 
 def _byline_clue(match: re.Match[str], line: str, state: _State) -> None:
-    names = match["names"].strip()
-    org = (match["org"] or "").strip()
+    _names_clue(match["names"].strip(), (match["org"] or "").strip(), line, state)
+
+
+def _names_clue(names: str, org: str, line: str, state: _State) -> None:
+    names = metadata.person_case(names)  # "By JANE DOE": the page's style, not the name
     # "By Ada Brook and Tom Reyes, Reuters": the name pattern swallows the outlet after the comma
     head, _, tail = names.rpartition(",")
     if head and outlets.by_alias(tail.strip()):

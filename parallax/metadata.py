@@ -138,11 +138,12 @@ def tidy_outlet(site: str | None, url: str | None) -> str | None:
     return outlets.canonical(site)
 
 
-def _person_case(name: str) -> str:
-    """ "LISA MASCARO" -> "Lisa Mascaro"; names already in mixed case are left as written."""
+def person_case(name: str) -> str:
+    """ "LISA MASCARO" -> "Lisa Mascaro", "ADA BROOK AND TOM REYES" -> "Ada Brook and Tom Reyes";
+    names already in mixed case are left as written."""
     if not name.isupper() or len(name.split()) < 2:  # "PTI" stays
         return name
-    return " ".join(w[:1] + w[1:].lower() for w in name.split())
+    return " ".join(w.lower() if w == "AND" else w[:1] + w[1:].lower() for w in name.split())
 
 
 def tidy_byline(
@@ -169,7 +170,7 @@ def tidy_byline(
             continue
         if _repeats(part, kept) or (kept and _CREDENTIAL.match(part)):
             continue  # "Troy L Smith" after "Troy Smith"; "Ilana Muhlstein; MS; RDN"
-        kept.append(_person_case(part))
+        kept.append(person_case(part))
     if kept:
         return "; ".join(kept)
     return next((p for p in tidied if p), author.strip())

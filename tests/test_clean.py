@@ -59,6 +59,31 @@ def test_header_residue_is_removed_and_read() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "byline", "outlet", "published"),
+    [
+        ("Ada Brook | Reuters", "Ada Brook", "Reuters", None),
+        ("By Ada Brook • Published April 8, 2025", "Ada Brook", None, "2025-04-08"),
+        ("By Ada Brook | April 8, 2025 | 4 min read", "Ada Brook", None, "2025-04-08"),
+        ("Ada Brook, Senior Political Correspondent", "Ada Brook", None, None),
+        ("By ADA BROOK AND TOM REYES", "Ada Brook and Tom Reyes", None, None),
+    ],
+)
+def test_a_byline_with_what_pages_print_beside_it(
+    line: str, byline: str, outlet: str | None, published: str | None
+) -> None:
+    article = _clean("\n\n".join(["Ferry returns to the Lindham crossing", line, *BODY]))
+    assert article.text == "\n\n".join(BODY)
+    assert (article.byline, article.outlet, article.published) == (byline, outlet, published)
+    assert _reasons(article) == ["title", "byline"]
+
+
+def test_a_header_line_of_sections_is_no_byline() -> None:
+    for line in ("Politics | World", "Ada Brook | Opinion"):
+        article = _clean("\n\n".join(["Ferry returns to the Lindham crossing", line, *BODY]))
+        assert article.byline is None and "byline" not in _reasons(article), line
+
+
+@pytest.mark.parametrize(
     ("line", "published"),
     [
         ("Monday, April 7, 2025 23:51", "2025-04-07"),
@@ -66,6 +91,8 @@ def test_header_residue_is_removed_and_read() -> None:
         ("7 April 2025 Last updated at 23:51 GMT", "2025-04-07"),
         ("Tuesday 8 April 2025 10.15 BST", "2025-04-08"),
         ("Apr 8, 2025, 10:15 AM ET", "2025-04-08"),
+        ("April 8, 2025 / 10:15 AM / Updated 2 hours ago", "2025-04-08"),
+        ("Published April 8, 2025 at 10:15 a.m. | Updated April 9, 2025 at 11 a.m.", "2025-04-08"),
     ],
 )
 def test_a_header_line_that_is_only_a_date_dates_the_article(line: str, published: str) -> None:
@@ -111,6 +138,12 @@ def test_a_posted_line_with_a_time_or_a_category_dates_the_article(
         ("This story has been updated with additional details.", "editor's note"),
         ("(Reporting by Ada Brook; Editing by Tom Reyes)", "credits line"),
         ("* * *", "separator"),
+        ("Share this:", "sharing or navigation line"),
+        ("Report a correction or typo", "sharing or navigation line"),
+        ("Have a news tip? Email us at tips@osterpost.example.", "newsletter or sign-up line"),
+        ("This article originally appeared on The Oster Post.", "editor's note"),
+        ("This piece first appeared on Lindham Risk Review.", "editor's note"),
+        ("Tags: ferry, Lindham, Oster", "tag list"),
     ],
 )
 def test_trailing_boilerplate_lines(line: str, reason: str) -> None:
