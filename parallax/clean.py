@@ -42,7 +42,10 @@ _DATE_HEADER = re.compile(
 _TIMESTAMP = re.compile(
     # "Posted: Sep 19, 2013 5:50 PM EDT", "Posted in Local News on Wednesday, September 18, 2013."
     r"^(?:published|posted|updated|last updated|first published)\b[^.]{0,80}\d{4}"
-    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?)?\.?\s*$|"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?)?\s*$|"
+    # the line's full stop only right after a whole date ("... on Wednesday, September 18, 2013.")
+    r"^(?:published|posted)\b[^.]{0,60}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"\s+\d{1,2},\s+\d{4}\.\s*$|"
     r"^(?:published|posted|updated)\s*(?:on|at)?\s*:?\s*\d{1,2}:\d{2}\s*[ap]\.?m\.?.*$",
     re.IGNORECASE,
 )
@@ -117,7 +120,8 @@ _RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^subscribe\b|\bsubscribe (?:to (?:our|the)|now|here|today)\b|\bcreate an account\b|"
             r"\bdownload (?:the|our) app\b|\bget the app\b|\blog in to (?:read|continue)\b|\bregister for free\b|"
             r"\bnews and newsletters\b|"
-            r"^(?:have|got) a (?:news )?tip\b|\b(?:send|email|e-mail) us (?:a |your )?(?:news )?tips?\b",
+            r"^(?:have|got) a (?:news |story )?tip\s*\?|"
+            r"\b(?:send|email|e-mail) us (?:a |your )?(?:news )?tips?\b",
             re.I,
         ),
     ),
@@ -137,7 +141,9 @@ _RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "tag list",
         re.compile(
-            r"^(?:tags?|topics?|filed under|categories|category|keywords|related topics)\s*:\s*\S",
+            # a short list, no sentence ("Topics: the budget ... were discussed." is one)
+            r"^(?:tags?|topics?|filed under|categories|category|keywords|related topics)\s*:"
+            r"\s*[^.!?:]{1,120}$",
             re.I,
         ),
     ),
@@ -148,9 +154,11 @@ _RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(?:this (?:story|article|report|post) (?:has been|was|is being) (?:updated|corrected|amended)|"
             r"this is a (?:developing|breaking) (?:story|news)|editor'?s note|"
             r"this (?:story|article) (?:was|is) (?:originally )?(?:published|produced|republished)|"
-            # syndication: "This article originally appeared on The Oster Post."
-            r"(?:this (?:story|article|post|piece) )?(?:originally|first) (?:appeared|ran|published) "
-            r"(?:on|in|at|by)\b|a version of this (?:story|article) (?:appeared|appears|ran)\b)",
+            # syndication: "This article originally appeared on The Oster Post.", or the bare "Originally
+            # published by The Oster Post." (not "First published in 1851, the Gazette ...")
+            r"this (?:story|article|post|piece) (?:originally|first) (?:appeared|ran|was published)\b|"
+            r"(?:originally|first) (?:appeared|published) (?:on|in|at|by) [^,;]{2,60}\.?$|"
+            r"a version of this (?:story|article) (?:appeared|appears|ran)\b)",
             re.I,
         ),
     ),
@@ -389,6 +397,12 @@ _ROLE_BYLINE = re.compile(
     r"national|local|business|sports|health|science|white house)\s+)*"
     r"(?:writer|reporter|correspondent|editor|contributor|columnist))$"
 )
+# the words of a page's sections and banners, which look like names ("Top Stories | Reuters")
+_SECTION_WORD = re.compile(
+    r"\b(?:News|Stories|Story|Updates?|Live|Opinion|Breaking|Top|World|Local|Business|Sports?|"
+    r"Politics|Analysis|Video|Videos|Photos?|Latest|Home|Section|Edition|Magazine|Weather|Markets?|"
+    r"Health|Science|Tech|Technology|Culture|Lifestyle|Travel|Entertainment|Features?|Editorial)\b"
+)
 _READ_TIME = re.compile(r"^\d{1,2}[ -]min(?:ute)?s?(?: read)?$", re.IGNORECASE)
 
 
@@ -407,7 +421,7 @@ def _byline_parts(line: str, state: _State) -> bool:
         return False
     names: list[str] = []
     known: list[str] = []
-    dates: list[str] = []
+    dates: list[tuple[str, str]] = []
     for part in parts:
         byline = _BYLINE.match(part) or _ROLE_BYLINE.match(part)
         outlet = outlets.by_alias(part.strip())
@@ -417,10 +431,10 @@ def _byline_parts(line: str, state: _State) -> bool:
         elif outlet:
             known.append(outlet.name)
         elif stated:
-            dates.append(stated)
+            dates.append((stated, part))
         elif _READ_TIME.match(part):
             continue
-        elif re.fullmatch(_PERSON, part) and not names:
+        elif re.fullmatch(_PERSON, part) and not names and not _SECTION_WORD.search(part):
             names.append(part)  # a bare name: a byline only beside an outlet or a date (below)
         else:
             return False
@@ -430,8 +444,10 @@ def _byline_parts(line: str, state: _State) -> bool:
         _names_clue(name, "", line, state)
     for name in known:
         state.outlet.append(_Clue(name, "inferred", 3, f"outlet from the byline: {line[:80]!r}"))
-    for stated in dates[:1]:
-        state.published.append(_Clue(stated, "extracted", 1, "date from the byline line"))
+    for stated, part in dates:
+        state.published.append(
+            _Clue(stated, "extracted", _date_rank(part), "date from the byline line")
+        )
     state.drop(line, "byline" if names else "date header")
     return True
 
@@ -521,11 +537,11 @@ def _byline_clue(match: re.Match[str], line: str, state: _State) -> None:
 
 
 def _names_clue(names: str, org: str, line: str, state: _State) -> None:
-    names = metadata.person_case(names)  # "By JANE DOE": the page's style, not the name
     # "By Ada Brook and Tom Reyes, Reuters": the name pattern swallows the outlet after the comma
     head, _, tail = names.rpartition(",")
     if head and outlets.by_alias(tail.strip()):
         names, org = head.strip(), tail.strip()
+    names = metadata.person_case(names)  # "By JANE DOE": the page's style, not the name
     state.byline.append(_Clue(names, "extracted", 1, "byline line"))
     known = outlets.by_alias(org) if org else None
     if known:

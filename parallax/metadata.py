@@ -143,7 +143,13 @@ def person_case(name: str) -> str:
     names already in mixed case are left as written."""
     if not name.isupper() or len(name.split()) < 2:  # "PTI" stays
         return name
-    return " ".join(w.lower() if w == "AND" else w[:1] + w[1:].lower() for w in name.split())
+    return " ".join(
+        w.lower() if w == "AND" else w if _ROMAN.match(w) else w[:1] + w[1:].lower()
+        for w in name.split()
+    )
+
+
+_ROMAN = re.compile(r"^(?:II|III|IV|VI|VII|VIII)[,.]?$")  # "ADA BROOK III": a numeral stays one
 
 
 def tidy_byline(

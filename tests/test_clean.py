@@ -66,6 +66,7 @@ def test_header_residue_is_removed_and_read() -> None:
         ("By Ada Brook | April 8, 2025 | 4 min read", "Ada Brook", None, "2025-04-08"),
         ("Ada Brook, Senior Political Correspondent", "Ada Brook", None, None),
         ("By ADA BROOK AND TOM REYES", "Ada Brook and Tom Reyes", None, None),
+        ("By TOMAS VELL III", "Tomas Vell III", None, None),
     ],
 )
 def test_a_byline_with_what_pages_print_beside_it(
@@ -77,8 +78,29 @@ def test_a_byline_with_what_pages_print_beside_it(
     assert _reasons(article) == ["title", "byline"]
 
 
+def test_paragraphs_that_open_like_residue_stay_text() -> None:
+    for line in (
+        "Published figures show the ferry carried 40,000 passengers in 2024.",
+        "First published in 1851, the Lindham Gazette has never missed a day, its editor said.",
+        "Originally published in Dutch, the report was translated by the ministry last year.",
+        "Topics: the budget, the new quay and the timetable were all discussed at the meeting.",
+        "Have a tip for the harbour master? He says he reads every letter.",
+    ):
+        article = _clean("\n\n".join([BODY[0], line, *BODY[1:]]))
+        assert line in article.text, line
+
+
+def test_an_update_dates_the_article_only_when_nothing_else_does() -> None:
+    for header in (
+        ["By Ada Brook | Updated April 9, 2025", "Posted: April 8, 2025 5:50 PM EDT"],
+        ["Updated April 9, 2025 | Published April 8, 2025"],
+    ):
+        article = _clean("\n\n".join(["Ferry returns to the Lindham crossing", *header, *BODY]))
+        assert article.published == "2025-04-08", header
+
+
 def test_a_header_line_of_sections_is_no_byline() -> None:
-    for line in ("Politics | World", "Ada Brook | Opinion"):
+    for line in ("Politics | World", "Ada Brook | Opinion", "Top Stories | Reuters"):
         article = _clean("\n\n".join(["Ferry returns to the Lindham crossing", line, *BODY]))
         assert article.byline is None and "byline" not in _reasons(article), line
 
