@@ -224,12 +224,17 @@ _QUANTITY = re.compile(
 # an earthquake's magnitude: "magnitude 6.4", "a magnitude-6.4 quake", "6.4-magnitude", "6.4 on the
 # Richter scale" (the count pattern would read "6.4 quake" as six and a bit quakes)
 _MAGNITUDE = re.compile(
-    r"\bmagnitude[- ](?:of\s+)?(?P<after>\d(?:\.\d)?)(?![.,]?\d)"
+    r"\bmagnitude[- ](?:of\s+)?(?P<hedge>(?:about|around|nearly|almost|roughly|approximately)\s+)?"
+    r"(?P<after>\d(?:\.\d)?)(?![.,]?\d)"
+    r"|\bM\s?(?P<m>\d\.\d)\b"
     r"|(?<![\d.])(?<![\d.] )(?P<before>\d(?:\.\d)?)[- ]magnitude\b"
-    r"|(?<![\d.])(?<![\d.] )(?P<richter>\d(?:\.\d)?)\s+on\s+the\s+Richter\s+scale",
+    r"|(?<![\d.])(?<![\d.] )(?P<richter>\d(?:\.\d)?)\s+on\s+the\s+Richter\s+scale"
+    # "a 6.4 earthquake": a decimal before a quake can only be its magnitude
+    r"|(?<![\d.,$])(?<![\d.] )(?P<bare>\d\.\d)(?=[ -](?:earthquake|quake|temblor|aftershock|tremor)s?\b)",
     re.IGNORECASE,
 )
 MAGNITUDE_TOLERANCE = 0.05  # magnitudes are read to a tenth: 6.4 and 6.5 are two readings
+HEDGED_MAGNITUDE_TOLERANCE = 0.3  # "about magnitude 6" promises a few tenths, not a whole step
 _DATE_CONTEXT = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*$",
     re.IGNORECASE,
@@ -310,8 +315,10 @@ def quantities(article: Article, analysis: Analysis, index: int) -> list[Quantit
 
 
 def _magnitude(text: str, match: re.Match[str], index: int, s_index: int) -> Quantity:
-    number = next(g for g in ("after", "before", "richter") if match[g] is not None)
-    approximate = bool(APPROXIMATE.search(text[max(0, match.start() - 24) : match.start()]))
+    number = next(g for g in ("after", "m", "before", "richter", "bare") if match[g] is not None)
+    approximate = bool(
+        match["hedge"] or APPROXIMATE.search(text[max(0, match.start() - 24) : match.start()])
+    )
     return Quantity(
         index,
         s_index,
@@ -377,8 +384,11 @@ def _quantity(text: str, match: re.Match[str], index: int, s_index: int) -> Quan
 
 
 def _agree(a: Quantity, b: Quantity) -> bool:
-    if a.dimension == "magnitude" and not (a.approximate or b.approximate):
-        return abs(a.value - b.value) <= MAGNITUDE_TOLERANCE
+    if a.dimension == "magnitude":
+        hedged = a.approximate or b.approximate
+        return abs(a.value - b.value) <= (
+            HEDGED_MAGNITUDE_TOLERANCE if hedged else MAGNITUDE_TOLERANCE
+        )
     tolerance = APPROX_TOLERANCE if (a.approximate or b.approximate) else EXACT_TOLERANCE
     if a.unit != b.unit and not a.dimension.startswith("money"):
         tolerance = max(tolerance, CONVERTED_TOLERANCE)

@@ -245,3 +245,15 @@ def test_earthquake_magnitudes_are_compared_as_magnitudes(pipeline: Pipeline) ->
         "A magnitude 6.4 earthquake struck Veska on Sunday, followed by a 5.1-magnitude aftershock.",
     ]
     assert _discrepancies(pipeline, aftershock) == [], "a source giving both agrees on one"
+    bare = [
+        "A 6.4 earthquake struck the island of Veska on Sunday, the survey said.",
+        "An M6.1 quake struck the island of Veska on Sunday, the survey said.",
+    ]
+    assert _discrepancies(pipeline, bare) == [("magnitude", {6.4, 6.1})]
+    hedged = [
+        "A quake of nearly magnitude 7 struck the island of Veska on Sunday, the survey said.",
+        "A magnitude 6.4 quake struck the island of Veska on Sunday, the survey said.",
+    ]
+    assert _discrepancies(pipeline, hedged) == [("magnitude", {7.0, 6.4})], (
+        "a hedge allows a few tenths, not a whole step"
+    )
