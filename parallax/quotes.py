@@ -118,7 +118,9 @@ _ORGANISATION = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT_STOP = re.compile(
-    r"(?:[,;:(]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bwhen\b|\bas\b)\s*", re.IGNORECASE
+    # a closing quotation mark too: “The pier held,” she said, “...”: the subject is "she"
+    r"(?:[,;:(”\"]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bwhen\b|\bas\b)\s*",
+    re.IGNORECASE,
 )
 
 
@@ -227,9 +229,18 @@ _DETERMINERS = frozenset(
 )
 
 
+_OPENING_CONJUNCTIONS = frozenset(
+    ["But", "And", "Yet", "So", "Still", "Also", "Meanwhile", "However", "Now", "Then", "Instead"]
+)
+
+
 def _clean_speaker(text: str) -> str:
     """Trim a speaker phrase: "On that trip Blinken" -> "Blinken"; "a US official" stays as it is."""
     words = re.sub(r"\s+", " ", text.strip(" ,—–-")).split(" ")
+    while len(words) > 1 and words[0].rstrip(",") in _OPENING_CONJUNCTIONS:
+        words.pop(
+            0
+        )  # "But Mr. Obama (said)": the sentence's link to the one before, not the speaker
     if any(w[:1].isupper() for w in words) and words[0].lower() not in _DETERMINERS:
         while words and not words[0][:1].isupper() and not words[0][:1].isdigit():
             words.pop(0)
@@ -450,7 +461,8 @@ def _indirect(
     quoted: list[tuple[int, int]],
     persons: set[str],
 ) -> list[Attribution]:
-    text = article.text
+    # abbreviations masked: "Mr. Obama said" and "The S.E.C. said" hold no full stop that ends a speaker
+    text = _mask_abbreviations(article.text)
     out: list[Attribution] = []
     for s_start, s_end in analysis.sentences:
         if any(s_start <= q < s_end for q, _ in quoted):
@@ -465,7 +477,15 @@ def _indirect(
             if lead_in.end() < sp_end - sp_start:
                 sp_start += lead_in.end()
                 break
-        speaker = _clean_speaker(sentence[sp_start:sp_end])
+        # "Too often, Mr. Clarke (said)", "In a statement, Ada Brook": the name after an opening phrase
+        head, comma, tail = sentence[sp_start:sp_end].rpartition(", ")
+        if comma and (_NAME_HEAD.fullmatch(tail.strip()) or tail.strip().lower() in _PRONOUNS):
+            sp_start += len(head) + len(comma)
+        cleaned = _clean_speaker(sentence[sp_start:sp_end])
+        found_at = sentence.find(cleaned, sp_start, sp_end) if cleaned else -1
+        if found_at >= 0:  # the speaker's own words: "But Mr. Obama" starts at "Mr."
+            sp_start = found_at
+        speaker = _unmask(cleaned) or ""
         if not speaker or speaker.lower() in _WRITER or speaker[:1] in '“"‘':
             continue  # "I have to say ...": the writer's own voice; “Fine,” said Brook: a word quoted
         kind = speaker_kind(speaker, persons)
@@ -496,6 +516,13 @@ _ACCORDING_END = re.compile(
 _ACCORDING_START = re.compile(
     r"^according to (?P<speaker>[^,]{2,90}),\s*(?P<content>.{12,}?)\.?$", re.IGNORECASE
 )
+# "Erin Murphy, a former aide who went with her to Burma in 2011, said ...": a name, an aside between
+# commas that may run past MAX_SPEAKER_WORDS, the verb (the name is the speaker)
+_LEADING_ASIDE = re.compile(
+    r"^(?P<speaker>[A-Z][\w\u2024’'-]*(?:\s+[A-Z][\w\u2024’'-]*){0,4}),\s+[^;:“”\"]{3,160}?,\s+"
+    rf"{VERB_PATTERN}\b(?:\s+(?:on|in|at|late|early|this|last)\b[^,]{{0,30}})?(?:,)?\s+(?:that\s+)?"
+    r"(?P<content>.{12,}?)\.?$"
+)
 _LEADING = re.compile(
     rf"^(?P<speaker>[^.;:]{{2,90}}?)\s+{VERB_PATTERN}\b(?:\s+(?:on|in|at|late|early|this|last)\b[^,]{{0,30}})?(?:,)?\s+(?:that\s+)?(?P<content>.{{12,}}?)\.?$"
 )
@@ -513,7 +540,15 @@ _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+$", re.IGNORECASE)
 def _indirect_in(sentence: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """(content span, speaker span) inside one sentence of reported speech, or None."""
     # a reporting verb near the start ("The mayor, Ada Brook, said ...") wins over a trailing one
-    for pattern in (_LEADING, _ACCORDING_START, _TRAILING, _TRAILING_INV, _ACCORDING_END):
+    patterns = (
+        _LEADING,
+        _LEADING_ASIDE,
+        _ACCORDING_START,
+        _TRAILING,
+        _TRAILING_INV,
+        _ACCORDING_END,
+    )
+    for pattern in patterns:
         match = pattern.match(sentence)
         if match and len(match.group("speaker").split()) <= MAX_SPEAKER_WORDS:
             speaker = match.group("speaker")
@@ -547,8 +582,20 @@ MAX_ATTRIBUTION_GAP_WORDS = 12  # “...,” said Ada Brook, the city's mayor si
 # mark, line break or sentence end among them (one sentence end only right before the second's
 # opening mark: “...,” she said. “...”), and the second's opening mark
 _FRAGMENT_GAP = re.compile(
-    r"[,.!?…]?(?:[”\"]|'')[,.!?…]?[ \t]+(?P<words>[^“”\"\n.!?]*?)[,.:]?[ \t]*(?:[“\"]|``)"
+    r"[,.!?…]?(?:[”\"’]|'')[,.!?…]?[ \t]+(?P<words>[^“”\"‘\n.!?]*?)[,.:]?[ \t]*(?:[“\"‘]|``)"
 )
+# after a quote's closing mark: the paragraph's end, or a new sentence (a capital after a quote that
+# ended one); a lower-case word is the quote's own attribution (“...?” a resident shouted)
+_QUOTE_ENDS = re.compile(r"[,.!?…]?(?:[”\"’]|'')?[^\S\n]*(?:$|\n|(?P<next>[A-Z“\"‘`]))")
+
+
+def _ends_unattributed(masked: str, att: Attribution) -> bool:
+    """Nothing after the quote speaks for it: the paragraph ends, or a new sentence starts."""
+    after = _QUOTE_ENDS.match(masked, att.end)
+    if after is None:
+        return False
+    closed = re.search(r"[.!?…]", masked[att.end - 1 : after.start("next")]) if after["next"] else 1
+    return bool(closed)
 
 
 def _join_fragments(found: list[Attribution], masked: str) -> list[Attribution]:
@@ -574,9 +621,15 @@ def _join_fragments(found: list[Attribution], masked: str) -> list[Attribution]:
             # the second fragment has no attribution of its own after it (“...,” he added), unless
             # the first borrowed it (“...” near Kharkiv, “...,” Blinken said)
             and (
-                att.speaker_start is None
-                or att.speaker_start < att.start
-                or att.speaker_start == previous.speaker_start
+                (
+                    att.speaker_start is not None
+                    and att.speaker_start >= att.end
+                    and att.speaker_start == previous.speaker_start
+                )
+                or (
+                    (att.speaker_start is None or att.speaker_start < att.start)
+                    and _ends_unattributed(masked, att)
+                )
             )
             and (
                 re.search(rf"\b{VERB_PATTERN}\b", gap["words"])
@@ -664,6 +717,7 @@ def _resolve_pronouns(found: list[Attribution], text: str) -> list[Attribution]:
             and previous is not None
             and previous.direct
             and previous.speaker
+            and _ends_unattributed(text, att)  # “...?” a resident shouted: not the one before's
             and (
                 "\n" not in text[previous.end : att.start]
                 or (
@@ -751,8 +805,13 @@ def word_diff(a: str, b: str) -> list[dict[str, str]]:
     ka, kb = [_word_key(w) for w in wa], [_word_key(w) for w in wb]
     ops = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=ka, b=kb, autojunk=False).get_opcodes():
+        if tag in ("insert", "delete") and set(wa[i1:i2] + wb[j1:j2]) == {_ELLIPSIS}:
+            tag = "equal"  # where one outlet's attribution split the quote: no change of words
         ops.append({"op": tag, "a": " ".join(wa[i1:i2]), "b": " ".join(wb[j1:j2])})
     return ops
+
+
+_ELLIPSIS = FRAGMENT_JOINER.strip()
 
 
 def _norm_words(text: str) -> list[str]:

@@ -15,6 +15,7 @@ Checks, for a report as a dictionary (the JSON output) or a :class:`~parallax.mo
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -112,6 +113,8 @@ def _quoted_texts(data: Mapping[str, Any], texts: Mapping[str, str]) -> list[str
                     for p in parts
                 ):
                     problems.append(f"{where}: a part lies outside the variant's span")
+                elif any(a["end"] > b["start"] for a, b in itertools.pairwise(parts)):
+                    problems.append(f"{where}: parts overlap or are out of order")
             if quote.get("text") not in {v.get("text") for v in quote.get("variants", [])}:
                 problems.append(f"{here}.quotes[{q_index}]: text is none of its variants'")
         for d_index, discrepancy in enumerate(story.get("discrepancies", [])):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import shutil
 from pathlib import Path
 
@@ -371,5 +372,40 @@ def test_a_split_quote_and_a_whole_one_are_variants_of_one_quote(pipeline: Pipel
     }
     assert verify_report(data) == []
     index = quotes[0].variants.index(split)
-    data["stories"][0]["quotes"][0]["variants"][index]["parts"][0]["start"] += 1
-    assert any("text is not its parts' texts joined" in p for p in verify_report(data))
+    assert all(op["op"] == "equal" for v in quotes[0].variants for op in v.diff), (
+        "split where one outlet's attribution stood, the words are the same"
+    )
+    variant = data["stories"][0]["quotes"][0]["variants"][index]
+    moved = copy.deepcopy(data)
+    moved["stories"][0]["quotes"][0]["variants"][index]["parts"][0]["start"] += 1
+    assert any("text is not its parts' texts joined" in p for p in verify_report(moved))
+    outside = copy.deepcopy(data)
+    outside["stories"][0]["quotes"][0]["variants"][index]["end"] = variant["parts"][0]["end"]
+    assert any("outside the variant's span" in p for p in verify_report(outside))
+    swapped = copy.deepcopy(data)
+    parts = swapped["stories"][0]["quotes"][0]["variants"][index]["parts"]
+    parts.reverse()
+    swapped["stories"][0]["quotes"][0]["variants"][index]["text"] = " … ".join(
+        texts[0][p["start"] : p["end"]] for p in parts
+    )
+    assert any("out of order" in p for p in verify_report(swapped))
+
+
+def test_a_lower_case_speaker_or_single_marks_still_make_one_split_quote(
+    pipeline: Pipeline,
+) -> None:
+    for text, speaker in (
+        ("“The pier held,” she said, “and the cranes are intact.”", "she"),
+        ("“The pier held,” the mayor said, “and the cranes are intact.”", "the mayor"),
+        ("‘The pier held,’ Ada Brook said, ‘and the cranes are intact, thankfully.’", "Ada Brook"),
+    ):
+        [(words, said, fragments)] = _quotes_of(pipeline, text)
+        assert (said, fragments) == (speaker, 2) and words.startswith("The pier held, … and"), text
+
+
+def test_a_quote_with_its_own_unread_attribution_is_no_continuation(pipeline: Pipeline) -> None:
+    quotes = _quotes_of(
+        pipeline, "“The pier held,” Ada Brook said. “Will it reopen?” a resident shouted."
+    )
+    assert [(w, n) for w, _, n in quotes] == [("The pier held,", 1), ("Will it reopen?", 1)]
+    assert quotes[1][1] != "Ada Brook", "the resident's question is not the mayor's"
