@@ -191,9 +191,10 @@ def _give_back_opening_quotes(text: str, spans: list[tuple[int, int]]) -> list[t
 _CONTINUES = re.compile(
     r"[a-z]{2}"
 )  # "campaign ...", not "iPhone ..." (a sentence may open with that)
-# where the sentencizer's false ends are: a full stop inside quotation marks (“Meth. We’re on it.”) or
-# after an abbreviation it does not know ("Casper, Wyo., on Saturday")
-_FALSE_END = re.compile(r"(?:[.!?…][”\"’']|\b[A-Z][a-z]{0,3}\.,)$")
+# where the sentencizer's false ends are: a full stop inside quotation marks (“Meth. We’re on it.”),
+# after an abbreviation it does not know ("Casper, Wyo., on Saturday", "Bernie Sanders (I-Vt.) ended")
+# or after initials ("the U.S. military")
+_FALSE_END = re.compile(r"(?:[.!?…][”\"’']|\b[A-Z][a-z]{0,3}\.[,)]|\b(?:[A-Z]\.){2,})$")
 
 
 _NOT_A_NAME = r"(?!(?:He|She|It|They|We|I|You|This|That)\b)"  # "“Is it over?” He said nothing more"

@@ -248,6 +248,10 @@ def _clean_speaker(text: str) -> str:
     while len(words) > 1 and words[-1] in _TRAILING_ADVERBS:
         words.pop()
     speaker = " ".join(words)
+    # "Woodrow Benford, 58, who lives outside Minneapolis": the name, without its age or clause
+    described = re.match(r"^([A-Z][^,]*?),\s+(?:\d{1,3}(?:,|$)|(?:who|whose|which)\b)", speaker)
+    if described:
+        speaker = described.group(1)
     return re.sub(r"^(?:the|a|an)\s+(?=[A-Z])", "", speaker)
 
 
@@ -285,6 +289,8 @@ def _subject_before(text: str, start: int, verb_at: int) -> tuple[str, int] | No
     if window.endswith(","):
         window = window[:-1]
     window = re.sub(r",\s*\d{1,3}$", "", window)  # "One resident, Petra Solberg, 34, said": an age
+    # "One Club for Growth ad, which is currently airing, argues": the head, not the relative clause
+    window = re.sub(r",\s*(?:who|which|whose)\b[^,]*$", "", window)
     cut = 0
     for match in _SUBJECT_STOP.finditer(window):
         cut = match.end()

@@ -131,6 +131,19 @@ def test_a_full_stop_inside_a_quoted_slogan_does_not_end_the_sentence(pipeline: 
     )
 
 
+def test_a_party_and_state_or_initials_do_not_end_the_sentence(pipeline: Pipeline) -> None:
+    sentences = _sentences(
+        pipeline,
+        "Mayor Ada Brook and Sen. Tomas Vell (D-Wyo.) ended in a virtual tie on Monday. "
+        "He served in the U.S. military for a decade. Then he retired.",
+    )
+    assert sentences == [
+        "Mayor Ada Brook and Sen. Tomas Vell (D-Wyo.) ended in a virtual tie on Monday.",
+        "He served in the U.S. military for a decade.",
+        "Then he retired.",
+    ]
+
+
 def test_an_exclaimed_quote_keeps_its_attribution(pipeline: Pipeline) -> None:
     sentences = _sentences(
         pipeline,

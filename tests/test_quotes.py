@@ -287,6 +287,27 @@ def test_speakers_with_titles_initials_and_asides(pipeline: Pipeline) -> None:
     )
 
 
+def test_reported_speech_speakers_past_titles_asides_and_openings(pipeline: Pipeline) -> None:
+    said = _speakers(
+        pipeline,
+        "Mr. Vell said the pier would reopen in May.\n\n"
+        "The S.E.C. said it would look into the port's accounts.\n\n"
+        "Ines Varga, a former harbour master who ran the port from 2009 until last year, said the "
+        "cranes were older than the pier.\n\n"
+        "Too often, Ada Brook said, the council waits for a disaster.\n\n"
+        "But Mr. Vell said the repairs would be paid for by the port.\n\n"
+        "Petra Solberg, 34, who lives by the quay, says she heard the crash at night.\n\n"
+        "One council ad, which is airing this week, argues that “only the port can pay for it.”",
+    )
+    assert said["the pier would reopen in May"] == "Mr. Vell"
+    assert said["it would look into the port's accounts"] == "The S.E.C."
+    assert said["the cranes were older than the pier"] == "Ines Varga"
+    assert said["the council waits for a disaster"] == "Ada Brook"
+    assert said["the repairs would be paid for by the port"] == "Mr. Vell"
+    assert said["she heard the crash at night"] == "Petra Solberg"
+    assert said["only the port can pay for it."] == "One council ad"
+
+
 def test_a_participle_attributes_a_quote_to_its_clause_subject(pipeline: Pipeline) -> None:
     said = _speakers(
         pipeline,
