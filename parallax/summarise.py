@@ -207,7 +207,8 @@ def _fill_pool(
     if left < FILL_MIN_WORDS:
         return []
     gains = gains_past(chosen, sets, weights, [c.words for c in cands], left)
-    return [j for j in sorted(gains, key=lambda j: -gains[j])[:FILL_POOL] if gains[j] > 0]
+    best = sorted((j for j in gains if not cands[j].connective), key=lambda j: -gains[j])
+    return [j for j in best[:FILL_POOL] if gains[j] > 0]
 
 
 def _fill(
@@ -240,7 +241,7 @@ def _select(
         idx = int(i)
         if opts.sentences and len(chosen) >= opts.sentences:
             break
-        if used + cands[idx].words > opts.words:
+        if used + cands[idx].words > opts.words or cands[idx].connective:
             continue
         if chosen and float(sims[idx, chosen].max()) >= opts.redundancy_max_sim:
             continue
@@ -420,7 +421,9 @@ def summarise(story: StoryText, opts: BriefOptions | None = None) -> Brief:
     picked: list[int] | None = None
     if weights:
         limit = max(ILP_SENTENCES_PER_100_WORDS, ILP_SENTENCES_PER_100_WORDS * opts.words // 100)
-        usable = densest(sets, weights, [c.words for c in cands], opts.words, limit)
+        # a sentence opening with "But" or "However" leans on one the brief may not show
+        lengths = [opts.words + 1 if c.connective else c.words for c in cands]
+        usable = densest(sets, weights, lengths, opts.words, limit)
         sims = _similarities(story, cands, usable)
         support = _carried(cands, sims, story, opts)  # among the weighed sentences
         picked = _select_concepts(cands, sets, weights, usable, sims, support, opts)

@@ -235,3 +235,27 @@ def test_words_that_only_look_like_a_dateline_stay() -> None:
         "U.S. - China talks resumed on Monday.",
     ):
         assert DATELINE.match(sentence) is None
+
+
+def test_a_sentence_leaning_on_the_one_before_stays_out_of_the_brief(pipeline: Pipeline) -> None:
+    from parallax.models import Article
+
+    texts = [
+        "The ferry crossing at Lindham was closed for three weeks. But the Lindham ferry resumed "
+        "service on Monday after the hull repairs. Fares stay as they were for now.",
+        "After weeks of work on the damaged hull by engineers from the port, the Lindham ferry "
+        "resumed service on Monday with a full timetable and its usual crew on board.",
+        "Passengers who had waited for weeks were glad when the Lindham ferry resumed service on "
+        "Monday after the hull repairs that had kept it in the dock since early March.",
+    ]
+    articles = [Article(str(i) * 12, f"{i}.txt", t) for i, t in enumerate(texts)]
+    pipe = Pipeline(
+        PipelineOptions(brief=BriefOptions(words=20), analysis=False, single_story=True),
+        pipeline.nlp,
+        pipeline.embedder,
+    )
+    brief = pipe.brief(articles).stories[0].brief
+    assert brief.sentences
+    assert not any(s.text.startswith(("But ", "And ")) for s in brief.sentences), [
+        s.text for s in brief.sentences
+    ]
