@@ -223,11 +223,17 @@ def _is_title_like(line: str) -> bool:
     )
 
 
+# two apostrophes that open a quote: at a paragraph's start or after a space or bracket, before a word
+_DOUBLED_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))''(?=[^\s'])", re.MULTILINE)
+
+
 def normalise(text: str) -> str:
     """Whitespace as readers expect it: one space between words, paragraphs on their own lines."""
     text = _ZERO_WIDTH.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
     if "``" in text:  # TeX-style quotes of newswire archives (``like this'')
         text = text.replace("``", "“").replace("''", "”")
+    elif "''" in text:  # the same archives' other style: ''like this'' (two apostrophes each side)
+        text = _DOUBLED_OPENING.sub("“", text).replace("''", "”")
     lines = [_WS.sub(" ", line).strip() for line in text.split("\n")]
     return "\n".join(unwrap(lines) if hard_wrapped(lines) else lines)
 

@@ -174,7 +174,7 @@ def merge_quoted(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     return merged
 
 
-_OPENING_QUOTE = re.compile(r"\s[“\"‘]$")
+_OPENING_QUOTE = re.compile(r"\s(?:[“\"‘]|'')$")  # '': newspaper archives' opening quotation mark
 
 
 def _give_back_opening_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -182,9 +182,11 @@ def _give_back_opening_quotes(text: str, spans: list[tuple[int, int]]) -> list[t
     fixed = list(spans)
     for i in range(len(fixed) - 1):
         start, end = fixed[i]
-        if _OPENING_QUOTE.search(text, start, end) and fixed[i + 1][0] >= end:
-            fixed[i] = (start, len(text[start : end - 1].rstrip()) + start)
-            fixed[i + 1] = (end - 1, fixed[i + 1][1])
+        found = _OPENING_QUOTE.search(text, start, end)
+        if found and fixed[i + 1][0] >= end:
+            mark = end - found.start() - 1  # the mark's length: one character, or two apostrophes
+            fixed[i] = (start, len(text[start : end - mark].rstrip()) + start)
+            fixed[i + 1] = (end - mark, fixed[i + 1][1])
     return fixed
 
 

@@ -70,6 +70,8 @@ VERB_PATTERN = (
 _QUOTE_VERB = r"(?:" + "|".join((*QUOTE_ONLY_VERBS, VERB_PATTERN)) + r")"
 _QUOTE = re.compile(
     r"“(?P<a>[^”\n]{2,}?)”|\"(?P<b>[^\"\n]{2,}?)\"|``(?P<c>[^'\n]{2,}?)''|‘(?P<d>[^’\n]{8,}?)’(?!\w)"
+    # newspaper archives' ''like this'' (not inches: 12'' pipe)
+    r"|(?<![\w'])''(?=\S)(?P<e>(?:[^'\n]|'(?!'))+?)''(?![\w'])"
 )
 # matched at the closing quote mark (re.match with a start position: no "^", which would mean offset 0)
 _AFTER = re.compile(
@@ -331,11 +333,13 @@ def _direct(
     """The article's direct quotes, and the quoted titles and names left out (their sentences
     are not reported speech either)."""
     text = article.text
-    masked = _mask_abbreviations(text)
+    # abbreviations masked, and an archive's two apostrophes read as the quotation mark they are
+    # (''Fine,'' he said): the speaker patterns stop at quotation marks
+    masked = _mask_abbreviations(text).replace("''", '""')
     out: list[Attribution] = []
     titles: list[tuple[int, int]] = []
     for match in _QUOTE.finditer(text):
-        group = next(g for g in "abcd" if match.group(g) is not None)
+        group = next(g for g in "abcde" if match.group(g) is not None)
         c_start, c_end = match.start(group), match.end(group)
         if len(text[c_start:c_end].split()) < 2:
             continue
@@ -588,11 +592,11 @@ MAX_ATTRIBUTION_GAP_WORDS = 12  # “...,” said Ada Brook, the city's mayor si
 # mark, line break or sentence end among them (one sentence end only right before the second's
 # opening mark: “...,” she said. “...”), and the second's opening mark
 _FRAGMENT_GAP = re.compile(
-    r"[,.!?…]?(?:[”\"’]|'')[,.!?…]?[ \t]+(?P<words>[^“”\"‘\n.!?]*?)[,.:]?[ \t]*(?:[“\"‘]|``)"
+    r"[,.!?…]?(?:[”\"’]|'')[,.!?…]?[ \t]+(?P<words>[^“”\"‘\n.!?]*?)[,.:]?[ \t]*(?:[“\"‘]|``|'')"
 )
 # after a quote's closing mark: the paragraph's end, or a new sentence (a capital after a quote that
 # ended one); a lower-case word is the quote's own attribution (“...?” a resident shouted)
-_QUOTE_ENDS = re.compile(r"[,.!?…]?(?:[”\"’]|'')?[^\S\n]*(?:$|\n|(?P<next>[A-Z“\"‘`]))")
+_QUOTE_ENDS = re.compile(r"[,.!?…]?(?:[”\"’]|'')?[^\S\n]*(?:$|\n|(?P<next>[A-Z“\"‘`]|''))")
 
 
 def _ends_unattributed(masked: str, att: Attribution) -> bool:

@@ -415,6 +415,21 @@ def test_hard_wrapped_text_is_joined_back_into_paragraphs() -> None:
     assert "“nobody was hurt”" in paragraphs[1]  # TeX-style quotes become real ones
 
 
+def test_an_archives_doubled_apostrophes_become_quotation_marks() -> None:
+    article = _clean(
+        "\n\n".join(
+            [
+                BODY[0],
+                "''We are glad to have them back,'' said Ines Varga. The ''Lindham rule'' stays.",
+                "A 12'' pipe burst on the quay, the operator said in a statement on Monday.",
+            ]
+        )
+    )
+    assert "“We are glad to have them back,” said Ines Varga. The “Lindham rule” stays." in (
+        article.text
+    )
+
+
 def test_one_paragraph_per_line_text_is_not_joined() -> None:
     for path in sorted(KHARKIV.glob("*.txt")):
         lines = [line.strip() for line in path.read_text(encoding="utf-8").split("\n")]

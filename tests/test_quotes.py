@@ -363,6 +363,20 @@ def test_a_quote_its_attribution_interrupts_is_one_quote(pipeline: Pipeline) -> 
     )
 
 
+def test_an_archives_doubled_apostrophes_quote_like_marks(pipeline: Pipeline) -> None:
+    text = (
+        "The damage to the port would be much larger. ''If the pier goes, of course we lose the "
+        "ferry,'' Mr. Vell said. ''We have no other way across.'' A 12'' pipe burst on Monday."
+    )
+    assert _quotes_of(pipeline, text) == [
+        (
+            "If the pier goes, of course we lose the ferry, … We have no other way across.",
+            "Mr. Vell",
+            2,
+        )
+    ]
+
+
 def test_fragments_of_two_turns_stay_two_quotes(pipeline: Pipeline) -> None:
     for text in (
         "“The pier held,” Ada Brook said. “It did not,” Tomas Vell said.",
