@@ -79,3 +79,15 @@ def test_html_axis_draws_days_as_dots_and_weeks_as_bars(kharkiv_report: Report) 
     assert "2024-W20, week of May 13" in html and "2024-W20, week of May 13" in render(
         kharkiv_report, "md"
     ), "a week says which days it is"
+
+
+def test_quotes_shown_put_known_speakers_first_among_equals(kharkiv_report: Report) -> None:
+    from parallax.render.common import shown_quotes
+
+    story = kharkiv_report.stories[0]
+    nobody = next(q for q in story.quotes if q.direct)
+    unattributed = dataclasses.replace(nobody, id="qnobody", speaker=None, speaker_kind="unknown")
+    story = dataclasses.replace(story, quotes=(unattributed, *story.quotes))
+    shown = shown_quotes(story)
+    equals = [q for q in shown if len(q.variants) == len(unattributed.variants)]
+    assert len(equals) >= 2 and equals[-1].id == "qnobody", "the same spread, the speaker known"

@@ -83,9 +83,10 @@ MAX_QUOTES_SHOWN = 10
 
 
 def shown_quotes(story: Story) -> list[Quote]:
-    """Quotes worth a reader's look: direct quotes, those worded by the most outlets first."""
+    """Quotes worth a reader's look: direct quotes, those worded by the most outlets first, and
+    among equals those whose speaker is known."""
     direct = [q for q in story.quotes if q.direct]
-    return sorted(direct, key=lambda q: -len(q.variants))[:MAX_QUOTES_SHOWN]
+    return sorted(direct, key=lambda q: (-len(q.variants), q.speaker is None))[:MAX_QUOTES_SHOWN]
 
 
 def speaker_label(quote: Quote) -> str:
