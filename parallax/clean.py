@@ -44,8 +44,10 @@ _TIMESTAMP = re.compile(
     r"^(?:published|posted|updated|last updated|first published)\b[^.]{0,80}\d{4}"
     r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?)?\s*$|"
     # the line's full stop only right after a whole date ("... on Wednesday, September 18, 2013.")
-    r"^(?:published|posted)\b[^.]{0,60}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-    r"\s+\d{1,2},\s+\d{4}\.\s*$|"
+    r"^(?:published|posted|updated|last updated|first published|originally published)\s*:?\s*"
+    r"(?:in\s+[\w&'’ -]{1,40}?\s+)?(?:on\s+|at\s+)?(?:[a-z]+day,?\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?\.?\s*$|"
     r"^(?:published|posted|updated)\s*(?:on|at)?\s*:?\s*\d{1,2}:\d{2}\s*[ap]\.?m\.?.*$",
     re.IGNORECASE,
 )
@@ -143,7 +145,7 @@ _RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             # a short list, no sentence ("Topics: the budget ... were discussed." is one)
             r"^(?:tags?|topics?|filed under|categories|category|keywords|related topics)\s*:"
-            r"\s*[^.!?:]{1,120}$",
+            r"\s*[^!?:]{1,120}(?<![a-z]{3}\.)$",  # abbreviations, not a sentence's full stop
             re.I,
         ),
     ),
@@ -224,6 +226,7 @@ def _is_title_like(line: str) -> bool:
 
 
 # two apostrophes that open a quote: at a paragraph's start or after a space or bracket, before a word
+_TRIPLE_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))'{3}(?=[^\s'])", re.MULTILINE)
 _DOUBLED_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))''(?=[^\s'])", re.MULTILINE)
 
 
@@ -233,6 +236,8 @@ def normalise(text: str) -> str:
     if "``" in text:  # TeX-style quotes of newswire archives (``like this'')
         text = text.replace("``", "“").replace("''", "”")
     elif "''" in text:  # the same archives' other style: ''like this'' (two apostrophes each side)
+        # three apostrophes are a quote inside a quote, opening both or closing both
+        text = _TRIPLE_OPENING.sub("“‘", text).replace("'" * 3, "’”")
         text = _DOUBLED_OPENING.sub("“", text).replace("''", "”")
     lines = [_WS.sub(" ", line).strip() for line in text.split("\n")]
     return "\n".join(unwrap(lines) if hard_wrapped(lines) else lines)

@@ -226,11 +226,11 @@ _QUANTITY = re.compile(
 _MAGNITUDE = re.compile(
     r"\bmagnitude[- ](?:of\s+)?(?P<hedge>(?:about|around|nearly|almost|roughly|approximately)\s+)?"
     r"(?P<after>\d(?:\.\d)?)(?![.,]?\d)"
-    r"|\bM\s?(?P<m>\d\.\d)\b"
+    r"|(?-i:\bM)\s?(?P<m>\d\.\d)\b"
     r"|(?<![\d.])(?<![\d.] )(?P<before>\d(?:\.\d)?)[- ]magnitude\b"
     r"|(?<![\d.])(?<![\d.] )(?P<richter>\d(?:\.\d)?)\s+on\s+the\s+Richter\s+scale"
     # "a 6.4 earthquake": a decimal before a quake can only be its magnitude
-    r"|(?<![\d.,$])(?<![\d.] )(?P<bare>\d\.\d)(?=[ -](?:earthquake|quake|temblor|aftershock|tremor)s?\b)",
+    r"|(?<![\d.,$])(?<![\d.] )(?P<bare>\d\.\d)(?=[ -](?:earthquake|quake|temblor|aftershock|tremor)\b)",
     re.IGNORECASE,
 )
 MAGNITUDE_TOLERANCE = 0.05  # magnitudes are read to a tenth: 6.4 and 6.5 are two readings

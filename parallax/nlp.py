@@ -144,7 +144,11 @@ MAX_QUOTE_MERGE = 4  # a quotation longer than this many sentences is more likel
 
 def _open_quote(text: str) -> bool:
     """True if ``text`` leaves a quotation open (curly quotes, or an odd number of straight ones)."""
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+    return (
+        text.count("“") > text.count("”")
+        or text.count('"') % 2 == 1
+        or text.count("''") % 2 == 1  # newspaper archives' ''quotes''
+    )
 
 
 def merge_quoted(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -196,7 +200,7 @@ _CONTINUES = re.compile(
 # where the sentencizer's false ends are: a full stop inside quotation marks (“Meth. We’re on it.”),
 # after an abbreviation it does not know ("Casper, Wyo., on Saturday", "Bernie Sanders (I-Vt.) ended")
 # or after initials ("the U.S. military")
-_FALSE_END = re.compile(r"(?:[.!?…][”\"’']|\b[A-Z][a-z]{0,3}\.[,)]|\b(?:[A-Z]\.){2,})$")
+_FALSE_END = re.compile(r"(?:[.!?…](?:[”\"’']|'')|\b[A-Z][a-z]{0,3}\.[,)]|\b(?:[A-Z]\.){2,})$")
 
 
 _NOT_A_NAME = r"(?!(?:He|She|It|They|We|I|You|This|That)\b)"  # "“Is it over?” He said nothing more"
@@ -212,12 +216,12 @@ def _attribution(verbs: str, words_after: int) -> re.Pattern[str]:
 
 # a quote that ends in "!" or "?" goes on with its attribution (“NO COLLUSION!” Trump tweeted.): any
 # reporting verb, the sentence ending within a few words
-_EXCLAIMED = re.compile(r"[!?][”\"]$")
+_EXCLAIMED = re.compile(r"[!?](?:[”\"]|'')$")
 _NAMED_ATTRIBUTION = _attribution(quotes.VERB_PATTERN, 6)
 # a quote closed by a full stop ends its sentence, unless a bare attribution follows (“... missing.”
 # Trump said.): only the verbs that do nothing but attribute ("Republicans agreed." after a quote is a
 # sentence of its own), and at most two words
-_CLOSED = re.compile(r"\.[”\"]$")
+_CLOSED = re.compile(r"\.(?:[”\"]|'')$")
 _BARE_ATTRIBUTION = _attribution(r"(?:said|says|tweeted|wrote|writes|added|adds|told \w+)", 2)
 
 

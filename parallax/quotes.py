@@ -251,7 +251,7 @@ def _clean_speaker(text: str) -> str:
         words.pop()
     speaker = " ".join(words)
     # "Woodrow Benford, 58, who lives outside Minneapolis": the name, without its age or clause
-    described = re.match(r"^([A-Z][^,]*?),\s+(?:\d{1,3}(?:,|$)|(?:who|whose|which)\b)", speaker)
+    described = re.match(r"^([^,]+?),\s+(?:\d{1,3}(?:,|$)|(?:who|whose|which)\b)", speaker)
     if described:
         speaker = described.group(1)
     return re.sub(r"^(?:the|a|an)\s+(?=[A-Z])", "", speaker)
@@ -496,7 +496,7 @@ def _indirect(
         if found_at >= 0:  # the speaker's own words: "But Mr. Obama" starts at "Mr."
             sp_start = found_at
         speaker = _unmask(cleaned) or ""
-        if not speaker or speaker.lower() in _WRITER or speaker[:1] in '“"‘':
+        if not speaker or speaker.lower() in _WRITER or speaker[:1] in "“\"‘'":
             continue  # "I have to say ...": the writer's own voice; “Fine,” said Brook: a word quoted
         kind = speaker_kind(speaker, persons)
         out.append(
@@ -533,6 +533,14 @@ _LEADING_ASIDE = re.compile(
     rf"{VERB_PATTERN}\b(?:\s+(?:on|in|at|late|early|this|last)\b[^,]{{0,30}})?(?:,)?\s+(?:that\s+)?"
     r"(?P<content>.{12,}?)\.?$"
 )
+_FINITE = re.compile(
+    r"\b(?:would|will|could|should|can|may|might|must|was|were|is|are|had|has|have|did|does)\b"
+)
+# one word that opens a sentence without naming anyone: "However", "Separately", "Yesterday"
+_SENTENCE_ADVERB = re.compile(
+    r"^(?:\w+ly|However|Meanwhile|Still|Yet|Also|Now|Then|Instead|Yesterday|Today|Tonight|Earlier|"
+    r"Later|Last|Since|Meantime|Elsewhere|Overall|Again|Here|There)$"
+)
 _LEADING = re.compile(
     rf"^(?P<speaker>[^.;:]{{2,90}}?)\s+{VERB_PATTERN}\b(?:\s+(?:on|in|at|late|early|this|last)\b[^,]{{0,30}})?(?:,)?\s+(?:that\s+)?(?P<content>.{{12,}}?)\.?$"
 )
@@ -567,6 +575,12 @@ def _indirect_in(sentence: str) -> tuple[tuple[int, int], tuple[int, int]] | Non
                 or _noun_use(sentence, match.end("speaker") + 1)  # "Swift's claims were false"
             ):
                 continue
+            if _FINITE.search(speaker) and (
+                pattern is _TRAILING_INV or (pattern is _LEADING and speaker.endswith(","))
+            ):
+                continue  # "..., said supplies would arrive", "The ad could start soon, said X"
+            if pattern is _LEADING_ASIDE and _SENTENCE_ADVERB.match(speaker):
+                continue  # "However, the firm's chief, who took over last spring, said"
             if pattern is _LEADING and speaker.split()[0].lower() in (
                 "it",
                 "this",
@@ -596,12 +610,14 @@ _FRAGMENT_GAP = re.compile(
 )
 # after a quote's closing mark: the paragraph's end, or a new sentence (a capital after a quote that
 # ended one); a lower-case word is the quote's own attribution (“...?” a resident shouted)
-_QUOTE_ENDS = re.compile(r"[,.!?…]?(?:[”\"’]|'')?[^\S\n]*(?:$|\n|(?P<next>[A-Z“\"‘`]|''))")
+_CLOSING_MARK = re.compile(r"[,.!?…]?(?:''|[”\"’])?")
+_NEXT = re.compile(r"[^\S\n]*(?:$|\n|(?P<next>[A-Z“\"‘`]|''))")
 
 
 def _ends_unattributed(masked: str, att: Attribution) -> bool:
     """Nothing after the quote speaks for it: the paragraph ends, or a new sentence starts."""
-    after = _QUOTE_ENDS.match(masked, att.end)
+    mark = _CLOSING_MARK.match(masked, att.end)  # the quote's own closing mark, taken first
+    after = _NEXT.match(masked, mark.end() if mark else att.end)
     if after is None:
         return False
     closed = re.search(r"[.!?…]", masked[att.end - 1 : after.start("next")]) if after["next"] else 1

@@ -50,7 +50,10 @@ WEIGHT_SUPPORT = 0.35  # share of the other outlets that carry the same point
 WEIGHT_POSITION = 0.20  # lead sentences: the inverted pyramid puts the news first
 CONNECTIVE_PENALTY = 0.10  # a sentence opening with "But" reads oddly out of its context
 PRONOUN_START = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|This|These|Those|That)\b")
-CONNECTIVE_START = re.compile(r"^(?:But|And|Also|However|Still|Meanwhile|Yet|So|Instead|Then)\b")
+# "But", "So", ...; not "Then-President", "So far", "So-called" or "Still photographs"
+CONNECTIVE_START = re.compile(
+    r"^(?:But|And|Also|However|Still(?=,)|Meanwhile|Yet|So|Instead|Then)(?![\w-])(?!\s+far\b)"
+)
 TERMINAL = re.compile(r"[.!…][\"'”’)\]]*$")
 
 

@@ -85,6 +85,7 @@ def test_paragraphs_that_open_like_residue_stay_text() -> None:
         "Originally published in Dutch, the report was translated by the ministry last year.",
         "Topics: the budget, the new quay and the timetable were all discussed at the meeting.",
         "Have a tip for the harbour master? He says he reads every letter.",
+        "Updated timetables will be posted at the quay from March 3, 2025.",
     ):
         article = _clean("\n\n".join([BODY[0], line, *BODY[1:]]))
         assert line in article.text, line
@@ -115,6 +116,9 @@ def test_a_header_line_of_sections_is_no_byline() -> None:
         ("Apr 8, 2025, 10:15 AM ET", "2025-04-08"),
         ("April 8, 2025 / 10:15 AM / Updated 2 hours ago", "2025-04-08"),
         ("Published April 8, 2025 at 10:15 a.m. | Updated April 9, 2025 at 11 a.m.", "2025-04-08"),
+        ("Updated: April 8, 2025.", "2025-04-08"),
+        ("Last updated on April 8, 2025.", "2025-04-08"),
+        ("Originally published on April 8, 2025, at 9:00 a.m.", "2025-04-08"),
     ],
 )
 def test_a_header_line_that_is_only_a_date_dates_the_article(line: str, published: str) -> None:
@@ -166,6 +170,7 @@ def test_a_posted_line_with_a_time_or_a_category_dates_the_article(
         ("This article originally appeared on The Oster Post.", "editor's note"),
         ("This piece first appeared on Lindham Risk Review.", "editor's note"),
         ("Tags: ferry, Lindham, Oster", "tag list"),
+        ("Topics: Gov. Brook, state budget", "tag list"),
     ],
 )
 def test_trailing_boilerplate_lines(line: str, reason: str) -> None:
@@ -464,3 +469,17 @@ def test_a_database_export_loses_its_headings_fields_and_abstract() -> None:
         "The river ferry between Lindham and Oster resumed service on Monday, the operator said."
     )
     assert own.text.startswith("SUBJECT: budget cuts"), "one such line alone is the article's own"
+
+
+def test_three_apostrophes_are_a_quote_inside_a_quote() -> None:
+    article = _clean(
+        "\n\n".join(
+            [
+                BODY[0],
+                "''I told him, 'Go home,''' Ms. Brook said. '''Bye,' he said,'' she recalled.",
+            ]
+        )
+    )
+    assert (
+        "“I told him, 'Go home,’” Ms. Brook said. “‘Bye,' he said,” she recalled." in article.text
+    )

@@ -254,6 +254,11 @@ def test_earthquake_magnitudes_are_compared_as_magnitudes(pipeline: Pipeline) ->
         "A quake of nearly magnitude 7 struck the island of Veska on Sunday, the survey said.",
         "A magnitude 6.4 quake struck the island of Veska on Sunday, the survey said.",
     ]
+    lookalikes = [
+        "I'm 1.8 metres tall, said the ferry captain on Sunday in Veska after 2.5 quakes a day.",
+        "I'm 1.9 metres tall, said the ferry captain on Sunday in Veska after 3.5 quakes a day.",
+    ]
+    assert not any(about == "magnitude" for about, _ in _discrepancies(pipeline, lookalikes))
     assert _discrepancies(pipeline, hedged) == [("magnitude", {7.0, 6.4})], (
         "a hedge allows a few tenths, not a whole step"
     )

@@ -444,3 +444,27 @@ def test_a_quote_with_its_own_unread_attribution_is_no_continuation(pipeline: Pi
     )
     assert [(w, n) for w, _, n in quotes] == [("The pier held,", 1), ("Will it reopen?", 1)]
     assert quotes[1][1] != "Ada Brook", "the resident's question is not the mayor's"
+
+
+def test_quotes_and_speakers_in_the_review_cases(pipeline: Pipeline) -> None:
+    assert _quotes_of(
+        pipeline, '"We are closing the gate," she said. "Who let you in here?" a guard shouted.'
+    ) == [("We are closing the gate,", "she", 1), ("Who let you in here?", None, 1)]
+    assert _quotes_of(pipeline, "''Why not do it now?'' he asked the board.") == [
+        ("Why not do it now?", "he", 1)
+    ]
+    assert _quotes_of(
+        pipeline, "''We got lucky with the wind. Another hour and the pier was gone,'' she said."
+    ) == [("We got lucky with the wind. Another hour and the pier was gone,", "she", 1)]
+    said = _speakers(
+        pipeline,
+        "However, the port's chief executive, who took over the troubled firm last spring after "
+        "its founder left, said profits would rise.\n\n"
+        "In a statement, the ministry of health, which runs the clinics, said supplies would come.\n\n"
+        "Its first ferry could sail this week, said Tomas Vell, a longtime adviser.\n\n"
+        "Mr. Vell, who was mayor, said the port would reopen.",
+    )
+    assert "However" not in said.values() and "profits would rise" not in said.values()
+    assert said["supplies would come"] == "the ministry of health"
+    assert said["Its first ferry could sail this week"] == "Tomas Vell"
+    assert said["the port would reopen"] == "Mr. Vell"

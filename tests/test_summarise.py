@@ -259,3 +259,21 @@ def test_a_sentence_leaning_on_the_one_before_stays_out_of_the_brief(pipeline: P
     assert not any(s.text.startswith(("But ", "And ")) for s in brief.sentences), [
         s.text for s in brief.sentences
     ]
+
+
+@pytest.mark.parametrize(
+    ("opening", "leans"),
+    [
+        ("But the council", True),
+        ("So the council", True),
+        ("Still, the council", True),
+        ("Then-President Ada Brook", False),
+        ("So far, 30 people", False),
+        ("So-called repairs", False),
+        ("Still photographs", False),
+    ],
+)
+def test_what_counts_as_an_opening_connective(opening: str, leans: bool) -> None:
+    from parallax.summarise import CONNECTIVE_START
+
+    assert bool(CONNECTIVE_START.match(opening)) is leans
