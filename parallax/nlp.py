@@ -144,11 +144,10 @@ MAX_QUOTE_MERGE = 4  # a quotation longer than this many sentences is more likel
 
 def _open_quote(text: str) -> bool:
     """True if ``text`` leaves a quotation open (curly quotes, or an odd number of straight ones)."""
-    return (
-        text.count("“") > text.count("”")
-        or text.count('"') % 2 == 1
-        or text.count("''") % 2 == 1  # newspaper archives' ''quotes''
-    )
+    # archives: TeX's ``opened'' closes with two apostrophes; newspapers' ''quotes'' use them twice
+    tex = "``" in text
+    archive = text.count("``") > text.count("''") if tex else text.count("''") % 2 == 1
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1 or archive
 
 
 def merge_quoted(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

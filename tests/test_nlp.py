@@ -169,3 +169,11 @@ def test_a_bare_attribution_after_a_full_stop_joins_its_quote(pipeline: Pipeline
     )
     assert "“I hope you find the missing files.” Mayor Brook said." in sentences
     assert "Police said the road would reopen at noon on Friday." in sentences
+
+
+def test_tex_quotes_close_with_two_apostrophes_and_end_their_sentence(pipeline: Pipeline) -> None:
+    text = (
+        "The talks failed, officials said. ``We are done,'' he said. The port closed. "
+        "Ships waited outside. ``We will see,'' she said."
+    )
+    assert len(_sentences(pipeline, text)) == 5, "a TeX quote's '' closes it, it opens nothing"
