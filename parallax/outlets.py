@@ -141,10 +141,22 @@ def _alias_pattern() -> re.Pattern[str]:
 
 @cache
 def by_alias(alias: str) -> Outlet | None:
+    """The registry's outlet known as ``alias``: as written, or as the same letters ("The Huffington
+    Post", "huff-post" for HuffPost; names of five letters or more, so "ap" is not AP)."""
     for outlet in OUTLETS:
         if alias in outlet.aliases or alias.lower() == outlet.name.lower():
             return outlet
-    return None
+    return _by_key().get(name_key(alias))
+
+
+@lru_cache(maxsize=1)
+def _by_key() -> dict[str, Outlet]:
+    keys: dict[str, Outlet] = {}
+    for outlet in OUTLETS:
+        for name in (outlet.name, *outlet.aliases):
+            if len(name_key(name)) >= 5:
+                keys.setdefault(name_key(name), outlet)
+    return keys
 
 
 def find_outlets(text: str) -> list[tuple[int, int, Outlet]]:

@@ -115,6 +115,20 @@ def test_an_edition_quoting_its_own_outlet_cites_no_one(pipeline: Pipeline) -> N
     assert cited == {"Reuters"}
 
 
+def test_an_outlet_given_in_another_spelling_cites_not_itself(pipeline: Pipeline) -> None:
+    from parallax import outlets
+    from parallax.derive import _cites
+
+    assert outlets.canonical("The Huffington Post") == outlets.canonical("huff-post") == "HuffPost"
+    text = (
+        "“You need a plan,” the adviser told The Huffington Post. The adviser also spoke to "
+        "Reuters about the plan on Monday, Reuters reported."
+    )
+    article = Article("f" * 12, "t", text, outlet="huff-post")
+    cited = {d.to_outlet for d in _cites([article], pipeline.nlp.analyse([article]))}
+    assert cited == {"Reuters"}
+
+
 def test_a_byline_crediting_an_agency_is_wire_copy() -> None:
     from parallax.derive import _wires
 
