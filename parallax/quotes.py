@@ -69,7 +69,8 @@ VERB_PATTERN = (
 )
 _QUOTE_VERB = r"(?:" + "|".join((*QUOTE_ONLY_VERBS, VERB_PATTERN)) + r")"
 _QUOTE = re.compile(
-    r"“(?P<a>[^”\n]{2,}?)”|\"(?P<b>[^\"\n]{2,}?)\"|``(?P<c>[^'\n]{2,}?)''|‘(?P<d>[^’\n]{8,}?)’(?!\w)"
+    r"“(?P<a>[^”\n]{2,}?)”|\"(?P<b>[^\"\n]{2,}?)\"|``(?P<c>(?:[^'\n]|'(?!')){2,}?)''"
+    r"|‘(?P<d>[^’\n]{8,}?)’(?!\w)"
     # newspaper archives' ''like this'' (not inches: 12'' pipe)
     r"|(?<![\w'])''(?=\S)(?P<e>(?:[^'\n]|'(?!'))+?)''(?![\w'])"
 )
@@ -302,6 +303,9 @@ def _subject_before(text: str, start: int, verb_at: int) -> tuple[str, int] | No
     return subject, start + cut + (len(window[cut:]) - len(window[cut:].lstrip()))
 
 
+_ACRONYM = re.compile(r"(?:[Tt]he\s+)?(?:(?:[A-Z]\.){2,}|[A-Z]{2,6})")
+
+
 def speaker_kind(speaker: str | None, person_names: set[str]) -> SpeakerKind:
     """person, organisation, anonymous or unknown, from the phrase and the entities around it."""
     if not speaker:
@@ -310,6 +314,8 @@ def speaker_kind(speaker: str | None, person_names: set[str]) -> SpeakerKind:
         r"\b(?:Courier|Times|Post|Press|News|Daily|Herald|Journal)\b", speaker
     ):
         return "organisation"
+    if _ACRONYM.fullmatch(speaker):
+        return "organisation"  # "The S.E.C.", "NATO", "the FBI": initials name a body, not a person
     words = speaker.split()
     names = [
         w for w in words if w[:1].isupper() and w.lower() not in ("u.s.", "us", "the", "a", "one")

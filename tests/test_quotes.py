@@ -171,6 +171,13 @@ def test_speaker_kinds() -> None:
     assert speaker_kind("Secretary of State Antony Blinken", set()) == "person"
     assert speaker_kind("the Defense Ministry", set()) == "organisation"
     assert speaker_kind(None, set()) == "unknown"
+    assert speaker_kind("The S.E.C.", set()) == speaker_kind("NATO", set()) == "organisation"
+
+
+def test_a_tex_quote_may_hold_an_apostrophe(pipeline: Pipeline) -> None:
+    assert _quotes_of(pipeline, "``It's over,'' Ada Brook said on Monday at the quay.") == [
+        ("It's over,", "Ada Brook", 1)
+    ]
 
 
 def test_word_diff_marks_changed_words() -> None:
