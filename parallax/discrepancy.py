@@ -241,6 +241,9 @@ _DATE_CONTEXT = re.compile(
 )
 
 
+_RELATIVE_COUNT = re.compile(r"\b(?:other|more|additional|remaining|further)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Quantity:
     article: int
@@ -369,6 +372,8 @@ def _quantity(text: str, match: re.Match[str], index: int, s_index: int) -> Quan
     )
     if dimension == "count":
         end = match.start("noun") + noun_length
+        if _RELATIVE_COUNT.search(text, match.end("number"), end):
+            return None  # "four other states", "two more people": counted against a set named elsewhere
     return Quantity(
         index,
         s_index,

@@ -262,3 +262,13 @@ def test_earthquake_magnitudes_are_compared_as_magnitudes(pipeline: Pipeline) ->
     assert _discrepancies(pipeline, hedged) == [("magnitude", {7.0, 6.4})], (
         "a hedge allows a few tenths, not a whole step"
     )
+
+
+def test_a_count_relative_to_another_set_is_not_compared(pipeline: Pipeline) -> None:
+    texts = [
+        "Brook won the Lindham primary on Tuesday, and four other states vote next week.",
+        "Brook won the Lindham primary on Tuesday, and five other states vote next week.",
+    ]
+    assert _discrepancies(pipeline, texts) == []
+    absolute = [t.replace(" other", "") for t in texts]
+    assert _discrepancies(pipeline, absolute) == [("number of states", {4.0, 5.0})]
