@@ -240,10 +240,9 @@ _OPENING_CONJUNCTIONS = frozenset(
 def _clean_speaker(text: str) -> str:
     """Trim a speaker phrase: "On that trip Blinken" -> "Blinken"; "a US official" stays as it is."""
     words = re.sub(r"\s+", " ", text.strip(" ,—–-")).split(" ")
+    # "But Mr. Obama (said)": the sentence's link to the one before, not the speaker
     while len(words) > 1 and words[0].rstrip(",") in _OPENING_CONJUNCTIONS:
-        words.pop(
-            0
-        )  # "But Mr. Obama (said)": the sentence's link to the one before, not the speaker
+        words.pop(0)
     if any(w[:1].isupper() for w in words) and words[0].lower() not in _DETERMINERS:
         while words and not words[0][:1].isupper() and not words[0][:1].isdigit():
             words.pop(0)
@@ -334,14 +333,14 @@ def speaker_kind(speaker: str | None, person_names: set[str]) -> SpeakerKind:
 
 
 def _direct(
-    article: Article, analysis: Analysis, index: int, persons: set[str]
+    article: Article, analysis: Analysis, index: int, persons: set[str], masked: str
 ) -> tuple[list[Attribution], list[tuple[int, int]]]:
     """The article's direct quotes, and the quoted titles and names left out (their sentences
     are not reported speech either)."""
     text = article.text
-    # abbreviations masked, and an archive's two apostrophes read as the quotation mark they are
-    # (''Fine,'' he said): the speaker patterns stop at quotation marks
-    masked = _mask_abbreviations(text).replace("''", '""')
+    # an archive's two apostrophes read as the quotation mark they are (''Fine,'' he said): the
+    # speaker patterns stop at quotation marks
+    masked = masked.replace("''", '""')
     out: list[Attribution] = []
     titles: list[tuple[int, int]] = []
     for match in _QUOTE.finditer(text):
@@ -476,9 +475,9 @@ def _indirect(
     index: int,
     quoted: list[tuple[int, int]],
     persons: set[str],
+    masked: str,
 ) -> list[Attribution]:
-    # abbreviations masked: "Mr. Obama said" and "The S.E.C. said" hold no full stop that ends a speaker
-    text = _mask_abbreviations(article.text)
+    text = masked
     out: list[Attribution] = []
     for s_start, s_end in analysis.sentences:
         if any(s_start <= q < s_end for q, _ in quoted):
@@ -544,8 +543,15 @@ _FINITE = re.compile(
 )
 # one word that opens a sentence without naming anyone: "However", "Separately", "Yesterday"
 _SENTENCE_ADVERB = re.compile(
-    r"^(?:\w+ly|However|Meanwhile|Still|Yet|Also|Now|Then|Instead|Yesterday|Today|Tonight|Earlier|"
-    r"Later|Last|Since|Meantime|Elsewhere|Overall|Again|Here|There)$"
+    r"^(?:\w+ly|"
+    + "|".join(
+        sorted(
+            _OPENING_CONJUNCTIONS
+            | {"Yesterday", "Today", "Tonight", "Earlier", "Later", "Last", "Since", "Meantime"}
+            | {"Elsewhere", "Overall", "Again", "Here", "There"}
+        )
+    )
+    + r")$"
 )
 _LEADING = re.compile(
     rf"^(?P<speaker>[^.;:]{{2,90}}?)\s+{VERB_PATTERN}\b(?:\s+(?:on|in|at|late|early|this|last)\b[^,]{{0,30}})?(?:,)?\s+(?:that\s+)?(?P<content>.{{12,}}?)\.?$"
@@ -626,8 +632,10 @@ def _ends_unattributed(masked: str, att: Attribution) -> bool:
     after = _NEXT.match(masked, mark.end() if mark else att.end)
     if after is None:
         return False
-    closed = re.search(r"[.!?…]", masked[att.end - 1 : after.start("next")]) if after["next"] else 1
-    return bool(closed)
+    # a new sentence only after a quote that ended one
+    return not after["next"] or bool(
+        re.search(r"[.!?…]", masked[att.end - 1 : after.start("next")])
+    )
 
 
 def _join_fragments(found: list[Attribution], masked: str) -> list[Attribution]:
@@ -761,16 +769,8 @@ def _resolve_pronouns(found: list[Attribution], text: str) -> list[Attribution]:
             att = _with_speaker(att, previous)
         antecedent = last_named or last_described
         if att.speaker and att.speaker.lower() in _PRONOUNS and antecedent is not None:
-            att = Attribution(
-                att.article,
-                att.start,
-                att.end,
-                antecedent.speaker,
-                att.speaker_start,
-                antecedent.speaker_kind,
-                att.direct,
-                att.partial,
-            )
+            # the pronoun's own place stays the speaker's offset
+            att = replace(att, speaker=antecedent.speaker, speaker_kind=antecedent.speaker_kind)
         elif att.speaker and att.speaker_kind in ("person", "organisation"):
             last_named = att
         elif att.speaker:
@@ -790,12 +790,13 @@ def find_attributions(
     (``find_quotes``) one of them may be another outlet's attributed quote, “adapt and adjust”.
     """
     persons = {e.text for e in analysis.entities if e.label == "PERSON"}
-    direct, titles = _direct(article, analysis, index, persons)
+    # abbreviations masked ("Mr. Obama said", "The S.E.C. said"), once for every reading below: a
+    # title's full stop neither ends a speaker nor a sentence
+    masked = _mask_abbreviations(article.text)
+    direct, titles = _direct(article, analysis, index, persons, masked)
     quoted = [(a.start, a.end) for a in direct] + titles
-    indirect = _indirect(article, analysis, index, quoted, persons)
-    found = _join_fragments(
-        _resolve_pronouns(direct + indirect, article.text), _mask_abbreviations(article.text)
-    )
+    indirect = _indirect(article, analysis, index, quoted, persons, masked)
+    found = _join_fragments(_resolve_pronouns(direct + indirect, article.text), masked)
     return found if scare_quotes else [a for a in found if not _scare_quote(a, article.text)]
 
 
