@@ -39,6 +39,7 @@ _DATE_HEADER = re.compile(
     r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\s*(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _TIMESTAMP = re.compile(
     # "Posted: Sep 19, 2013 5:50 PM EDT", "Posted in Local News on Wednesday, September 18, 2013."
     r"^(?:published|posted|updated|last updated|first published)\b[^.]{0,80}\d{4}"
@@ -46,7 +47,7 @@ _TIMESTAMP = re.compile(
     # the line's full stop only right after a whole date ("... on Wednesday, September 18, 2013.")
     r"^(?:published|posted|updated|last updated|first published|originally published)\s*:?\s*"
     r"(?:in\s+[\w&'’ -]{1,40}?\s+)?(?:on\s+|at\s+)?(?:[a-z]+day,?\s+)?"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}"
+    rf"{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}"
     r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?\.?\s*$|"
     r"^(?:published|posted|updated)\s*(?:on|at)?\s*:?\s*\d{1,2}:\d{2}\s*[ap]\.?m\.?.*$",
     re.IGNORECASE,
@@ -225,7 +226,8 @@ def _is_title_like(line: str) -> bool:
     )
 
 
-# two apostrophes that open a quote: at a paragraph's start or after a space or bracket, before a word
+# two (or three: a quote inside a quote) apostrophes that open a quote: at a paragraph's start or after
+# a space or bracket, before a word
 _TRIPLE_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))'{3}(?=[^\s'])", re.MULTILINE)
 _DOUBLED_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))''(?=[^\s'])", re.MULTILINE)
 
@@ -382,7 +384,6 @@ def _residue_reason(line: str, state: _State) -> str | None:
     return None
 
 
-_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_IN_LINE = re.compile(
     rf"(?:[A-Z][a-z]+day,?\s+)?(?:{_MONTH_NAME}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_NAME},?\s+\d{{4}})\b"
 )
@@ -433,12 +434,14 @@ def _byline_parts(line: str, state: _State) -> bool:
     names: list[str] = []
     known: list[str] = []
     dates: list[tuple[str, str]] = []
+    signed = False  # a "By ..." part: a byline even with nothing else beside it
     for part in parts:
         byline = _BYLINE.match(part) or _ROLE_BYLINE.match(part)
-        outlet = outlets.by_alias(part.strip())
-        stated = _date_line(part)
+        outlet = None if byline else outlets.by_alias(part.strip())
+        stated = None if byline or outlet else _date_line(part)
         if byline:
             names.append(byline["names"].strip())
+            signed = signed or bool(_BYLINE.match(part))
         elif outlet:
             known.append(outlet.name)
         elif stated:
@@ -449,7 +452,7 @@ def _byline_parts(line: str, state: _State) -> bool:
             names.append(part)  # a bare name: a byline only beside an outlet or a date (below)
         else:
             return False
-    if not (known or dates) and not any(_BYLINE.match(p) for p in parts):
+    if not (known or dates or signed):
         return False
     for name in names:
         _names_clue(name, "", line, state)

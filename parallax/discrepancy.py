@@ -26,9 +26,9 @@ files at run time, and no library pairs quantities across documents.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -37,6 +37,7 @@ from parallax.models import Analysis, Article, Claim, Discrepancy, Fact
 from parallax.timex import month_number
 
 Matrix = npt.NDArray[np.float32]
+T = TypeVar("T")
 
 SAME_CONTEXT_MIN_SIM = 0.6  # measures compared only between sentences about the same thing
 # values an order of magnitude apart are compared only between sentences that state one fact
@@ -471,9 +472,14 @@ def _sources_disagree(group: list[Quantity]) -> bool:
     by_article: dict[int, list[Quantity]] = {}
     for q in group:
         by_article.setdefault(q.article, []).append(q)
-    values = list(by_article.values())
+    return _two_share_nothing(list(by_article.values()), _agree)
+
+
+def _two_share_nothing(values: Sequence[Sequence[T]], agree: Callable[[T, T], bool]) -> bool:
+    """Two of the sources (each source's values) have no value in common: sources disagree only
+    then, for numbers and for dates alike."""
     return any(
-        not any(_agree(a, b) for a in first for b in second)
+        not any(agree(a, b) for a in first for b in second)
         for i, first in enumerate(values)
         for second in values[i + 1 :]
     )
@@ -574,13 +580,12 @@ def date_discrepancies(articles: Sequence[Article], facts: Sequence[Fact]) -> li
                         f"--{month:02d}-{day:02d}",
                     )
                 )
-        by_article: dict[str, set[str]] = {}
+        by_article: dict[str, list[str]] = {}
         for claim in claims:
-            by_article.setdefault(claim.article_id, set()).add(str(claim.value))
-        dates = list(by_article.values())
-        # as with numbers: sources disagree when two of them share no date ("from October 26 to
-        # November 20" in two sources is one range, not October 26 against November 20)
-        if any(not a & b for i, a in enumerate(dates) for b in dates[i + 1 :]):
+            by_article.setdefault(claim.article_id, []).append(str(claim.value))
+        # as with numbers: "from October 26 to November 20" in two sources is one range, not
+        # October 26 against November 20
+        if _two_share_nothing(list(by_article.values()), str.__eq__):
             about = f"date of: {fact.text[:70]}" + ("…" if len(fact.text) > 70 else "")
             out.append(Discrepancy("date", about, tuple(claims)))
     return out

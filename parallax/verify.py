@@ -77,8 +77,7 @@ def verify_report(report: Report | Mapping[str, Any]) -> list[str]:
             if not citations:
                 problems.append(f"{where}: sentence cites nothing")
                 continue
-            first = citations[0]
-            source = texts.get(first["article_id"], "")[first["start"] : first["end"]]
+            source = _span_text(texts, citations[0]) or ""
             if source != sentence["text"]:
                 problems.append(
                     f"{where}: text is not the text of its first citation ({source[:60]!r})"
