@@ -177,3 +177,40 @@ def test_tex_quotes_close_with_two_apostrophes_and_end_their_sentence(pipeline: 
         "Ships waited outside. ``We will see,'' she said."
     )
     assert len(_sentences(pipeline, text)) == 5, "a TeX quote's '' closes it, it opens nothing"
+
+
+def test_layers_multiply_with_numpy_and_find_the_entities_blis_finds(pipeline: Pipeline) -> None:
+    from thinc.api import NumpyOps
+
+    from parallax.nlp import NLP
+
+    def nodes(model: NLP) -> list[object]:
+        return [
+            node
+            for _, component in model._nlp.components
+            if hasattr(component, "model")
+            for node in component.model.walk()
+        ]
+
+    fast = pipeline.nlp
+    assert nodes(fast) and not any(node.ops.use_blis for node in nodes(fast))  # type: ignore[attr-defined]
+    reference = NLP(fast.package)
+    blis = NumpyOps(use_blis=True)
+    for node in nodes(reference):
+        node.ops = blis  # type: ignore[attr-defined]
+    articles, _ = pipeline.read([str(KHARKIV), str(EXAMPLE)])
+    assert fast.analyse(articles) == reference.analyse(articles)
+
+
+def test_blas_thread_limit_holds_only_inside_its_block() -> None:
+    from threadpoolctl import threadpool_info
+
+    from parallax.nlp import _blas_threads
+
+    def blas() -> list[int]:
+        return [p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas"]
+
+    before = blas()
+    with _blas_threads(1):
+        assert all(n == 1 for n in blas())
+    assert blas() == before
