@@ -857,39 +857,37 @@ def group_quotes(articles: Sequence[Article], found: Sequence[Attribution]) -> l
     An outlet that repeats a quote word for word ("adapt and adjust" twice in one article) adds no
     wording: the repeat is folded into the quote's first occurrence there."""
     groups: list[list[Attribution]] = []
+    heads: list[tuple[list[str], str]] = []  # each group's first wording and speaker key
+    seen: set[tuple[int, bool, str, tuple[str, ...]]] = set()
     for att in sorted(found, key=lambda a: (a.article, a.start)):
         words = _norm_words(att.content(articles[att.article].text))
-        if any(
-            g.article == att.article
-            and g.direct == att.direct
-            and _speaker_key(g.speaker) == _speaker_key(att.speaker)
-            and _norm_words(g.content(articles[g.article].text)) == words
-            for group in groups
-            for g in group
-        ):
+        key = _speaker_key(att.speaker)
+        repeat = (att.article, att.direct, key, tuple(words))
+        if repeat in seen:
             continue
+        seen.add(repeat)
         placed = False
-        for group in groups:
+        for group, (head_words, head_key) in zip(groups, heads, strict=True):
             head = group[0]
             if any(g.article == att.article for g in group) or head.direct != att.direct:
                 continue
-            if (
-                _speaker_key(head.speaker)
-                and _speaker_key(att.speaker)
-                and _speaker_key(head.speaker) != _speaker_key(att.speaker)
-            ) and not (head.speaker_kind == att.speaker_kind == "anonymous"):
+            if (head_key and key and head_key != key) and not (
+                head.speaker_kind == att.speaker_kind == "anonymous"
+            ):
                 continue
-            ratio = difflib.SequenceMatcher(
-                a=_norm_words(head.content(articles[head.article].text)),
-                b=words,
-                autojunk=False,
-            ).ratio()
-            if ratio >= SAME_QUOTE_MIN_RATIO:
+            matcher = difflib.SequenceMatcher(a=head_words, b=words, autojunk=False)
+            # the quick ratios are upper bounds of ratio(): most pairs are ruled out by them
+            if (
+                matcher.real_quick_ratio() >= SAME_QUOTE_MIN_RATIO
+                and matcher.quick_ratio() >= SAME_QUOTE_MIN_RATIO
+                and matcher.ratio() >= SAME_QUOTE_MIN_RATIO
+            ):
                 group.append(att)
                 placed = True
                 break
         if not placed:
             groups.append([att])
+            heads.append((words, key))
     return [
         _quote(group, articles)
         for group in groups
