@@ -17,6 +17,7 @@ import logging
 import multiprocessing
 import os
 import re
+import sys
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any, Protocol
@@ -154,12 +155,16 @@ PARALLEL_NER_BATCH = 8
 
 
 def _ner_processes(articles: int) -> int:
-    """How many processes spaCy's NER runs in: two on a multi-core machine for 16 articles or more.
+    """How many processes NER runs in: two on a multi-core Linux machine for 16 articles or more.
 
-    NER is single-threaded; a second process (spaCy's ``n_process``) nearly halves it where there is a
-    core for it: 100 DUC 2004 documents 4.3 s -> 2.8 s, 40 documents 1.45 s -> 1.3 s, the same entities;
-    8 documents 0.33 s -> 0.44 s, 16 documents 0.53 s -> 0.49 s, hence the floor. ``PARALLAX_NER_PROCESSES`` overrides (1: never).
+    NER is single-threaded; a second process nearly halves it where there is a core for it: 100 DUC
+    2004 documents 4.3 s -> 2.8 s, 40 documents 1.45 s -> 1.3 s, the same entities; 8 documents 0.33 s
+    -> 0.44 s, 16 documents 0.53 s -> 0.49 s, hence the floor. The workers are forked
+    (``_parse_in_processes``), which only Linux does safely, so elsewhere NER runs in one process.
+    ``PARALLAX_NER_PROCESSES`` overrides (1: never).
     """
+    if not sys.platform.startswith("linux"):
+        return 1
     configured = os.environ.get("PARALLAX_NER_PROCESSES")
     if configured and configured.isdigit():
         return max(1, int(configured))
@@ -175,8 +180,6 @@ def _import_spacy_without_torch() -> Any:
     it is removed straight after, so torch imports normally later (the ONNX export and the fallback
     embedder need it). If torch is already loaded, nothing changes.
     """
-    import sys
-
     if "torch" in sys.modules or "spacy" in sys.modules:
         import spacy
 
