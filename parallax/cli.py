@@ -411,7 +411,9 @@ def stories(db: str, fmt: str) -> int:
         click.echo(f"{db} holds no stories yet; add articles with `parallax ingest PATH --db {db}`")
         return 0
     for s in found:
-        dates = s.first if s.first == s.last else f"{s.first} to {s.last}" if s.first else "undated"
+        dates = (
+            "undated" if not s.first else s.first if s.first == s.last else f"{s.first} to {s.last}"
+        )
         outlets = ", ".join(s.outlets) or "outlets unknown"
         click.echo(f"{s.id}  {s.articles:>4} article(s)  {dates}  {outlets}\n    {s.title}")
     return 0

@@ -146,12 +146,25 @@ def _summary(sid: str, members: list[Article]) -> StorySummary:
     titled = [a.title for a in members if a.title]
     return StorySummary(
         sid,
-        titled[0] if titled else (members[0].text[:80] + "…" if members else None),
+        titled[0] if titled else (_opening(members[0].text) if members else None),
         len(members),
         tuple(sorted({a.outlet for a in members if a.outlet})),
         dated[0] if dated else None,
         dated[-1] if dated else None,
     )
+
+
+TITLE_CHARS = 80
+
+
+def _opening(text: str) -> str:
+    """An untitled story's stand-in headline: its first article's first paragraph, on one line, cut
+    at a word within TITLE_CHARS."""
+    line = " ".join(text.strip().split("\n", 1)[0].split())
+    if len(line) <= TITLE_CHARS:
+        return line
+    cut = line[:TITLE_CHARS].rsplit(" ", 1)[0] if " " in line[:TITLE_CHARS] else line[:TITLE_CHARS]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def record_brief(store: Store, report: Report, story: str, since: str | None) -> Report:

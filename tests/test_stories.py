@@ -189,3 +189,25 @@ def test_brief_with_a_store_files_its_articles_into_stories(
         main(["stories", "--db", db, "--format", "json"])
     sizes = sorted(s["articles"] for s in json.loads(capsys.readouterr().out)["stories"])
     assert sizes == [1, 5]
+
+
+def test_listing_an_untitled_undated_story_shows_one_line_and_says_undated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed = tmp_path / "feed.jsonl"
+    text = (
+        "The council of Velland voted on Monday to close the old ferry pier after an inspection "
+        "found its piles rotten below the waterline.\n\nRepairs would cost more than a new pier."
+    )
+    feed.write_text(json.dumps({"text": text}) + "\n")
+    db = str(tmp_path / "news.db")
+    with pytest.raises(SystemExit):
+        main(["ingest", str(feed), "--db", db])
+    capsys.readouterr()
+    with pytest.raises(SystemExit):
+        main(["stories", "--db", db])
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and "undated" in lines[0] and "None" not in lines[0]
+    title = lines[1].strip()
+    assert title.endswith("…") and len(title) <= 81
+    assert text.startswith(title[:-1]) and "\n" not in title
