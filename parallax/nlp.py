@@ -280,8 +280,12 @@ _CONTINUES = re.compile(
 )  # "campaign ...", not "iPhone ..." (a sentence may open with that)
 # where the sentencizer's false ends are: a full stop inside quotation marks (“Meth. We’re on it.”),
 # after an abbreviation it does not know ("Casper, Wyo., on Saturday", "Bernie Sanders (I-Vt.) ended")
-# or after initials ("the U.S. military")
-_FALSE_END = re.compile(r"(?:[.!?…](?:[”\"’']|'')|\b[A-Z][a-z]{0,3}\.[,)]|\b(?:[A-Z]\.){2,})$")
+# or after initials ("the U.S. military"); an exclamation or question mark or an ellipsis right after
+# a word, as in names ("her E! show", "Yahoo! for years", "Panic! at the Disco") and trailing speech
+# ("we waited… and waited")
+_FALSE_END = re.compile(
+    r"(?:[.!?…](?:[”\"’']|'')|\b[A-Z][a-z]{0,3}\.[,)]|\b(?:[A-Z]\.){2,}|\w(?:[!?…]|\.\.\.))$"
+)
 
 
 _NOT_A_NAME = r"(?!(?:He|She|It|They|We|I|You|This|That)\b)"  # "“Is it over?” He said nothing more"

@@ -214,3 +214,20 @@ def test_blas_thread_limit_holds_only_inside_its_block() -> None:
     with _blas_threads(1):
         assert all(n == 1 for n in blas())
     assert blas() == before
+
+
+def test_an_exclamation_mark_inside_a_name_does_not_end_the_sentence(pipeline: Pipeline) -> None:
+    text = (
+        "Besides her E! show, Reid starred in films. The annual Black Girls Rock! award show aired. "
+        "We waited… and waited. Is it over? Yes. Stop! Now."
+    )
+    [analysis] = pipeline.nlp.analyse([Article("0" * 12, "t", text)], entities=False)
+    assert [text[s:e] for s, e in analysis.sentences] == [
+        "Besides her E! show, Reid starred in films.",
+        "The annual Black Girls Rock! award show aired.",
+        "We waited… and waited.",
+        "Is it over?",
+        "Yes.",
+        "Stop!",
+        "Now.",
+    ]
