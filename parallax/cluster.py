@@ -43,6 +43,18 @@ def lead_vectors(
     return [lead_vector(vectors[end - n : end]) for n, end in zip(counts, ends, strict=True)]
 
 
+def headline(titles: Sequence[str | None], leads: Sequence[npt.NDArray[np.float32]]) -> str | None:
+    """A story's headline: the title of the article whose lead vector is closest to the mean of the
+    story's leads (the first titled one on a tie). A brief and the store's story listing both take it,
+    so a story has one name wherever it is shown."""
+    titled = [i for i, title in enumerate(titles) if title]
+    if not titled:
+        return None
+    centre = np.mean(np.stack(leads), axis=0)
+    best = max(titled, key=lambda i: (float(leads[i] @ centre), -i))
+    return titles[best]
+
+
 # entity kinds that tell one event from a look-alike: who, which organisation, where, which event or law
 STORY_ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "PRODUCT", "WORK_OF_ART", "LAW"}

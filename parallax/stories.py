@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from parallax.changes import what_changed
-from parallax.cluster import stable_ids
+from parallax.cluster import headline, stable_ids
 from parallax.derive import DUPLICATE_MIN_JACCARD, band_keys, estimated_jaccard, sketch
 from parallax.models import Article, Report, story_id
 from parallax.pipeline import Pipeline
@@ -135,18 +135,22 @@ def _neighbours(
 def list_stories(store: Store) -> list[StorySummary]:
     """Every stored story, largest first, with its headline, outlets and dates."""
     out = []
-    for sid, ids in store.stories().items():
+    stories = store.stories()
+    signals = store.signals([i for ids in stories.values() for i in ids])
+    for sid, ids in stories.items():
         members = store.articles(ids)
-        out.append(_summary(sid, members))
+        leads = [signals[a.id][0] for a in members if a.id in signals]
+        title = headline([a.title for a in members], leads) if len(leads) == len(members) else None
+        out.append(_summary(sid, members, title))
     return out
 
 
-def _summary(sid: str, members: list[Article]) -> StorySummary:
+def _summary(sid: str, members: list[Article], title: str | None = None) -> StorySummary:
     dated = sorted(a.published[:10] for a in members if a.published)
     titled = [a.title for a in members if a.title]
     return StorySummary(
         sid,
-        titled[0] if titled else (_opening(members[0].text) if members else None),
+        title or (titled[0] if titled else (_opening(members[0].text) if members else None)),
         len(members),
         tuple(sorted({a.outlet for a in members if a.outlet})),
         dated[0] if dated else None,

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from parallax.cluster import headline, lead_vectors
 from parallax.concepts import (
     LEAD_SENTENCES,
     Concept,
@@ -475,18 +476,7 @@ def summarise(story: StoryText, opts: BriefOptions | None = None) -> Brief:
 
 
 def story_title(story: StoryText) -> str | None:
-    """The headline of the article whose lead is closest to the story's centre."""
-    titled = [i for i, a in enumerate(story.articles) if a.title]
-    if not titled:
-        return None
-    leads = np.stack(
-        [
-            rows(story.embeddings, [(i, p) for p in range(min(5, len(an.sentences)))]).mean(axis=0)
-            if an.sentences
-            else np.zeros(384, dtype=np.float32)
-            for i, an in enumerate(story.analyses)
-        ]
+    """The story's headline (cluster.headline) from its articles' lead vectors."""
+    return headline(
+        [a.title for a in story.articles], lead_vectors(story.analyses, story.embeddings)
     )
-    centre = leads.mean(axis=0)
-    best = max(titled, key=lambda i: float(leads[i] @ centre))
-    return story.articles[best].title

@@ -91,6 +91,13 @@ def test_cli_ingest_list_and_brief_one_story(
     report = json.loads(capsys.readouterr().out)
     assert [s["id"] for s in report["stories"]] == [fire["id"]]
     assert len(report["articles"]) == 5 and verify_report(report) == []
+    # one story, one name: the listing's headline is the brief's
+    titled = [s for s in listed if s["articles"] > 1]
+    assert len({s["title"] for s in titled}) == len(titled) == 2
+    for story in titled:
+        with pytest.raises(SystemExit):
+            main(["brief", "--db", db, "--story", story["id"], "--format", "json"])
+        assert json.loads(capsys.readouterr().out)["stories"][0]["title"] == story["title"]
     with pytest.raises(SystemExit) as stop:
         main(["brief", "--db", db, "--story", "nope"])
     assert stop.value.code == 101 and "no story 'nope'" in capsys.readouterr().err
