@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -77,7 +78,7 @@ def test_since_last_reports_what_arrived_after_the_last_brief(
     code, out, _ = _run([*args[:-1], "2000-01-01"], capsys)
     assert len(json.loads(out)["stories"][0]["changes"]["new_articles"]) == 5
     code, out, _ = _run([*args[:-2], "--since", "LAST", "--format", "md"], capsys)
-    assert "## What's new since" in out
+    assert re.search(r"^## What's new since \d{4}-\d\d-\d\d \d\d:\d\d UTC$", out, re.M), out
     code, _, err = _run(["brief", "--db", db, "--since", "LAST"], capsys)
     assert code == EXIT_USAGE and "--story" in err
     code, _, err = _run(["brief", "--db", db, "--story", story["id"], "--since", "May"], capsys)

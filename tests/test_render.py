@@ -5,6 +5,7 @@ import json
 import re
 
 import jsonschema
+import pytest
 
 from parallax.models import Report
 from parallax.render import render
@@ -91,3 +92,21 @@ def test_quotes_shown_put_known_speakers_first_among_equals(kharkiv_report: Repo
     shown = shown_quotes(story)
     equals = [q for q in shown if len(q.variants) == len(unattributed.variants)]
     assert len(equals) >= 2 and equals[-1].id == "qnobody", "the same spread, the speaker known"
+
+
+@pytest.mark.parametrize(
+    ("since", "shown"),
+    [
+        (None, "the first brief"),
+        ("2024-05-31", "2024-05-31"),
+        ("2026-12-01T19:02:24.458625+00:00", "2026-12-01 19:02 UTC"),
+        ("2026-12-01T21:02:24+02:00", "2026-12-01 19:02 UTC"),
+        ("2026-12-01T19:02", "2026-12-01 19:02"),
+    ],
+)
+def test_a_change_report_names_its_moment_as_a_reader_writes_it(
+    since: str | None, shown: str
+) -> None:
+    from parallax.render.common import since_label
+
+    assert since_label(since) == shown

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import PurePath
 
 from parallax.models import Article, Derivation, Fact, Quote, Report, Story, TimelineEvent
@@ -132,6 +133,22 @@ def shown_events(story: Story) -> list[TimelineEvent]:
         keep = sorted(events, key=lambda e: -e.independent_sources)[:MAX_EVENTS_SHOWN]
         events = [e for e in events if e in keep]
     return events
+
+
+def since_label(since: str | None) -> str:
+    """The moment a change report counts from, as a reader writes it: "2026-12-01 19:02 UTC" for a
+    stored brief's time (ISO, microseconds and all), a date as given, "the first brief" for none."""
+    if not since:
+        return "the first brief"
+    try:
+        moment = datetime.fromisoformat(since)
+    except ValueError:
+        return since
+    if len(since) <= 10:  # a date alone
+        return moment.date().isoformat()
+    if moment.tzinfo is not None:
+        return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 def change_lines(report: Report, story: Story) -> list[tuple[str, list[str]]]:

@@ -14,6 +14,7 @@ from parallax.render.common import (
     shown_events,
     shown_facts,
     shown_quotes,
+    since_label,
     speaker_label,
     story_dates,
     story_outlets,
@@ -68,9 +69,8 @@ def _story(report: Report, story: Story, index: int, refs: dict[str, SourceRef])
 def _changes(report: Report, story: Story) -> list[str]:
     if story.changes is None:
         return []
-    since = story.changes.since or "the first brief"
     sections = change_lines(report, story)
-    lines = [f"\n## What's new since {since}\n"]
+    lines = [f"\n## What's new since {since_label(story.changes.since)}\n"]
     if not sections:
         lines.append("_Nothing: no article of this story was stored since._")
     for heading, items in sections:
