@@ -388,13 +388,24 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, max_article_mb: 
 @click.option(
     "--db", type=click.Path(dir_okay=False, exists=True), required=True, help="The SQLite store."
 )
+@click.option(
+    "--min-articles",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Only stories of at least this many articles.",
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=None, help="Only the N largest stories."
+)
 @_FORMAT
-def stories(db: str, fmt: str) -> int:
-    """List the stories in --db: id, size, outlets, first and last date, title.
+def stories(db: str, min_articles: int, limit: int | None, fmt: str) -> int:
+    """List the stories in --db, largest first: id, size, outlets, first and last date, headline.
 
     \b
     Examples:
       parallax stories --db news.db
+      parallax stories --db news.db --min-articles 3 --limit 20
       parallax brief --db news.db --story s1a2b3c4d5e6   # brief one of them
     """
     import json
@@ -403,7 +414,7 @@ def stories(db: str, fmt: str) -> int:
     from parallax.stories import list_stories
 
     with Store(db) as store:
-        found = list_stories(store)
+        found = list_stories(store, min_articles, limit)
     if fmt == "json":
         click.echo(json.dumps({"stories": [s.to_dict() for s in found]}, indent=2))
         return 0

@@ -132,10 +132,14 @@ def _neighbours(
     return found
 
 
-def list_stories(store: Store) -> list[StorySummary]:
-    """Every stored story, largest first, with its headline, outlets and dates."""
+def list_stories(
+    store: Store, min_articles: int = 1, limit: int | None = None
+) -> list[StorySummary]:
+    """The stored stories of at least ``min_articles`` articles (the ``limit`` largest, or all), largest
+    first, with their headlines, outlets and dates. Only the listed stories' articles are read."""
     out = []
-    stories = store.stories()
+    sized = [(sid, ids) for sid, ids in store.stories().items() if len(ids) >= min_articles]
+    stories = dict(sized[:limit])
     signals = store.signals([i for ids in stories.values() for i in ids])
     for sid, ids in stories.items():
         members = store.articles(ids)

@@ -218,3 +218,22 @@ def test_listing_an_untitled_undated_story_shows_one_line_and_says_undated(
     title = lines[1].strip()
     assert title.endswith("…") and len(title) <= 81
     assert text.startswith(title[:-1]) and "\n" not in title
+
+
+def test_listing_keeps_to_the_largest_stories_asked_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "news.db")
+    with pytest.raises(SystemExit):
+        main(["ingest", str(KHARKIV), str(EXAMPLE), "--db", db])
+    capsys.readouterr()
+
+    def listed(*options: str) -> list[int]:
+        with pytest.raises(SystemExit):
+            main(["stories", "--db", db, "--format", "json", *options])
+        return [s["articles"] for s in json.loads(capsys.readouterr().out)["stories"]]
+
+    assert listed() == [5, 5, 1]
+    assert listed("--min-articles", "2") == [5, 5]
+    assert listed("--limit", "1") == [5]
+    assert listed("--min-articles", "6") == []
