@@ -476,7 +476,9 @@ def summarise(story: StoryText, opts: BriefOptions | None = None) -> Brief:
 
 
 def story_title(story: StoryText) -> str | None:
-    """The story's headline (cluster.headline) from its articles' lead vectors."""
-    return headline(
-        [a.title for a in story.articles], lead_vectors(story.analyses, story.embeddings)
-    )
+    """The story's headline (cluster.headline) from its articles' lead vectors; None, with nothing
+    embedded for it, when no article has a title (a brief alone embeds only what it asks for)."""
+    titles = [a.title for a in story.articles]
+    if not any(titles):
+        return None
+    return headline(titles, lead_vectors(story.analyses, story.embeddings))

@@ -277,3 +277,23 @@ def test_what_counts_as_an_opening_connective(opening: str, leans: bool) -> None
     from parallax.summarise import CONNECTIVE_START
 
     assert bool(CONNECTIVE_START.match(opening)) is leans
+
+
+def test_the_title_embeds_nothing_for_untitled_articles(pipeline: Pipeline) -> None:
+    from parallax.summarise import story_title
+
+    articles, _ = pipeline.read([str(KHARKIV)])
+    analyses = pipeline.nlp.analyse(articles, entities=False)
+    asked: list[str] = []
+
+    class Counting:
+        def encode(self, texts: list[str]) -> object:
+            asked.extend(texts)
+            return pipeline.brief_embedder.encode(texts)
+
+    untitled = [replace(a, title=None) for a in articles]
+    vectors = SentenceVectors(untitled, analyses, Counting())
+    assert story_title(StoryText(untitled, analyses, vectors)) is None and asked == []
+    titled = SentenceVectors(articles, analyses, Counting())
+    assert story_title(StoryText(articles, analyses, titled)) in {a.title for a in articles}
+    assert asked  # a titled story's headline is chosen by its leads' meaning
