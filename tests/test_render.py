@@ -110,3 +110,21 @@ def test_a_change_report_names_its_moment_as_a_reader_writes_it(
     from parallax.render.common import since_label
 
     assert since_label(since) == shown
+
+
+def test_a_source_giving_a_range_is_one_line_of_a_disagreement(kharkiv_report: Report) -> None:
+    story = kharkiv_report.stories[0]
+    disagreement = story.discrepancies[0]
+    first = disagreement.claims[0]
+    # the same source giving a second value, as a range's two ends are ("between Oct. 30 and Nov. 9")
+    second = dataclasses.replace(first, start=first.start + 1, text=first.text[1:])
+    ranged = dataclasses.replace(disagreement, claims=(first, second, *disagreement.claims[1:]))
+    report = dataclasses.replace(
+        kharkiv_report,
+        stories=(dataclasses.replace(story, discrepancies=(ranged,)), *kharkiv_report.stories[1:]),
+    )
+    [row] = [line for line in render(report, "md").splitlines() if ranged.about in line]
+    assert f": “{first.text}”, “{second.text}”" in row
+    assert row.count(report.article(first.article_id).outlet or "unknown outlet") == 1
+    page = render(report, "html")
+    assert f"“{first.text}”</a>, <a" in page

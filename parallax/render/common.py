@@ -6,7 +6,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import PurePath
 
-from parallax.models import Article, Derivation, Fact, Quote, Report, Story, TimelineEvent
+from parallax.models import (
+    Article,
+    Claim,
+    Derivation,
+    Discrepancy,
+    Fact,
+    Quote,
+    Report,
+    Story,
+    TimelineEvent,
+)
 
 
 @dataclass(frozen=True)
@@ -133,6 +143,15 @@ def shown_events(story: Story) -> list[TimelineEvent]:
         keep = sorted(events, key=lambda e: -e.independent_sources)[:MAX_EVENTS_SHOWN]
         events = [e for e in events if e in keep]
     return events
+
+
+def claims_by_source(discrepancy: Discrepancy) -> list[list[Claim]]:
+    """A discrepancy's claims, one list per article in the order they first appear: a source that
+    gives a range ("between Oct. 30 and Nov. 9") is one line with both ends, not two lines."""
+    grouped: dict[str, list[Claim]] = {}
+    for claim in discrepancy.claims:
+        grouped.setdefault(claim.article_id, []).append(claim)
+    return list(grouped.values())
 
 
 def since_label(since: str | None) -> str:

@@ -19,6 +19,7 @@ from parallax.models import Article, Claim, QuoteVariant, Report, Span, Story, T
 from parallax.render.common import (
     SourceRef,
     change_lines,
+    claims_by_source,
     derivation_phrase,
     event_date,
     how_mark,
@@ -196,6 +197,7 @@ def _environment() -> jinja2.Environment:
         derivation_phrase=derivation_phrase,
         shown_facts=shown_facts,
         shown_quotes=shown_quotes,
+        claims_by_source=claims_by_source,
         since_label=since_label,
         speaker_label=speaker_label,
         derivation_graph=derivation_graph,

@@ -6,6 +6,7 @@ from parallax.models import Article, QuoteVariant, Report, Story
 from parallax.render.common import (
     SourceRef,
     change_lines,
+    claims_by_source,
     derivation_phrase,
     event_date,
     how_mark,
@@ -110,7 +111,9 @@ def _discrepancies(story: Story, refs: dict[str, SourceRef]) -> list[str]:
     ]
     for d in story.discrepancies:
         claims = "; ".join(
-            f"{refs[c.article_id].label} {refs[c.article_id].outlet}: “{c.text}”" for c in d.claims
+            f"{refs[own[0].article_id].label} {refs[own[0].article_id].outlet}: "
+            + ", ".join(f"“{c.text}”" for c in own)
+            for own in claims_by_source(d)
         )
         lines.append(f"| {d.about} | {claims} |")
     return lines
