@@ -108,6 +108,7 @@ def _unmask(speaker: str | None) -> str | None:
 
 
 _PRONOUNS = {"he", "she", "they", "we", "i", "him", "her", "them"}
+_PERSONAL = frozenset({"he", "she", "i", "him", "her"})  # only a person is their antecedent
 _ANONYMOUS = re.compile(
     r"\b(?:officials?|sources?|diplomats?|aides?|spokes(?:man|woman|person|people)|insiders?|advis[eo]rs?|"
     r"people|persons?|someone|witnesses|residents?|employees|workers|staffers?|analysts?|lawmakers?|"
@@ -237,11 +238,19 @@ _OPENING_CONJUNCTIONS = frozenset(
 )
 
 
+_AS_QUANTITY = frozenset(
+    {"many", "much", "few", "little", "well", "long", "soon", "far", "recently"}
+)
+
+
 def _clean_speaker(text: str) -> str:
     """Trim a speaker phrase: "On that trip Blinken" -> "Blinken"; "a US official" stays as it is."""
     words = re.sub(r"\s+", " ", text.strip(" ,—–-")).split(" ")
     # "But Mr. Obama (said)": the sentence's link to the one before, not the speaker
     while len(words) > 1 and words[0].rstrip(",") in _OPENING_CONJUNCTIONS:
+        words.pop(0)
+    # "(whether Scott had a gun,) as police have said": a comment clause's "as", not the speaker's
+    if len(words) > 1 and words[0].lower() == "as" and words[1].lower() not in _AS_QUANTITY:
         words.pop(0)
     if any(w[:1].isupper() for w in words) and words[0].lower() not in _DETERMINERS:
         while words and not words[0][:1].isupper() and not words[0][:1].isdigit():
@@ -748,6 +757,7 @@ def _resolve_pronouns(found: list[Attribution], text: str) -> list[Attribution]:
     alone after it."""
     resolved: list[Attribution] = []
     last_named: Attribution | None = None
+    last_person: Attribution | None = None  # "she" and "he" are people, not "police" or a ministry
     last_described: Attribution | None = None  # "the two-term president said": a person, unnamed
     for att in _speaker_from_next(found, text):
         previous = resolved[-1] if resolved else None
@@ -767,12 +777,15 @@ def _resolve_pronouns(found: list[Attribution], text: str) -> list[Attribution]:
             )
         ):
             att = _with_speaker(att, previous)
-        antecedent = last_named or last_described
-        if att.speaker and att.speaker.lower() in _PRONOUNS and antecedent is not None:
+        pronoun = (att.speaker or "").lower()
+        antecedent = (last_person if pronoun in _PERSONAL else last_named) or last_described
+        if pronoun in _PRONOUNS and antecedent is not None:
             # the pronoun's own place stays the speaker's offset
             att = replace(att, speaker=antecedent.speaker, speaker_kind=antecedent.speaker_kind)
         elif att.speaker and att.speaker_kind in ("person", "organisation"):
             last_named = att
+            if att.speaker_kind == "person":
+                last_person = att
         elif att.speaker:
             # a role counts only until the next speaker ("the report said" ends it)
             last_described = att if _ROLE.search(att.speaker) else None

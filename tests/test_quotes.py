@@ -475,3 +475,16 @@ def test_quotes_and_speakers_in_the_review_cases(pipeline: Pipeline) -> None:
     assert said["supplies would come"] == "the ministry of health"
     assert said["Its first ferry could sail this week"] == "Tomas Vell"
     assert said["the port would reopen"] == "Mr. Vell"
+
+
+def test_she_is_a_person_and_as_opens_a_comment_clause(pipeline: Pipeline) -> None:
+    text = (
+        "Ilse Marren said the pier had held. The video does not show whether the driver was armed, "
+        "as police have said.\n\n"
+        '"Do not shoot him," she says.\n\n'
+        "As many as 20 residents said they heard the shots."
+    )
+    speakers = _speakers(pipeline, text)
+    assert "police" in speakers.values() and "as police" not in speakers.values()
+    assert speakers["Do not shoot him,"] == "Ilse Marren"  # not "police", the speaker before
+    assert any(s and s.startswith("As many as 20") for s in speakers.values()), speakers
