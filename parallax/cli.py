@@ -269,7 +269,7 @@ def brief(
     from parallax.pipeline import Pipeline, PipelineOptions
     from parallax.render import render
     from parallax.store import Store
-    from parallax.stories import assign_stories, record_brief
+    from parallax.stories import assign_stories, record_brief, stored_headline
 
     if not paths and not db:
         raise click.UsageError(
@@ -321,8 +321,14 @@ def brief(
             )
         report = pipe.brief(articles, problems)
         if story and db:  # the store's id: it stays the same as the story grows
-            report = replace(report, stories=tuple(replace(s, id=story) for s in report.stories))
             with Store(db) as store:
+                title = stored_headline(store, articles)
+                report = replace(
+                    report,
+                    stories=tuple(
+                        replace(s, id=story, title=title or s.title) for s in report.stories
+                    ),
+                )
                 report = record_brief(store, report, story, since)
     _write(render(report, fmt), fmt, output)  # type: ignore[arg-type]
     _report_failures(problems)
@@ -415,8 +421,12 @@ def stories(db: str, min_articles: int, limit: int | None, fmt: str) -> int:
 
     with Store(db) as store:
         found = list_stories(store, min_articles, limit)
+        stored = store.story_count()
     if fmt == "json":
         click.echo(json.dumps({"stories": [s.to_dict() for s in found]}, indent=2))
+        return 0
+    if not found and stored:
+        click.echo(f"no story of {min_articles} articles or more; {db} holds {stored}")
         return 0
     if not found:
         click.echo(f"{db} holds no stories yet; add articles with `parallax ingest PATH --db {db}`")

@@ -12,6 +12,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+import numpy as np
+import numpy.typing as npt
 
 from parallax.changes import what_changed
 from parallax.cluster import headline, stable_ids
@@ -143,10 +147,23 @@ def list_stories(
     signals = store.signals([i for ids in stories.values() for i in ids])
     for sid, ids in stories.items():
         members = store.articles(ids)
-        leads = [signals[a.id][0] for a in members if a.id in signals]
-        title = headline([a.title for a in members], leads) if len(leads) == len(members) else None
-        out.append(_summary(sid, members, title))
+        out.append(_summary(sid, members, _stored_headline(members, signals)))
     return out
+
+
+def stored_headline(store: Store, members: Sequence[Article]) -> str | None:
+    """The headline of stored articles (cluster.headline) from the lead vectors stored with them: what
+    `parallax stories` lists, and what a brief of the stored story is titled, whichever model the brief
+    weighs its sentences with (a brief alone's int8 vectors could tip a near tie the other way)."""
+    return _stored_headline(members, store.signals([a.id for a in members]))
+
+
+def _stored_headline(
+    members: Sequence[Article], signals: Mapping[str, tuple[npt.NDArray[np.float32], list[str]]]
+) -> str | None:
+    if not all(a.id in signals for a in members):
+        return None
+    return headline([a.title for a in members], [signals[a.id][0] for a in members])
 
 
 def _summary(sid: str, members: list[Article], title: str | None = None) -> StorySummary:
@@ -160,6 +177,17 @@ def _summary(sid: str, members: list[Article], title: str | None = None) -> Stor
         dated[0] if dated else None,
         dated[-1] if dated else None,
     )
+
+
+def utc_moment(since: str) -> str:
+    """A moment as the store writes its times, so that the two compare as text: an ISO time in UTC (a
+    time without an offset is taken as UTC); a date alone stays as it is (all of that day is after it)."""
+    if len(since) <= 10:
+        return since
+    moment = datetime.fromisoformat(since)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 TITLE_CHARS = 80
@@ -178,7 +206,7 @@ def _opening(text: str) -> str:
 def record_brief(store: Store, report: Report, story: str, since: str | None) -> Report:
     """Note that ``story`` was briefed now and, with ``since`` (an ISO date or time, or "LAST" for the
     story's previous brief), add to it what its articles stored after that moment changed."""
-    cutoff = (store.last_brief(story) or "") if since == "LAST" else (since or "")
+    cutoff = (store.last_brief(story) or "") if since == "LAST" else utc_moment(since or "")
     stored = store.ingested_at([a.id for a in report.articles])
     store.record_brief(story)
     if since is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import jsonschema
@@ -14,6 +15,7 @@ from parallax.changes import what_changed
 from parallax.cli import EXIT_USAGE, main
 from parallax.models import Report
 from parallax.render.json import schema
+from parallax.store import Store
 from parallax.verify import verify_report
 
 from .conftest import KHARKIV
@@ -77,6 +79,15 @@ def test_since_last_reports_what_arrived_after_the_last_brief(
     assert json.loads(out)["stories"][0]["changes"]["new_articles"] == []
     code, out, _ = _run([*args[:-1], "2000-01-01"], capsys)
     assert len(json.loads(out)["stories"][0]["changes"]["new_articles"]) == 5
+    # just before the second ingest, written at UTC+2: compared as a moment, not as text (as text
+    # "...T21:..+02:00" comes after every stored "...T19:..+00:00" and nothing would be new)
+    with Store(db) as store:
+        stored = sorted(store.ingested_at([a["id"] for a in report["articles"]]).values())
+    earlier = datetime.fromisoformat(stored[-2]) - timedelta(milliseconds=1)
+    local = earlier.astimezone(timezone(timedelta(hours=2))).isoformat(timespec="milliseconds")
+    code, out, _ = _run([*args[:-1], local], capsys)
+    changes = json.loads(out)["stories"][0]["changes"]
+    assert len(changes["new_articles"]) == 2 and changes["since"].endswith("+00:00")
     code, out, _ = _run([*args[:-2], "--since", "LAST", "--format", "md"], capsys)
     assert re.search(r"^## What's new since \d{4}-\d\d-\d\d \d\d:\d\d UTC$", out, re.M), out
     code, _, err = _run(["brief", "--db", db, "--since", "LAST"], capsys)

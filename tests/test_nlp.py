@@ -194,6 +194,7 @@ def test_layers_multiply_with_numpy_and_find_the_entities_blis_finds(pipeline: P
 
     fast = pipeline.nlp
     assert nodes(fast) and not any(node.ops.use_blis for node in nodes(fast))  # type: ignore[attr-defined]
+    assert fast._nlp.pipe_names == ["sentencizer", "ner"]  # the unused tok2vec is gone
     reference = NLP(fast.package)
     blis = NumpyOps(use_blis=True)
     for node in nodes(reference):

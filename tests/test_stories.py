@@ -95,9 +95,10 @@ def test_cli_ingest_list_and_brief_one_story(
     titled = [s for s in listed if s["articles"] > 1]
     assert len({s["title"] for s in titled}) == len(titled) == 2
     for story in titled:
-        with pytest.raises(SystemExit):
-            main(["brief", "--db", db, "--story", story["id"], "--format", "json"])
-        assert json.loads(capsys.readouterr().out)["stories"][0]["title"] == story["title"]
+        for mode in ([], ["--brief-only"]):  # whichever model weighs the brief's sentences
+            with pytest.raises(SystemExit):
+                main(["brief", "--db", db, "--story", story["id"], "--format", "json", *mode])
+            assert json.loads(capsys.readouterr().out)["stories"][0]["title"] == story["title"]
     with pytest.raises(SystemExit) as stop:
         main(["brief", "--db", db, "--story", "nope"])
     assert stop.value.code == 101 and "no story 'nope'" in capsys.readouterr().err
@@ -237,3 +238,6 @@ def test_listing_keeps_to_the_largest_stories_asked_for(
     assert listed("--min-articles", "2") == [5, 5]
     assert listed("--limit", "1") == [5]
     assert listed("--min-articles", "6") == []
+    with pytest.raises(SystemExit):
+        main(["stories", "--db", db, "--min-articles", "6"])
+    assert "no story of 6 articles or more; " in capsys.readouterr().out
