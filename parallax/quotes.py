@@ -301,16 +301,39 @@ def _subject_before(text: str, start: int, verb_at: int) -> tuple[str, int] | No
         window = window[:-1]
     window = re.sub(r",\s*\d{1,3}$", "", window)  # "One resident, Petra Solberg, 34, said": an age
     # "One Club for Growth ad, which is currently airing, argues": the head, not the relative clause
+    # "John Dickey, the chief executive of Ora Media -- the company that ... -- told me": the aside
+    window = _DASH_ASIDE.sub("", window)
     window = re.sub(r",\s*(?:who|which|whose)\b[^,]*$", "", window)
-    cut = 0
-    for match in _SUBJECT_STOP.finditer(window):
-        cut = match.end()
+    stops = list(_SUBJECT_STOP.finditer(window))
+    cut = stops[-1].end() if stops else 0
+    # "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Council, said":
+    # descriptions in apposition after a name; the speaker is the name they describe
+    for back in range(len(stops) - 1, max(-1, len(stops) - 4), -1):
+        if not _DESCRIPTION.match(window, stops[back].end()) or window[stops[back].start()] != ",":
+            break
+        begin = stops[back - 1].end() if back > 0 else 0
+        chunk = window[begin : stops[back].start()].strip()
+        if _APPOSED_NAME.fullmatch(chunk):
+            cut = begin
+            window = window[: stops[back].start()]
+            break
     subject = window[cut:].strip()
     if not subject or len(subject.split()) > MAX_SPEAKER_WORDS:
         return None
     return subject, start + cut + (len(window[cut:]) - len(window[cut:].lstrip()))
 
 
+_OWNED = re.compile(r"^[A-Z][\w.&-]*[’']s\s+(?P<owned>[A-Z].*)$")
+_DASH_ASIDE = re.compile(r"\s+(?:--|—|–)\s+[^—–]*?\s*(?:--|—|–)\s*$")
+_DESCRIPTION = re.compile(r"\s*(?:the|a|an)\s+[a-z]")  # "the foreign minister", not "the U.N."
+# a name before its descriptions: capitalised words, not an opening phrase ("On Monday, the chief said")
+_APPOSED_NAME = re.compile(
+    r"(?!(?:On|In|At|After|Before|During|Since|For|From|By|With|Last|This|Next|Later|Earlier|"
+    r"Yesterday|Today|Meanwhile|However|But|And|Speaking|Asked|According|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)\b)"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov)\.\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|bin|al))"
+    r"{0,3}"
+)
 _ACRONYM = re.compile(r"(?:[Tt]he\s+)?(?:(?:[A-Z]\.){2,}|[A-Z]{2,6})")
 
 
@@ -318,6 +341,13 @@ def speaker_kind(speaker: str | None, person_names: set[str]) -> SpeakerKind:
     """person, organisation, anonymous or unknown, from the phrase and the entities around it."""
     if not speaker:
         return "unknown"
+    owned = _OWNED.match(speaker)
+    if (
+        owned
+        and (len(owned.group("owned").split()) >= 2 or owned.group("owned") in person_names)
+        and speaker_kind(owned.group("owned"), person_names) == "person"
+    ):
+        return "person"  # "NBC’s Dante Chinni", "Fox's Chris Wallace": a person of an outlet
     if outlets.find_outlets(speaker) or re.search(
         r"\b(?:Courier|Times|Post|Press|News|Daily|Herald|Journal)\b", speaker
     ):

@@ -488,3 +488,25 @@ def test_she_is_a_person_and_as_opens_a_comment_clause(pipeline: Pipeline) -> No
     assert "police" in speakers.values() and "as police" not in speakers.values()
     assert speakers["Do not shoot him,"] == "Ilse Marren"  # not "police", the speaker before
     assert any(s and s.startswith("As many as 20") for s in speakers.values()), speakers
+
+
+def test_a_name_keeps_the_quote_its_descriptions_stand_between(pipeline: Pipeline) -> None:
+    text = (
+        "Ilse Marren, the port director, a member of the harbour board, said the pier "
+        '"cannot be left as it is."\n\n'
+        "Tomas Vell, the chief executive of Vell Freight -- the company that runs the ferries, "
+        "which also carry mail -- told reporters, “We will rebuild.”\n\n"
+        "On Monday, the council said it would pay for repairs."
+    )
+    speakers = _speakers(pipeline, text)
+    assert speakers["cannot be left as it is."] == "Ilse Marren"
+    assert speakers["We will rebuild."] == "Tomas Vell"
+    assert "the council" in speakers.values() or "council" in speakers.values(), speakers
+
+
+def test_a_journalist_of_an_outlet_is_a_person() -> None:
+    from parallax.quotes import speaker_kind
+
+    assert speaker_kind("NBC’s Dante Chinni", set()) == "person"
+    assert speaker_kind("NBC News", set()) == "organisation"
+    assert speaker_kind("CNN's poll", set()) != "person"
