@@ -109,6 +109,7 @@ def _unmask(speaker: str | None) -> str | None:
 
 _PRONOUNS = {"he", "she", "they", "we", "i", "him", "her", "them"}
 _PERSONAL = frozenset({"he", "she", "i", "him", "her"})  # only a person is their antecedent
+_PLURAL = frozenset({"they", "them"})  # a body or a group of people
 _ANONYMOUS = re.compile(
     r"\b(?:officials?|sources?|diplomats?|aides?|spokes(?:man|woman|person|people)|insiders?|advis[eo]rs?|"
     r"people|persons?|someone|witnesses|residents?|employees|workers|staffers?|analysts?|lawmakers?|"
@@ -244,7 +245,13 @@ _AS_QUANTITY = frozenset(
 
 
 def _clean_speaker(text: str) -> str:
-    """Trim a speaker phrase: "On that trip Blinken" -> "Blinken"; "a US official" stays as it is."""
+    """Trim a speaker phrase: "On that trip Blinken" -> "Blinken"; "a US official" stays as it is.
+    A phrase ending in a conjunction shares its verb's subject with an earlier verb: "Clinton stressed
+    her support ... and (said)" gives the name it opens with, "... sponsored by NBC News and (said)",
+    which opens with none, gives "" rather than a wrong speaker."""
+    if re.search(r"\b(?:and|or|but|nor)\s*$", text):
+        head = _NAME_HEAD.match(text.strip())
+        return head.group(0) if head else ""
     words = re.sub(r"\s+", " ", text.strip(" ,—–-")).split(" ")
     # "But Mr. Obama (said)": the sentence's link to the one before, not the speaker
     while len(words) > 1 and words[0].rstrip(",") in _OPENING_CONJUNCTIONS:
@@ -306,10 +313,17 @@ def _subject_before(text: str, start: int, verb_at: int) -> tuple[str, int] | No
     window = re.sub(r",\s*(?:who|which|whose)\b[^,]*$", "", window)
     stops = list(_SUBJECT_STOP.finditer(window))
     cut = stops[-1].end() if stops else 0
+    # "The statement noted they had previously said": the subject of the last verb, "they"
+    for inner in _INNER_VERB.finditer(window, cut):
+        if not _noun_use(window, inner.start()):
+            cut = inner.end()
     # "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Council, said":
     # descriptions in apposition after a name; the speaker is the name they describe
     for back in range(len(stops) - 1, max(-1, len(stops) - 4), -1):
-        if not _DESCRIPTION.match(window, stops[back].end()) or window[stops[back].start()] != ",":
+        if (
+            not _APPOSED_DESCRIPTION.match(window, stops[back].end())
+            or window[stops[back].start()] != ","
+        ):
             break
         begin = stops[back - 1].end() if back > 0 else 0
         chunk = window[begin : stops[back].start()].strip()
@@ -323,9 +337,12 @@ def _subject_before(text: str, start: int, verb_at: int) -> tuple[str, int] | No
     return subject, start + cut + (len(window[cut:]) - len(window[cut:].lstrip()))
 
 
+_INNER_VERB = re.compile(rf"\b{VERB_PATTERN}\b\s*")  # lower case: "Edward Said" is a name
 _OWNED = re.compile(r"^[A-Z][\w.&-]*[’']s\s+(?P<owned>[A-Z].*)$")
 _DASH_ASIDE = re.compile(r"\s+(?:--|—|–)\s+[^—–]*?\s*(?:--|—|–)\s*$")
-_DESCRIPTION = re.compile(r"\s*(?:the|a|an)\s+[a-z]")  # "the foreign minister", not "the U.N."
+_APPOSED_DESCRIPTION = re.compile(
+    r"\s*(?:the|a|an)\s+[a-z]"
+)  # "the foreign minister", not "the U.N."
 # a name before its descriptions: capitalised words, not an opening phrase ("On Monday, the chief said")
 _APPOSED_NAME = re.compile(
     r"(?!(?:On|In|At|After|Before|During|Since|For|From|By|With|Last|This|Next|Later|Earlier|"
@@ -788,6 +805,9 @@ def _resolve_pronouns(found: list[Attribution], text: str) -> list[Attribution]:
     resolved: list[Attribution] = []
     last_named: Attribution | None = None
     last_person: Attribution | None = None  # "she" and "he" are people, not "police" or a ministry
+    last_group: Attribution | None = (
+        None  # "they": an organisation or unnamed officials, not "Clinton"
+    )
     last_described: Attribution | None = None  # "the two-term president said": a person, unnamed
     for att in _speaker_from_next(found, text):
         previous = resolved[-1] if resolved else None
@@ -808,7 +828,12 @@ def _resolve_pronouns(found: list[Attribution], text: str) -> list[Attribution]:
         ):
             att = _with_speaker(att, previous)
         pronoun = (att.speaker or "").lower()
-        antecedent = (last_person if pronoun in _PERSONAL else last_named) or last_described
+        if pronoun in _PERSONAL:
+            antecedent = last_person or last_described
+        elif pronoun in _PLURAL:
+            antecedent = last_group
+        else:
+            antecedent = last_named or last_described
         if pronoun in _PRONOUNS and antecedent is not None:
             # the pronoun's own place stays the speaker's offset
             att = replace(att, speaker=antecedent.speaker, speaker_kind=antecedent.speaker_kind)
@@ -816,7 +841,11 @@ def _resolve_pronouns(found: list[Attribution], text: str) -> list[Attribution]:
             last_named = att
             if att.speaker_kind == "person":
                 last_person = att
+            else:
+                last_group = att
         elif att.speaker:
+            if att.speaker_kind == "anonymous":
+                last_group = att  # "officials said ... they said"
             # a role counts only until the next speaker ("the report said" ends it)
             last_described = att if _ROLE.search(att.speaker) else None
         resolved.append(att)

@@ -510,3 +510,16 @@ def test_a_journalist_of_an_outlet_is_a_person() -> None:
     assert speaker_kind("NBC’s Dante Chinni", set()) == "person"
     assert speaker_kind("NBC News", set()) == "organisation"
     assert speaker_kind("CNN's poll", set()) != "person"
+
+
+def test_a_shared_subject_a_reporting_verb_before_and_they_as_a_body(pipeline: Pipeline) -> None:
+    text = (
+        "Ada Brook opened the pier at a ceremony sponsored by Vell Freight and said the town "
+        'had "waited long enough."\n\n'
+        "Ilse Marren spoke next. The harbour board issued a statement. The statement noted they had "
+        'previously said they would act "without further delay."'
+    )
+    speakers = _speakers(pipeline, text)
+    assert speakers["waited long enough."] != "Vell Freight and"
+    assert speakers["waited long enough."] in (None, "Ada Brook")
+    assert speakers["without further delay."] not in ("The statement noted they", "Ilse Marren")
