@@ -310,7 +310,7 @@ def _subject_before(text: str, start: int, verb_at: int) -> tuple[str, int] | No
     # "One Club for Growth ad, which is currently airing, argues": the head, not the relative clause
     # "John Dickey, the chief executive of Ora Media -- the company that ... -- told me": the aside
     window = _DASH_ASIDE.sub("", window)
-    window = re.sub(r",\s*(?:who|which|whose)\b[^,]*$", "", window)
+    window = re.sub(r"(?:,|\s(?:--|—|–))\s*(?:who|which|whose)\b[^,]*$", "", window)
     stops = list(_SUBJECT_STOP.finditer(window))
     cut = stops[-1].end() if stops else 0
     # "The statement noted they had previously said": the subject of the last verb, "they"
@@ -327,7 +327,7 @@ def _subject_before(text: str, start: int, verb_at: int) -> tuple[str, int] | No
             break
         begin = stops[back - 1].end() if back > 0 else 0
         chunk = window[begin : stops[back].start()].strip()
-        if _APPOSED_NAME.fullmatch(chunk):
+        if _APPOSED_NAME.fullmatch(chunk) and not _SENTENCE_ADVERB.fullmatch(chunk):
             cut = begin
             window = window[: stops[back].start()]
             break

@@ -502,6 +502,11 @@ def test_a_name_keeps_the_quote_its_descriptions_stand_between(pipeline: Pipelin
     assert speakers["cannot be left as it is."] == "Ilse Marren"
     assert speakers["We will rebuild."] == "Tomas Vell"
     assert "the council" in speakers.values() or "council" in speakers.values(), speakers
+    text = (
+        "Instead, the study -- which notes that the fund would owe $2 million, "
+        '"more than the port earns in a year," if taxed -- should worry the council.'
+    )
+    assert _speakers(pipeline, text)["more than the port earns in a year,"] == "the study"
 
 
 def test_a_journalist_of_an_outlet_is_a_person() -> None:
