@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
@@ -279,9 +280,10 @@ def brief(
         raise click.UsageError("--story briefs a stored story: give --db and no PATHS")
     if since and not story:
         raise click.UsageError("--since tells what changed in one stored story: add --story ID")
-    if since and since != "LAST" and not _ISO_MOMENT.fullmatch(since):
+    if since and since != "LAST" and not _moment(since):
         raise click.UsageError(
-            f"--since takes a date (2024-05-31), an ISO time or LAST, not {since!r}"
+            f"--since takes a date (2024-05-31), an ISO time (2024-05-31T14:00+02:00) or LAST, "
+            f"not {since!r}"
         )
     opts = PipelineOptions(
         ingest=IngestOptions(max_article_mb=max_article_mb),
@@ -333,6 +335,20 @@ def brief(
     _write(render(report, fmt), fmt, output)  # type: ignore[arg-type]
     _report_failures(problems)
     return _exit_code(problems)
+
+
+def _moment(since: str) -> bool:
+    """Whether ``since`` is a real date or time ("2024-02-30" and "T25:00" are not)."""
+    from parallax.stories import utc_moment
+
+    if not _ISO_MOMENT.fullmatch(since):
+        return False
+    try:
+        date.fromisoformat(since[:10])
+        utc_moment(since)
+    except ValueError:
+        return False
+    return True
 
 
 _ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
@@ -426,7 +442,10 @@ def stories(db: str, min_articles: int, limit: int | None, fmt: str) -> int:
         click.echo(json.dumps({"stories": [s.to_dict() for s in found]}, indent=2))
         return 0
     if not found and stored:
-        click.echo(f"no story of {min_articles} articles or more; {db} holds {stored}")
+        click.echo(
+            f"no story of {min_articles} articles or more; {db} holds "
+            f"{stored} stor{'y' if stored == 1 else 'ies'}"
+        )
         return 0
     if not found:
         click.echo(f"{db} holds no stories yet; add articles with `parallax ingest PATH --db {db}`")

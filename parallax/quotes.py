@@ -315,7 +315,10 @@ def _subject_before(text: str, start: int, verb_at: int) -> tuple[str, int] | No
     cut = stops[-1].end() if stops else 0
     # "The statement noted they had previously said": the subject of the last verb, "they"
     for inner in _INNER_VERB.finditer(window, cut):
-        if not _noun_use(window, inner.start()):
+        # not inside a relative clause: "A source who asked not to be named (said)" stays whole
+        if not _noun_use(window, inner.start()) and not _RELATIVE_BEFORE.search(
+            window, max(cut, inner.start() - 40), inner.start()
+        ):
             cut = inner.end()
     # "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Council, said":
     # descriptions in apposition after a name; the speaker is the name they describe
@@ -327,7 +330,7 @@ def _subject_before(text: str, start: int, verb_at: int) -> tuple[str, int] | No
             break
         begin = stops[back - 1].end() if back > 0 else 0
         chunk = window[begin : stops[back].start()].strip()
-        if _APPOSED_NAME.fullmatch(chunk) and not _SENTENCE_ADVERB.fullmatch(chunk):
+        if _apposed_name(chunk):
             cut = begin
             window = window[: stops[back].start()]
             break
@@ -337,20 +340,137 @@ def _subject_before(text: str, start: int, verb_at: int) -> tuple[str, int] | No
     return subject, start + cut + (len(window[cut:]) - len(window[cut:].lstrip()))
 
 
-_INNER_VERB = re.compile(rf"\b{VERB_PATTERN}\b\s*")  # lower case: "Edward Said" is a name
+# a reporting verb inside the subject window, followed by the subject of the last verb ("noted they")
+_INNER_VERB = re.compile(
+    rf"\b{VERB_PATTERN}\s+(?=(?:they|he|she|it|we|I)\b|[A-Z])"
+)  # "Said": a name
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|which|that)\b[^,]*$")
 _OWNED = re.compile(r"^[A-Z][\w.&-]*[’']s\s+(?P<owned>[A-Z].*)$")
-_DASH_ASIDE = re.compile(r"\s+(?:--|—|–)\s+[^—–]*?\s*(?:--|—|–)\s*$")
+# an aside between two dashes right before the verb; no dash of either kind inside it
+_DASH_ASIDE = re.compile(r"\s+(?:--|—|–)\s+(?:(?!--)[^—–])*?\s*(?:--|—|–)\s*$")
 _APPOSED_DESCRIPTION = re.compile(
     r"\s*(?:the|a|an)\s+[a-z]"
 )  # "the foreign minister", not "the U.N."
-# a name before its descriptions: capitalised words, not an opening phrase ("On Monday, the chief said")
+# a name before its descriptions: capitalised words (a title's or initial's full stop masked or not)
 _APPOSED_NAME = re.compile(
-    r"(?!(?:On|In|At|After|Before|During|Since|For|From|By|With|Last|This|Next|Later|Earlier|"
-    r"Yesterday|Today|Meanwhile|However|But|And|Speaking|Asked|According|Monday|Tuesday|Wednesday|"
-    r"Thursday|Friday|Saturday|Sunday)\b)"
-    r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov)\.\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|bin|al))"
-    r"{0,3}"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov)[.\u2024]\s+)?[A-Z][\w’'.\u2024-]*"
+    r"(?:\s+(?:[A-Z][\w’'.\u2024-]*|de|der|van|von|bin|al|la|le|du))*"
 )
+# ... but not an opening phrase ("On Monday, the chief said", "Like Obama, the senator said",
+# "Reached Monday, a spokesman said", "Moreover, the mayor said")
+_NOT_APPOSED = frozenset(
+    [
+        "On",
+        "In",
+        "At",
+        "After",
+        "Before",
+        "During",
+        "Since",
+        "For",
+        "From",
+        "By",
+        "With",
+        "Without",
+        "Within",
+        "Like",
+        "Unlike",
+        "Under",
+        "Over",
+        "Across",
+        "Among",
+        "Amid",
+        "Amidst",
+        "Despite",
+        "Through",
+        "Throughout",
+        "Against",
+        "Beyond",
+        "Near",
+        "Outside",
+        "Inside",
+        "Along",
+        "Around",
+        "Following",
+        "Besides",
+        "Except",
+        "Via",
+        "Toward",
+        "Towards",
+        "Upon",
+        "Into",
+        "About",
+        "Above",
+        "Below",
+        "Behind",
+        "Beside",
+        "Between",
+        "Last",
+        "This",
+        "Next",
+        "Later",
+        "Earlier",
+        "Late",
+        "Early",
+        "Yesterday",
+        "Today",
+        "Tonight",
+        "Meanwhile",
+        "However",
+        "But",
+        "And",
+        "So",
+        "Yet",
+        "Also",
+        "Still",
+        "Moreover",
+        "Nevertheless",
+        "Nonetheless",
+        "Thus",
+        "Therefore",
+        "Furthermore",
+        "Indeed",
+        "Otherwise",
+        "Hence",
+        "Likewise",
+        "Instead",
+        "Again",
+        "Overall",
+        "Separately",
+        "Asked",
+        "According",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+
+
+def _apposed_name(chunk: str) -> bool:
+    """Whether ``chunk`` reads as the name that descriptions after it describe."""
+    words = chunk.split()
+    return bool(
+        _APPOSED_NAME.fullmatch(chunk)
+        and not _SENTENCE_ADVERB.fullmatch(chunk)
+        and not any(w.strip(",") in _NOT_APPOSED for w in words)
+        # a participle opens a phrase: "Reached by phone", "Speaking to reporters", "Interviewed"
+        and not (len(words[0]) > 4 and re.search(r"(?:ed|ing)$", words[0]) and len(words) > 1)
+    )
+
+
 _ACRONYM = re.compile(r"(?:[Tt]he\s+)?(?:(?:[A-Z]\.){2,}|[A-Z]{2,6})")
 
 
@@ -834,9 +954,10 @@ def _resolve_pronouns(found: list[Attribution], text: str) -> list[Attribution]:
             antecedent = last_group
         else:
             antecedent = last_named or last_described
-        if pronoun in _PRONOUNS and antecedent is not None:
-            # the pronoun's own place stays the speaker's offset
-            att = replace(att, speaker=antecedent.speaker, speaker_kind=antecedent.speaker_kind)
+        if pronoun in _PRONOUNS:
+            if antecedent is not None:  # the pronoun's own place stays the speaker's offset
+                att = replace(att, speaker=antecedent.speaker, speaker_kind=antecedent.speaker_kind)
+            # an unresolved "They" is nobody's antecedent: a later "she" is not "They"
         elif att.speaker and att.speaker_kind in ("person", "organisation"):
             last_named = att
             if att.speaker_kind == "person":

@@ -94,3 +94,8 @@ def test_since_last_reports_what_arrived_after_the_last_brief(
     assert code == EXIT_USAGE and "--story" in err
     code, _, err = _run(["brief", "--db", db, "--story", story["id"], "--since", "May"], capsys)
     assert code == EXIT_USAGE and "LAST" in err
+    for impossible in ("2024-05-31T25:00", "2024-02-30"):  # shaped like a moment, but none
+        code, _, err = _run(
+            ["brief", "--db", db, "--story", story["id"], "--since", impossible], capsys
+        )
+        assert code == EXIT_USAGE and impossible in err and "Traceback" not in err
