@@ -128,3 +128,12 @@ def test_a_source_giving_a_range_is_one_line_of_a_disagreement(kharkiv_report: R
     assert row.count(report.article(first.article_id).outlet or "unknown outlet") == 1
     page = render(report, "html")
     assert f"“{first.text}”</a>, <a" in page
+
+
+def test_an_unresolved_pronoun_is_shown_as_unnamed(kharkiv_report: Report) -> None:
+    from parallax.render.common import speaker_label
+
+    quote = kharkiv_report.stories[0].quotes[0]
+    assert speaker_label(dataclasses.replace(quote, speaker="she")) == "unnamed (she)"
+    assert speaker_label(dataclasses.replace(quote, speaker="Sherman")) != "unnamed (Sherman)"
+    assert speaker_label(dataclasses.replace(quote, speaker=None)) == "speaker not named"

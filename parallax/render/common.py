@@ -100,11 +100,20 @@ def shown_quotes(story: Story) -> list[Quote]:
     return sorted(direct, key=lambda q: (-len(q.variants), q.speaker is None))[:MAX_QUOTES_SHOWN]
 
 
+_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "him", "her", "them", "it"})
+
+
 def speaker_label(quote: Quote) -> str:
+    """Who said it, as a report shows it: a pronoun no earlier speaker resolved is shown as one
+    ("unnamed (she)"), not as if it were a name."""
+    if not quote.speaker:
+        return "speaker not named"
+    if quote.speaker.lower() in _PRONOUNS:
+        return f"unnamed ({quote.speaker})"
     kind = {"anonymous": " (anonymous)", "organisation": " (organisation)"}.get(
         quote.speaker_kind, ""
     )
-    return f"{quote.speaker}{kind}" if quote.speaker else "speaker not named"
+    return f"{quote.speaker}{kind}"
 
 
 MAX_EVENTS_SHOWN = 25
