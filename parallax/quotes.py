@@ -348,9 +348,8 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|which|that)\b[^,]*$")
 _OWNED = re.compile(r"^[A-Z][\w.&-]*[’']s\s+(?P<owned>[A-Z].*)$")
 # an aside between two dashes right before the verb; no dash of either kind inside it
 _DASH_ASIDE = re.compile(r"\s+(?:--|—|–)\s+(?:(?!--)[^—–])*?\s*(?:--|—|–)\s*$")
-_APPOSED_DESCRIPTION = re.compile(
-    r"\s*(?:the|a|an)\s+[a-z]"
-)  # "the foreign minister", not "the U.N."
+# a description: "the foreign minister", "a Democrat", "the EU's largest economy"
+_APPOSED_DESCRIPTION = re.compile(r"\s*(?:the|a|an)\s+\S")
 # a name before its descriptions: capitalised words (a title's or initial's full stop masked or not)
 _APPOSED_NAME = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov)[.\u2024]\s+)?[A-Z][\w’'.\u2024-]*"

@@ -550,6 +550,8 @@ def test_a_shared_subject_a_reporting_verb_before_and_they_as_a_body(pipeline: P
         ('Moreover, the mayor said the pier "cannot stay."', "the mayor"),
         ('Theresa May, the prime minister, said the deal "is done."', "Theresa May"),
         ('Mr. Brook, the mayor, said the pier "is safe."', "Mr. Brook"),
+        ('Brook, a Democrat, said the bill "is a mistake."', "Brook"),
+        ('The company, Acme, said the pier "is safe."', "Acme"),
         # a reporting verb inside a relative clause is part of the subject
         (
             'A source who asked not to be named said the deal "is close."',
