@@ -17,6 +17,7 @@ import logging
 import multiprocessing
 import os
 import re
+import signal
 import sys
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -104,6 +105,12 @@ def _parse_batch(texts: list[str]) -> list[Parsed]:
     return _parse(_FORKED_NLP, texts, len(texts))
 
 
+def _leave_interrupts() -> None:
+    """In a worker: Ctrl-C is the parent's to handle (it stops the pool and says "interrupted"); a
+    worker that took it too would print its own traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _parse_in_processes(nlp: Any, texts: Sequence[str], processes: int) -> list[Parsed]:
     """``_parse`` in ``processes`` forked workers, batches of PARALLEL_NER_BATCH handed out as they
     finish. Each worker inherits the loaded pipeline (nothing is pickled or loaded again) and sends
@@ -117,7 +124,8 @@ def _parse_in_processes(nlp: Any, texts: Sequence[str], processes: int) -> list[
     ]
     _FORKED_NLP = nlp
     try:
-        with _blas_threads(1), multiprocessing.get_context("fork").Pool(processes) as pool:
+        context = multiprocessing.get_context("fork")
+        with _blas_threads(1), context.Pool(processes, initializer=_leave_interrupts) as pool:
             done = pool.map(_parse_batch, batches, chunksize=1)
     finally:
         _FORKED_NLP = None
