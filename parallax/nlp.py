@@ -20,6 +20,7 @@ import re
 import signal
 import sys
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -117,16 +118,24 @@ def _parse_in_processes(nlp: Any, texts: Sequence[str], processes: int) -> list[
     back offsets only: spaCy's own ``n_process`` sends whole Docs, which took the parent 8 ms each to
     rebuild (0.85 s of 100 DUC 2004 documents, while the workers waited on it). Each worker keeps to
     one BLAS thread: two each would only contend for the cores (100 DUC 2004 documents: 4.9 s with
-    two, 2.8 s with one)."""
+    two, 2.8 s with one). A worker that dies (out of memory) fails the call with BrokenProcessPool
+    rather than leaving it waiting for ever, as a multiprocessing.Pool would."""
     global _FORKED_NLP
     batches = [
         list(texts[i : i + PARALLEL_NER_BATCH]) for i in range(0, len(texts), PARALLEL_NER_BATCH)
     ]
     _FORKED_NLP = nlp
     try:
-        context = multiprocessing.get_context("fork")
-        with _blas_threads(1), context.Pool(processes, initializer=_leave_interrupts) as pool:
-            done = pool.map(_parse_batch, batches, chunksize=1)
+        with _blas_threads(1):
+            workers = ProcessPoolExecutor(
+                processes,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_leave_interrupts,
+            )
+            try:
+                done = list(workers.map(_parse_batch, batches))
+            finally:  # on Ctrl-C too: drop the batches not started, wait for the running ones
+                workers.shutdown(wait=True, cancel_futures=True)
     finally:
         _FORKED_NLP = None
     return [parsed for batch in done for parsed in batch]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 import numpy as np
 import pytest
@@ -232,3 +233,28 @@ def test_an_exclamation_mark_inside_a_name_does_not_end_the_sentence(pipeline: P
         "Stop!",
         "Now.",
     ]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="NER workers are forked on Linux")
+def test_a_dying_ner_worker_fails_the_call_instead_of_hanging(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from parallax import nlp
+
+    parse = nlp._parse
+
+    def dying(model: object, texts: list[str], batch_size: int) -> object:
+        if any(text.startswith("DIE") for text in texts):
+            os._exit(1)  # as the kernel's out-of-memory killer would end it
+        return parse(model, texts, batch_size)
+
+    monkeypatch.setattr(nlp, "_parse", dying)
+    monkeypatch.setenv("PARALLAX_NER_PROCESSES", "2")
+    many = [
+        Article(f"{n:012d}", "t", ("DIE " if n == 9 else "") + "Ada Brook said it held. " * 5)
+        for n in range(24)
+    ]
+    with pytest.raises(BrokenProcessPool):
+        pipeline.nlp.analyse(many)
