@@ -21,6 +21,7 @@ import signal
 import sys
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -28,7 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from parallax import quotes
-from parallax.errors import ModelUnavailable
+from parallax.errors import ModelUnavailable, ParallaxError
 from parallax.models import Analysis, Article, Entity
 
 LOGGER = logging.getLogger(__name__)
@@ -119,7 +120,8 @@ def _parse_in_processes(nlp: Any, texts: Sequence[str], processes: int) -> list[
     rebuild (0.85 s of 100 DUC 2004 documents, while the workers waited on it). Each worker keeps to
     one BLAS thread: two each would only contend for the cores (100 DUC 2004 documents: 4.9 s with
     two, 2.8 s with one). A worker that dies (out of memory) fails the call with BrokenProcessPool
-    rather than leaving it waiting for ever, as a multiprocessing.Pool would."""
+    (a ParallaxError saying how to run in one process) rather than leaving it waiting for ever, as
+    a multiprocessing.Pool would."""
     global _FORKED_NLP
     batches = [
         list(texts[i : i + PARALLEL_NER_BATCH]) for i in range(0, len(texts), PARALLEL_NER_BATCH)
@@ -134,6 +136,11 @@ def _parse_in_processes(nlp: Any, texts: Sequence[str], processes: int) -> list[
             )
             try:
                 done = list(workers.map(_parse_batch, batches))
+            except BrokenProcessPool:
+                raise ParallaxError(
+                    "a named-entity worker process died (out of memory?); "
+                    "run with PARALLAX_NER_PROCESSES=1 to find entities in one process"
+                ) from None
             finally:  # on Ctrl-C too: drop the batches not started, wait for the running ones
                 workers.shutdown(wait=True, cancel_futures=True)
     finally:

@@ -239,9 +239,8 @@ def test_an_exclamation_mark_inside_a_name_does_not_end_the_sentence(pipeline: P
 def test_a_dying_ner_worker_fails_the_call_instead_of_hanging(
     pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from concurrent.futures.process import BrokenProcessPool
-
     from parallax import nlp
+    from parallax.errors import ParallaxError
 
     parse = nlp._parse
 
@@ -256,5 +255,5 @@ def test_a_dying_ner_worker_fails_the_call_instead_of_hanging(
         Article(f"{n:012d}", "t", ("DIE " if n == 9 else "") + "Ada Brook said it held. " * 5)
         for n in range(24)
     ]
-    with pytest.raises(BrokenProcessPool):
+    with pytest.raises(ParallaxError, match="PARALLAX_NER_PROCESSES=1"):
         pipeline.nlp.analyse(many)
