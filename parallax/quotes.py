@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import numpy.typing as npt
 
-from parallax import outlets
+from parallax import outlets, timex
 from parallax.models import (
     FRAGMENT_JOINER,
     Analysis,
@@ -355,106 +355,84 @@ _APPOSED_NAME = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov)[.\u2024]\s+)?[A-Z][\w’'.\u2024-]*"
     r"(?:\s+(?:[A-Z][\w’'.\u2024-]*|de|der|van|von|bin|al|la|le|du))*"
 )
-# ... but not an opening phrase ("On Monday, the chief said", "Like Obama, the senator said",
-# "Reached Monday, a spokesman said", "Moreover, the mayor said")
-_NOT_APPOSED = frozenset(
-    [
-        "On",
-        "In",
-        "At",
-        "After",
-        "Before",
-        "During",
-        "Since",
-        "For",
-        "From",
-        "By",
-        "With",
-        "Without",
-        "Within",
-        "Like",
-        "Unlike",
-        "Under",
-        "Over",
-        "Across",
-        "Among",
-        "Amid",
-        "Amidst",
-        "Despite",
-        "Through",
-        "Throughout",
-        "Against",
-        "Beyond",
-        "Near",
-        "Outside",
-        "Inside",
-        "Along",
-        "Around",
-        "Following",
-        "Besides",
-        "Except",
-        "Via",
-        "Toward",
-        "Towards",
-        "Upon",
-        "Into",
-        "About",
-        "Above",
-        "Below",
-        "Behind",
-        "Beside",
-        "Between",
-        "Last",
-        "This",
-        "Next",
-        "Later",
-        "Earlier",
-        "Late",
-        "Early",
-        "Yesterday",
-        "Today",
-        "Tonight",
-        "Meanwhile",
-        "However",
-        "But",
-        "And",
-        "So",
-        "Yet",
-        "Also",
-        "Still",
-        "Moreover",
-        "Nevertheless",
-        "Nonetheless",
-        "Thus",
-        "Therefore",
-        "Furthermore",
-        "Indeed",
-        "Otherwise",
-        "Hence",
-        "Likewise",
-        "Instead",
-        "Again",
-        "Overall",
-        "Separately",
-        "Asked",
-        "According",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
+# one word that opens a sentence without naming anyone: "However", "Yesterday"
+_SENTENCE_OPENERS = (
+    _OPENING_CONJUNCTIONS
+    | {"Yesterday", "Today", "Tonight", "Earlier", "Later", "Last", "Since", "Meantime"}
+    | {"Elsewhere", "Overall", "Again", "Here", "There"}
+)
+# ... and no word of an opening phrase is part of a name before descriptions ("On Monday, the chief
+# said", "Like Obama, the senator said", "Late Friday, the ministry said"); months that are also
+# given names (April, May, June) may be
+_NOT_APPOSED = (
+    _SENTENCE_OPENERS
+    | {w.capitalize() for w in timex.WEEKDAYS}
+    | {w.capitalize() for w in timex.MONTHS if len(w) > 3 and w not in ("april", "june", "sept")}
+    | set(
+        [
+            "On",
+            "In",
+            "At",
+            "After",
+            "Before",
+            "During",
+            "For",
+            "From",
+            "By",
+            "With",
+            "Without",
+            "Within",
+            "Like",
+            "Unlike",
+            "Under",
+            "Over",
+            "Across",
+            "Among",
+            "Amid",
+            "Amidst",
+            "Despite",
+            "Through",
+            "Throughout",
+            "Against",
+            "Beyond",
+            "Near",
+            "Outside",
+            "Inside",
+            "Along",
+            "Around",
+            "Following",
+            "Besides",
+            "Except",
+            "Via",
+            "Toward",
+            "Towards",
+            "Upon",
+            "Into",
+            "About",
+            "Above",
+            "Below",
+            "Behind",
+            "Beside",
+            "Between",
+            "This",
+            "Next",
+            "Late",
+            "Early",
+            "Asked",
+            "According",
+            "Separately",
+            "Moreover",
+            "Nevertheless",
+            "Nonetheless",
+            "Thus",
+            "Therefore",
+            "Furthermore",
+            "Indeed",
+            "Otherwise",
+            "Hence",
+            "Likewise",
+        ]
+    )
 )
 
 
@@ -716,18 +694,8 @@ _LEADING_ASIDE = re.compile(
 _FINITE = re.compile(
     r"\b(?:would|will|could|should|can|may|might|must|was|were|is|are|had|has|have|did|does)\b"
 )
-# one word that opens a sentence without naming anyone: "However", "Separately", "Yesterday"
-_SENTENCE_ADVERB = re.compile(
-    r"^(?:\w+ly|"
-    + "|".join(
-        sorted(
-            _OPENING_CONJUNCTIONS
-            | {"Yesterday", "Today", "Tonight", "Earlier", "Later", "Last", "Since", "Meantime"}
-            | {"Elsewhere", "Overall", "Again", "Here", "There"}
-        )
-    )
-    + r")$"
-)
+# a sentence adverb: one of the openers or a word in -ly ("Separately")
+_SENTENCE_ADVERB = re.compile(r"^(?:\w+ly|" + "|".join(sorted(_SENTENCE_OPENERS)) + r")$")
 _LEADING = re.compile(
     rf"^(?P<speaker>[^.;:]{{2,90}}?)\s+{VERB_PATTERN}\b(?:\s+(?:on|in|at|late|early|this|last)\b[^,]{{0,30}})?(?:,)?\s+(?:that\s+)?(?P<content>.{{12,}}?)\.?$"
 )
