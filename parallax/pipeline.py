@@ -22,6 +22,7 @@ from parallax.clean import clean_document
 from parallax.cluster import (
     STORY_ENTITY_LABELS,
     cluster_articles,
+    headline,
     lead_vectors,
     name_similarity,
     nameless_similarity,
@@ -48,7 +49,7 @@ from parallax.models import (
 )
 from parallax.nlp import NLP, Embedder, get_brief_embedder, get_embedder, get_nlp
 from parallax.quotes import find_quotes
-from parallax.summarise import Matrix, StoryText, story_title, summarise
+from parallax.summarise import Matrix, StoryText, summarise
 from parallax.timeline import find_events, infer_publication_dates
 from parallax.vectors import SentenceVectors
 
@@ -319,3 +320,13 @@ def brief_paths(paths: Iterable[str], opts: PipelineOptions | None = None) -> Re
     pipe = Pipeline(opts)
     articles, problems = pipe.read(paths)
     return pipe.brief(articles, problems)
+
+
+def story_title(story: StoryText) -> str | None:
+    """The story's headline (cluster.headline) from its articles' lead vectors; None, with nothing
+    embedded for it, when no article has a title (a brief alone embeds only what it asks for). Here,
+    where the stages meet: the brief does not import the grouping stage."""
+    titles = [a.title for a in story.articles]
+    if not any(titles):
+        return None
+    return headline(titles, lead_vectors(story.analyses, story.embeddings))

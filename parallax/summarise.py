@@ -25,7 +25,6 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from parallax.cluster import headline, lead_vectors
 from parallax.concepts import (
     LEAD_SENTENCES,
     Concept,
@@ -473,12 +472,3 @@ def summarise(story: StoryText, opts: BriefOptions | None = None) -> Brief:
         order=opts.order,
         focus=opts.focus,
     )
-
-
-def story_title(story: StoryText) -> str | None:
-    """The story's headline (cluster.headline) from its articles' lead vectors; None, with nothing
-    embedded for it, when no article has a title (a brief alone embeds only what it asks for)."""
-    titles = [a.title for a in story.articles]
-    if not any(titles):
-        return None
-    return headline(titles, lead_vectors(story.analyses, story.embeddings))

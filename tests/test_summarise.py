@@ -280,7 +280,7 @@ def test_what_counts_as_an_opening_connective(opening: str, leans: bool) -> None
 
 
 def test_the_title_embeds_nothing_for_untitled_articles(pipeline: Pipeline) -> None:
-    from parallax.summarise import story_title
+    from parallax.pipeline import story_title
 
     articles, _ = pipeline.read([str(KHARKIV)])
     analyses = pipeline.nlp.analyse(articles, entities=False)
