@@ -291,6 +291,8 @@ SpeakerKind: TypeAlias = Literal["person", "organisation", "anonymous", "unknown
 SPEAKER_KINDS: tuple[SpeakerKind, ...] = ("person", "organisation", "anonymous", "unknown")
 
 
+# the pronouns a quote's speaker can be when no earlier speaker names who they stand for
+PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "we", "i", "him", "her", "them", "it"})
 FRAGMENT_JOINER = " … "  # between two fragments of one quote, where its attribution stood
 
 

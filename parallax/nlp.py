@@ -128,7 +128,7 @@ def _parse_in_processes(nlp: Any, texts: Sequence[str], processes: int) -> list[
     ]
     _FORKED_NLP = nlp
     try:
-        with _blas_threads(1):
+        with _one_blas_thread():
             workers = ProcessPoolExecutor(
                 processes,
                 mp_context=multiprocessing.get_context("fork"),
@@ -169,15 +169,11 @@ def _multiply_with_numpy(nlp: Any) -> None:
 
 
 @contextlib.contextmanager
-def _blas_threads(limit: int | None) -> Iterator[None]:
-    """Within the block, numpy's BLAS uses at most ``limit`` threads (None: no change); processes
-    forked within it inherit the limit."""
-    if limit is None:
-        yield
-        return
+def _one_blas_thread() -> Iterator[None]:
+    """Within the block, numpy's BLAS uses one thread; processes forked within it inherit that."""
     from threadpoolctl import threadpool_limits
 
-    with threadpool_limits(limits=limit, user_api="blas"):
+    with threadpool_limits(limits=1, user_api="blas"):
         yield
 
 

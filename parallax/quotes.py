@@ -24,6 +24,7 @@ import numpy.typing as npt
 from parallax import outlets, timex
 from parallax.models import (
     FRAGMENT_JOINER,
+    PRONOUN_SPEAKERS,
     Analysis,
     Article,
     Quote,
@@ -107,7 +108,7 @@ def _unmask(speaker: str | None) -> str | None:
     return speaker.replace(_MASKED_DOT, ".") if speaker else speaker
 
 
-_PRONOUNS = {"he", "she", "they", "we", "i", "him", "her", "them"}
+_PRONOUNS = PRONOUN_SPEAKERS - {"it"}  # resolved to a speaker before; "it said" is left as it is
 _PERSONAL = frozenset({"he", "she", "i", "him", "her"})  # only a person is their antecedent
 _PLURAL = frozenset({"they", "them"})  # a body or a group of people
 _ANONYMOUS = re.compile(

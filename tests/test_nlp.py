@@ -207,13 +207,13 @@ def test_layers_multiply_with_numpy_and_find_the_entities_blis_finds(pipeline: P
 def test_blas_thread_limit_holds_only_inside_its_block() -> None:
     from threadpoolctl import threadpool_info
 
-    from parallax.nlp import _blas_threads
+    from parallax.nlp import _one_blas_thread
 
     def blas() -> list[int]:
         return [p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas"]
 
     before = blas()
-    with _blas_threads(1):
+    with _one_blas_thread():
         assert all(n == 1 for n in blas())
     assert blas() == before
 

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import PurePath
 
 from parallax.models import (
+    PRONOUN_SPEAKERS,
     Article,
     Claim,
     Derivation,
@@ -100,15 +101,12 @@ def shown_quotes(story: Story) -> list[Quote]:
     return sorted(direct, key=lambda q: (-len(q.variants), q.speaker is None))[:MAX_QUOTES_SHOWN]
 
 
-_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "him", "her", "them", "it"})
-
-
 def speaker_label(quote: Quote) -> str:
     """Who said it, as a report shows it: a pronoun no earlier speaker resolved is shown as one
     ("unnamed (she)"), not as if it were a name."""
     if not quote.speaker:
         return "speaker not named"
-    if quote.speaker.lower() in _PRONOUNS:
+    if quote.speaker.lower() in PRONOUN_SPEAKERS:
         return f"unnamed ({quote.speaker})"
     kind = {"anonymous": " (anonymous)", "organisation": " (organisation)"}.get(
         quote.speaker_kind, ""
