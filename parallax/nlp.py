@@ -119,9 +119,9 @@ def _parse_in_processes(nlp: Any, texts: Sequence[str], processes: int) -> list[
     back offsets only: spaCy's own ``n_process`` sends whole Docs, which took the parent 8 ms each to
     rebuild (0.85 s of 100 DUC 2004 documents, while the workers waited on it). Each worker keeps to
     one BLAS thread: two each would only contend for the cores (100 DUC 2004 documents: 4.9 s with
-    two, 2.8 s with one). A worker that dies (out of memory) fails the call with BrokenProcessPool
-    (a ParallaxError saying how to run in one process) rather than leaving it waiting for ever, as
-    a multiprocessing.Pool would."""
+    two, 2.8 s with one). A worker that dies (out of memory) fails the call with a ParallaxError
+    saying how to run in one process, rather than leaving it waiting for ever as a
+    multiprocessing.Pool would."""
     global _FORKED_NLP
     batches = [
         list(texts[i : i + PARALLEL_NER_BATCH]) for i in range(0, len(texts), PARALLEL_NER_BATCH)
