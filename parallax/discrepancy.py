@@ -9,13 +9,21 @@ currency), and compared with the quantities of the same kind in the other articl
   (MiniLM cosine >= ``SAME_CONTEXT_MIN_SIM``), so "20 km from the border" meets "12 miles from the
   border" but not an unrelated distance; percentages, and values more than ten times apart, only in
   sentences that state one fact (``SAME_FACT_MIN_SIM``);
-- sources disagree when two of them share no value (a copy that gives both counts agrees).
+- sources disagree when two of them share no value (a copy that gives both counts agrees);
+- only articles published within ``MAX_DAYS_APART`` days of each other are compared (when both are
+  dated): across a story that runs for weeks, a toll, a tally or a poll's lead moves, and the value of
+  one day is an update of another's, not a dispute.
 
-Values that agree after normalisation, within the tolerance their wording allows ("about", "more than",
-rounding of converted units), are not flagged. Besides numbers and counts:
+Values that agree after normalisation, within the tolerance their wording allows ("about", "a dozen",
+rounding of converted units), are not flagged; a bound ("at least 70", "more than 20", "up to 20")
+agrees with every value on its side. Not read as counts: the whole a part is counted in ("eight of the
+past nine contests"), a margin ("439 delegates short"), compounds, scores, clock times and ranks ("a
+73-yard drive", "20-13", "10:30", "No. 2"), also as tokenised text spaces them. Besides numbers and
+counts:
 
 - dates: a fact whose sources give it different calendar dates ("met on May 13" / "met on May 15");
-  relative dates ("on Thursday") wait for the timeline's tagger (issue 4);
+  a page's time stamp ("May 2, 2013 1:35 pm") dates no event; relative dates ("on Thursday") wait
+  for the timeline's tagger (issue 4);
 - names: a person's name spelled differently by different sources ("Volodomyr" / "Volodymyr"), when
   no single source uses both spellings and the two spellings' full names share another word.
 
@@ -45,6 +53,7 @@ SAME_CONTEXT_MIN_SIM = 0.6  # measures compared only between sentences about the
 # millions and a quarantine's 28 are two counts
 MAX_RATIO = 10.0
 SAME_FACT_MIN_SIM = 0.75
+MAX_DAYS_APART = 3  # sources that disagree report at about the same time (both dates known)
 EXACT_TOLERANCE = (
     0.03  # "20 km" vs "12 miles" is 3.5% apart after conversion: rounding, not disagreement
 )
@@ -164,6 +173,7 @@ _PHRASE_END = frozenset(
         "then",
         "again",
         "ago",
+        "as",  # "minus 20 as firefighters battled": no count of firefighters
         "away",
         "up",
         "down",
@@ -214,6 +224,22 @@ APPROXIMATE = re.compile(
     r"(?:about|around|roughly|some|nearly|almost|approximately|an estimated|up to|more than|over|less than|fewer than|at least|under)\s+$",
     re.IGNORECASE,
 )
+# a bound promises one side only: "at least 70 people" agrees with "about 100 people", and "more
+# than 20 languages" with "30 languages"; "nearly" and "almost" stay two-sided (just short of it)
+_LOWER_BOUND = re.compile(
+    r"(?:more than|over|at least|upwards of|no fewer than|no less than|in excess of)\s+$",
+    re.IGNORECASE,
+)
+_UPPER_BOUND = re.compile(
+    r"(?:up to|less than|fewer than|under|as many as|no more than|within)\s+$", re.IGNORECASE
+)
+# the whole of a part named before it: "eight of the past nine contests", "64 of the 122 seats",
+# "two out of three": the set the part is counted in, which each writer draws for a different point
+_PARTITIVE = re.compile(
+    rf"\b(?:\d[\d,]*|{'|'.join(sorted(WORD_NUMBERS, key=len, reverse=True))})\s+(?:out\s+)?of\s+"
+    r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:(?:past|last|first|next|previous|remaining)\s+)?$",
+    re.IGNORECASE,
+)
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _WORDNUM = r"(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
 _QUANTITY = re.compile(
@@ -242,6 +268,7 @@ _DATE_CONTEXT = re.compile(
 )
 
 
+_MARGIN = re.compile(r"\s+(?:short|shy|behind|ahead)\b", re.IGNORECASE)
 _RELATIVE_COUNT = re.compile(r"\b(?:other|more|additional|remaining|further)\b", re.IGNORECASE)
 
 
@@ -257,6 +284,7 @@ class Quantity:
     approximate: bool
     text: str
     unit: str = ""
+    bound: str = ""  # "lower" ("at least 70"), "upper" ("up to 70"), or "" (a value, maybe hedged)
 
 
 def _singular(word: str) -> str:
@@ -339,17 +367,20 @@ def _magnitude(text: str, match: re.Match[str], index: int, s_index: int) -> Qua
 
 def _quantity(text: str, match: re.Match[str], index: int, s_index: int) -> Quantity | None:
     number = _number(match["number"])
+    word = match["number"].lower()
     at = match.start("currency") if match["currency"] else match.start("number")
     before = text[max(0, at - 24) : at]
     if number is None or _DATE_CONTEXT.search(before) or re.match(r"\d{4}$", match["number"]):
         return None  # dates ("May 13", "2024") belong to the timeline
-    after = text[match.end("number") : match.end("number") + 1]
-    if after in (":", "-", "/") or text[match.start("number") - 1 : match.start("number")] in (
-        "-",
-        "/",
-        ":",
+    # times, ranges, scores, ratios and compounds ("10:30", "20-13", "six-month", "a 73-yard
+    # drive"), also as tokenised text spaces them ("10 : 30", "73 - yard"); the digits after a
+    # decimal point a sentence break split off ("4. 2 yards"); a rank ("No. 2 oil company")
+    if (
+        re.match(r"\s?[:/\-–]", text[match.end("number") : match.end("number") + 2])
+        or re.search(r"(?:[:/\-–]|\d\s?\.|\bNo\.)\s?$", text[max(0, at - 4) : at])
+        or _PARTITIVE.search(before)
     ):
-        return None  # times, ranges, ratios, "six-month"
+        return None
     value = number * SCALES.get((match["scale"] or "").lower(), 1.0)
     unit = (match["unit"] or "").lower()
     noun, noun_length = _noun_phrase(match["noun"] or "")
@@ -375,6 +406,8 @@ def _quantity(text: str, match: re.Match[str], index: int, s_index: int) -> Quan
         end = match.start("noun") + noun_length
         if _RELATIVE_COUNT.search(text, match.end("number"), end):
             return None  # "four other states", "two more people": counted against a set named elsewhere
+        if _MARGIN.match(text, end):
+            return None  # "439 delegates short of the nomination": a difference, not a tally
     return Quantity(
         index,
         s_index,
@@ -383,9 +416,15 @@ def _quantity(text: str, match: re.Match[str], index: int, s_index: int) -> Quan
         value,
         dimension,
         noun,
-        bool(APPROXIMATE.search(before)),
+        # "a dozen states" is about twelve, and "dozens of people" at least two dozen
+        bool(APPROXIMATE.search(before)) or word in ("dozen", "dozens"),
         text[start:end],
         unit,
+        "lower"
+        if _LOWER_BOUND.search(before) or word == "dozens"
+        else "upper"
+        if _UPPER_BOUND.search(before)
+        else "",
     )
 
 
@@ -398,14 +437,40 @@ def _agree(a: Quantity, b: Quantity) -> bool:
     tolerance = APPROX_TOLERANCE if (a.approximate or b.approximate) else EXACT_TOLERANCE
     if a.unit != b.unit and not a.dimension.startswith("money"):
         tolerance = max(tolerance, CONVERTED_TOLERANCE)
+    if a.bound or b.bound:
+        return _bounds_agree(a, b, tolerance)
     return abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value))
 
 
-def _comparable(
-    a: Quantity, b: Quantity, sims: npt.NDArray[np.float32], rows: dict[tuple[int, int], int]
-) -> bool:
+def _bounds_agree(a: Quantity, b: Quantity, tolerance: float) -> bool:
+    """Whether a bound ("at least 70", "up to 20") leaves room for the other value: two bounds of
+    one side always do; a lower bound and a value (or an upper bound) do when the value is not below it."""
+    if a.bound == b.bound:
+        return True
+    low, high = (a, b) if a.bound == "lower" or b.bound == "upper" else (b, a)
+    return low.value <= high.value * (1 + tolerance) / (1 - tolerance)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What comparing two quantities needs: their sentences' cosines and which articles are far apart."""
+
+    sims: npt.NDArray[np.float32]
+    rows: dict[tuple[int, int], int]  # (article, sentence) -> row of sims
+    days: tuple[int | None, ...]  # each article's publication day (ordinal), None when undated
+
+    def apart(self, a: int, b: int) -> bool:
+        """Articles ``a`` and ``b`` were published more than MAX_DAYS_APART days apart."""
+        first, second = self.days[a], self.days[b]
+        return first is not None and second is not None and abs(first - second) > MAX_DAYS_APART
+
+
+def _comparable(a: Quantity, b: Quantity, context: _Context) -> bool:
     if a.article == b.article or a.dimension != b.dimension:
         return False
+    if context.apart(a.article, b.article):
+        return False  # a toll, a tally or a poll moves as a story goes on: an update, not a dispute
+    sims, rows = context.sims, context.rows
     sim = float(sims[rows[(a.article, a.sentence)], rows[(b.article, b.sentence)]])
     if _magnitudes_apart(a, b) and sim < SAME_FACT_MIN_SIM:
         return False  # "25 million people" (a pandemic's toll) and "28 people" (in quarantine)
@@ -436,15 +501,16 @@ def find_discrepancies(
     if not found:
         return []
     keys = sorted({(q.article, q.sentence) for q in found})
-    rows = {key: n for n, key in enumerate(keys)}
     vectors = np.stack([embeddings[a][s] for a, s in keys])
-    sims = vectors @ vectors.T
+    context = _Context(
+        vectors @ vectors.T, {key: n for n, key in enumerate(keys)}, _publication_days(articles)
+    )
     groups: list[list[Quantity]] = []
     for q in found:
         for group in groups:
             if all(
-                _comparable(q, other, sims, rows) for other in group if other.article != q.article
-            ) and any(_comparable(q, other, sims, rows) for other in group):
+                _comparable(q, other, context) for other in group if other.article != q.article
+            ) and any(_comparable(q, other, context) for other in group):
                 group.append(q)
                 break
         else:
@@ -456,13 +522,28 @@ def find_discrepancies(
     for group in groups:
         if len({q.article for q in group}) < 2:
             continue
-        group = _consistent_sources(group, same_kind, sims, rows)
+        group = _consistent_sources(group, same_kind, context)
         if len({q.article for q in group}) < 2:
             continue
         if not _sources_disagree(group):
             continue
         out.append(_discrepancy(group, articles))
     return out
+
+
+def _publication_days(articles: Sequence[Article]) -> tuple[int | None, ...]:
+    """Each article's publication day as an ordinal (None when undated). Across a story that runs
+    for weeks ("the Democratic primaries"), "eight of the past nine contests", a poll's lead and a
+    toll are different counts on different days; an undated article is compared with all."""
+    from datetime import date
+
+    days: list[int | None] = []
+    for article in articles:
+        try:
+            days.append(date.fromisoformat((article.published or "")[:10]).toordinal())
+        except ValueError:
+            days.append(None)
+    return tuple(days)
 
 
 def _sources_disagree(group: list[Quantity]) -> bool:
@@ -496,8 +577,7 @@ def _plural(group: list[Quantity]) -> str:
 def _consistent_sources(
     group: list[Quantity],
     same_kind: dict[tuple[int, str, str], list[Quantity]],
-    sims: npt.NDArray[np.float32],
-    rows: dict[tuple[int, int], int],
+    context: _Context,
 ) -> list[Quantity]:
     """The group without the articles that give several values themselves for what it compares.
 
@@ -516,7 +596,7 @@ def _consistent_sources(
             # "killed 20 people and injured 100 people": two counts of one noun in one sentence
             # are two events; two amounts of money in one sentence stay two values of one thing
             and (q.dimension != "count" or sibling.sentence != q.sentence)
-            and any(_comparable(sibling, other, sims, rows) for other in others)
+            and any(_comparable(sibling, other, context) for other in others)
         )
 
     return [q for q in group if consistent(q)]
@@ -560,6 +640,22 @@ SAME_NAME_MIN_RATIO = (
 NAME_MIN_LENGTH = 5  # shorter names differ by one letter too easily ("Li"/"Lu")
 
 
+# what a page's time stamp holds besides its date: a year, a clock time, a weekday, a zone, "posted in"
+_STAMP_WORDS = re.compile(
+    r"\b(?:\d{4}|\d{1,2}\s?[:.]\s?\d{2}|[ap]\.?\s?m\b\.?|noon|midnight|(?:mon|tue|wed|thu|fri|sat|sun)\w*"
+    r"|(?-i:[A-Z]{1,3}T|UTC)|posted|updated|published|last|at|on|in|by|filed)\b",
+    re.IGNORECASE,
+)
+STAMP_MAX_WORDS = 2  # a stamp's words besides those: "posted in Pedestrian Accidents on ..."
+
+
+def _is_stamp(sentence: str) -> bool:
+    """A sentence that is only a date and a time (a page's posting stamp), with at most
+    STAMP_MAX_WORDS other words."""
+    rest = _STAMP_WORDS.sub(" ", _EXPLICIT_DATE.sub(" ", sentence))
+    return len(re.findall(r"[A-Za-z]{2,}", rest)) <= STAMP_MAX_WORDS
+
+
 def date_discrepancies(articles: Sequence[Article], facts: Sequence[Fact]) -> list[Discrepancy]:
     """Facts whose sources give the same event different calendar dates ("May 13" / "May 15")."""
     ids = {a.id: a for a in articles}
@@ -568,6 +664,8 @@ def date_discrepancies(articles: Sequence[Article], facts: Sequence[Fact]) -> li
         claims = []
         for span in fact.support:
             text = ids[span.article_id].text
+            if _is_stamp(text[span.start : span.end]):
+                continue  # "May 2, 2013 1:35 pm": when a page was posted, not when anything happened
             for match in _EXPLICIT_DATE.finditer(text, span.start, span.end):
                 month = month_number(match["month"] or match["month2"])
                 day = int(match["day"] or match["day2"])

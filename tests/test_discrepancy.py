@@ -272,3 +272,96 @@ def test_a_count_relative_to_another_set_is_not_compared(pipeline: Pipeline) -> 
     assert _discrepancies(pipeline, texts) == []
     absolute = [t.replace(" other", "") for t in texts]
     assert _discrepancies(pipeline, absolute) == [("number of states", {4.0, 5.0})]
+
+
+def _dated_discrepancies(
+    pipeline: Pipeline, dated: list[tuple[str, str | None]]
+) -> list[tuple[str, set[float]]]:
+    articles = [
+        Article(str(i) * 12, str(i), text, published=day) for i, (text, day) in enumerate(dated)
+    ]
+    analyses = pipeline.nlp.analyse(articles, entities=False)
+    found = find_discrepancies(articles, analyses, pipeline.embed(articles, analyses))
+    return [(d.about, {c.value for c in d.claims}) for d in found]
+
+
+def test_a_bound_agrees_with_any_value_it_allows(pipeline: Pipeline) -> None:
+    allowed = [
+        "At least 70 people have been injured in the riots across the country.",
+        "About 100 people have been injured in the riots across the country.",
+    ]
+    assert _discrepancies(pipeline, allowed) == [], "at least 70 allows about 100"
+    two_lower_bounds = [
+        "The earthquake in the province killed at least five people on Tuesday.",
+        "The earthquake in the province killed at least three people on Tuesday.",
+    ]
+    assert _discrepancies(pipeline, two_lower_bounds) == []
+    dozen = [
+        "Voters in a dozen states went to the polls on Super Tuesday.",
+        "Voters in 11 states went to the polls on Super Tuesday.",
+    ]
+    assert _discrepancies(pipeline, dozen) == [], "a dozen is about twelve"
+    ruled_out = [
+        "At least 70 people have been injured in the riots across the country.",
+        "About 40 people have been injured in the riots across the country.",
+    ]
+    assert _discrepancies(pipeline, ruled_out) == [("number of people", {70.0, 40.0})]
+    upper = [
+        "Up to 20 boats were damaged in the storm at the marina.",
+        "Thirty boats were damaged in the storm at the marina.",
+    ]
+    assert _discrepancies(pipeline, upper) == [("number of boats", {20.0, 30.0})]
+
+
+def test_the_whole_a_part_is_counted_in_is_not_compared(pipeline: Pipeline) -> None:
+    texts = [
+        "Sanders has won eight of the past nine contests, including the Wyoming caucuses.",
+        "Sanders has won six of the last seven contests, including the Wisconsin primary.",
+    ]
+    assert _discrepancies(pipeline, texts) == []
+
+
+def test_counts_days_apart_are_updates_not_disagreements(pipeline: Pipeline) -> None:
+    first = "The earthquake in Aceh province killed five people, officials said."
+    later = "The earthquake in Aceh province killed 24 people, officials said."
+    assert _dated_discrepancies(pipeline, [(first, "2013-07-02"), (later, "2013-07-12")]) == []
+    assert _dated_discrepancies(pipeline, [(first, "2013-07-02"), (later, "2013-07-03")]) == [
+        ("number of people", {5.0, 24.0})
+    ]
+    assert _dated_discrepancies(pipeline, [(first, None), (later, "2013-07-12")]) == [
+        ("number of people", {5.0, 24.0})
+    ], "an undated article is compared with every other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Colts went on a 13-play drive and led 20-13 at 10:30 p.m.",
+        "The Colts went on a 13 - play drive and led 20 - 13 at 10 : 30 p.m.",  # tokenised text
+        "Outside temperatures were minus 20 as firefighters battled the blaze.",
+        "He averaged 4. 2 yards a carry.",
+        "Mobil is the No. 2 oil company.",
+        "Clinton is 439 delegates short of the nomination.",
+    ],
+)
+def test_compounds_scores_times_and_ranks_are_no_counts(pipeline: Pipeline, text: str) -> None:
+    assert _quantities(pipeline, text) == []
+
+
+def test_a_page_time_stamp_is_no_date_of_an_event(pipeline: Pipeline) -> None:
+    from parallax.discrepancy import date_discrepancies
+    from parallax.models import Fact, Span
+
+    texts = ["Posted on May 2, 2013 1:35 pm.", "May 3, 2013 at 7:31 AM ET"]
+    articles = [Article(str(i) * 12, str(i), t) for i, t in enumerate(texts)]
+    stamps = Fact(
+        "F1", texts[0], tuple(Span(a.id, 0, len(a.text)) for a in articles), ("a", "b"), 2
+    )
+    assert date_discrepancies(articles, [stamps]) == []
+    texts = ["The ministers met on May 2 in Brussels.", "The ministers met on May 3 in Brussels."]
+    articles = [Article(str(i) * 12, str(i), t) for i, t in enumerate(texts)]
+    meeting = Fact(
+        "F1", texts[0], tuple(Span(a.id, 0, len(a.text)) for a in articles), ("a", "b"), 2
+    )
+    [disc] = date_discrepancies(articles, [meeting])
+    assert {c.text for c in disc.claims} == {"May 2", "May 3"}
