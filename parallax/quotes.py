@@ -897,6 +897,7 @@ def _resolve_pronouns(found: list[Attribution], text: str) -> list[Attribution]:
         None  # "they": an organisation or unnamed officials, not "Clinton"
     )
     last_described: Attribution | None = None  # "the two-term president said": a person, unnamed
+    last_speaker: Attribution | None = None  # whoever spoke last, named, described or resolved
     for att in _speaker_from_next(found, text):
         previous = resolved[-1] if resolved else None
         if (
@@ -919,20 +920,27 @@ def _resolve_pronouns(found: list[Attribution], text: str) -> list[Attribution]:
         if pronoun in _PERSONAL:
             antecedent = last_person or last_described
         elif pronoun in _PLURAL:
-            antecedent = last_group
+            # only the speaker just before: "The ministry said ... Brook said ... they said" is
+            # nobody's the reader could be sure of
+            antecedent = (
+                last_group if last_group is not None and last_group is last_speaker else None
+            )
         else:
             antecedent = last_named or last_described
         if pronoun in _PRONOUNS:
             if antecedent is not None:  # the pronoun's own place stays the speaker's offset
                 att = replace(att, speaker=antecedent.speaker, speaker_kind=antecedent.speaker_kind)
+                last_speaker = antecedent
             # an unresolved "They" is nobody's antecedent: a later "she" is not "They"
         elif att.speaker and att.speaker_kind in ("person", "organisation"):
+            last_speaker = att
             last_named = att
             if att.speaker_kind == "person":
                 last_person = att
             else:
                 last_group = att
         elif att.speaker:
+            last_speaker = att
             if att.speaker_kind == "anonymous":
                 last_group = att  # "officials said ... they said"
             # a role counts only until the next speaker ("the report said" ends it)

@@ -540,6 +540,12 @@ def test_a_shared_subject_a_reporting_verb_before_and_they_as_a_body(pipeline: P
             'town "will pay."',
             "Ada Brook",
         ),
+        # ... and only the body that spoke last: after another speaker, "they" is no one for sure
+        (
+            'The ministry said the pier "must close." Ada Brook said the delay "is too long." '
+            'They said repairs "will wait."',
+            "They",
+        ),
         # opening phrases are no names before a description
         (
             'Late Friday, the ministry said the strike "killed at least four civilians."',
