@@ -10,13 +10,13 @@ currency), and compared with the quantities of the same kind in the other articl
   border" but not an unrelated distance; percentages, and values more than ten times apart, only in
   sentences that state one fact (``SAME_FACT_MIN_SIM``);
 - sources disagree when two of them share no value (a copy that gives both counts agrees);
-- only articles published within ``MAX_DAYS_APART`` days of each other are compared (when both are
-  dated): across a story that runs for weeks, a toll, a tally or a poll's lead moves, and the value of
-  one day is an update of another's, not a dispute.
+- two articles disagree only when published within ``MAX_DAYS_APART`` days of each other (or either
+  is undated): across a story that runs for weeks, a toll, a tally or a poll's lead moves, and the
+  value of one day is an update of another's, not a dispute.
 
 Values that agree after normalisation, within the tolerance their wording allows ("about", "a dozen",
 rounding of converted units), are not flagged; a bound ("at least 70", "more than 20", "up to 20")
-agrees with every value on its side. Not read as counts: the whole a part is counted in ("eight of the
+agrees with every value on its side. Not read as counts: the run a part is counted in ("eight of the
 past nine contests"), a margin ("439 delegates short"), compounds, scores, clock times and ranks ("a
 73-yard drive", "20-13", "10:30", "No. 2"), also as tokenised text spaces them. Besides numbers and
 counts:
@@ -230,14 +230,22 @@ _LOWER_BOUND = re.compile(
     r"(?:more than|over|at least|upwards of|no fewer than|no less than|in excess of)\s+$",
     re.IGNORECASE,
 )
+# "handed over 40 documents": "over" as a verb's particle bounds nothing
+_PARTICLE_OVER = re.compile(
+    r"\b(?:hand|turn|take|took|taken|tak|win|won|pass|sign|give|gave|given|hold|held|carr|switch|"
+    r"pick|look|roll|hous)\w*\s+over\s+$",
+    re.IGNORECASE,
+)
 _UPPER_BOUND = re.compile(
     r"(?:up to|less than|fewer than|under|as many as|no more than|within)\s+$", re.IGNORECASE
 )
-# the whole of a part named before it: "eight of the past nine contests", "64 of the 122 seats",
-# "two out of three": the set the part is counted in, which each writer draws for a different point
+# the whole of a run a part is counted in: "eight of the past nine contests", "six of the last seven",
+# "two out of three": each writer draws that run for a different point. A plain "one of the 33
+# miners" keeps its whole, often the story's main count
 _PARTITIVE = re.compile(
-    rf"\b(?:\d[\d,]*|{'|'.join(sorted(WORD_NUMBERS, key=len, reverse=True))})\s+(?:out\s+)?of\s+"
-    r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:(?:past|last|first|next|previous|remaining)\s+)?$",
+    rf"\b(?:\d[\d,]*|{'|'.join(sorted(WORD_NUMBERS, key=len, reverse=True))})\s+"
+    r"(?:out\s+of\s+(?:the\s+)?|of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
+    r"(?:past|last|first|next|previous|remaining)\s+)$",
     re.IGNORECASE,
 )
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
@@ -268,7 +276,11 @@ _DATE_CONTEXT = re.compile(
 )
 
 
-_MARGIN = re.compile(r"\s+(?:short|shy|behind|ahead)\b", re.IGNORECASE)
+# "439 delegates short", "five points behind Clinton"; not "40 protesters ahead of the summit" or
+# "behind the barricades"
+_MARGIN = re.compile(
+    r"\s+(?:short|shy)\b|\s+(?:behind|ahead)\b(?!\s+(?:of|the|a|an)\b)", re.IGNORECASE
+)
 _RELATIVE_COUNT = re.compile(r"\b(?:other|more|additional|remaining|further)\b", re.IGNORECASE)
 
 
@@ -373,17 +385,21 @@ def _quantity(text: str, match: re.Match[str], index: int, s_index: int) -> Quan
     if number is None or _DATE_CONTEXT.search(before) or re.match(r"\d{4}$", match["number"]):
         return None  # dates ("May 13", "2024") belong to the timeline
     # times, ranges, scores, ratios and compounds ("10:30", "20-13", "six-month", "a 73-yard
-    # drive"), also as tokenised text spaces them ("10 : 30", "73 - yard"); the digits after a
-    # decimal point a sentence break split off ("4. 2 yards"); a rank ("No. 2 oil company")
+    # drive"), also as tokenised text spaces them ("10 : 30", "20 - 13", "73 - yard"); a decimal's
+    # digits tokenised text split off ("4 . 2 yards"); a rank ("No. 2 oil company"). A colon or dash
+    # before a number, a space between and no digit before it, is punctuation ("The toll: 40 people")
     if (
         re.match(r"\s?[:/\-–]", text[match.end("number") : match.end("number") + 2])
-        or re.search(r"(?:[:/\-–]|\d\s?\.|\bNo\.)\s?$", text[max(0, at - 4) : at])
+        or re.search(r"(?:[:/\-–]|\d\s[:/\-–.]\s|\bNo\.\s?)$", text[max(0, at - 4) : at])
         or _PARTITIVE.search(before)
     ):
         return None
     value = number * SCALES.get((match["scale"] or "").lower(), 1.0)
     unit = (match["unit"] or "").lower()
     noun, noun_length = _noun_phrase(match["noun"] or "")
+    dozens = (match["noun"] or "").split()[:1] == ["dozen"]  # "two dozen people": 24
+    if dozens:
+        value *= 12
     currency = CURRENCIES.get((match["currency"] or "").lower()) or CURRENCIES.get(unit)
     if currency:
         dimension, noun = f"money:{currency}", noun or "amount"
@@ -416,16 +432,19 @@ def _quantity(text: str, match: re.Match[str], index: int, s_index: int) -> Quan
         value,
         dimension,
         noun,
-        # "a dozen states" is about twelve, and "dozens of people" at least two dozen
-        bool(APPROXIMATE.search(before)) or word in ("dozen", "dozens"),
+        # "a dozen states" (or "two dozen") is about twelve, and "dozens dead" at least two dozen
+        bool(APPROXIMATE.search(before)) or dozens or word in ("dozen", "dozens"),
         text[start:end],
         unit,
-        "lower"
-        if _LOWER_BOUND.search(before) or word == "dozens"
-        else "upper"
-        if _UPPER_BOUND.search(before)
-        else "",
+        _bound(before, word),
     )
+
+
+def _bound(before: str, word: str) -> str:
+    """Which side the words before a number bound it on: "lower", "upper" or "" (a value)."""
+    if word == "dozens" or (_LOWER_BOUND.search(before) and not _PARTICLE_OVER.search(before)):
+        return "lower"
+    return "upper" if _UPPER_BOUND.search(before) else ""
 
 
 def _agree(a: Quantity, b: Quantity) -> bool:
@@ -444,11 +463,13 @@ def _agree(a: Quantity, b: Quantity) -> bool:
 
 def _bounds_agree(a: Quantity, b: Quantity, tolerance: float) -> bool:
     """Whether a bound ("at least 70", "up to 20") leaves room for the other value: two bounds of
-    one side always do; a lower bound and a value (or an upper bound) do when the value is not below it."""
+    one side always do; otherwise the lower side (a lower bound, or a value under an upper bound)
+    must not exceed the higher by more than the tolerance two values are allowed."""
     if a.bound == b.bound:
         return True
     low, high = (a, b) if a.bound == "lower" or b.bound == "upper" else (b, a)
-    return low.value <= high.value * (1 + tolerance) / (1 - tolerance)
+    gap = low.value - high.value
+    return gap <= 0 or gap <= tolerance * max(abs(low.value), abs(high.value))
 
 
 @dataclass(frozen=True)
@@ -468,8 +489,6 @@ class _Context:
 def _comparable(a: Quantity, b: Quantity, context: _Context) -> bool:
     if a.article == b.article or a.dimension != b.dimension:
         return False
-    if context.apart(a.article, b.article):
-        return False  # a toll, a tally or a poll moves as a story goes on: an update, not a dispute
     sims, rows = context.sims, context.rows
     sim = float(sims[rows[(a.article, a.sentence)], rows[(b.article, b.sentence)]])
     if _magnitudes_apart(a, b) and sim < SAME_FACT_MIN_SIM:
@@ -525,9 +544,9 @@ def find_discrepancies(
         group = _consistent_sources(group, same_kind, context)
         if len({q.article for q in group}) < 2:
             continue
-        if not _sources_disagree(group):
-            continue
-        out.append(_discrepancy(group, articles))
+        group = _disputing(group, context)
+        if group:
+            out.append(_discrepancy(group, articles))
     return out
 
 
@@ -546,14 +565,26 @@ def _publication_days(articles: Sequence[Article]) -> tuple[int | None, ...]:
     return tuple(days)
 
 
-def _sources_disagree(group: list[Quantity]) -> bool:
-    """Two of the group's articles share no value: an article that also gives the other's value
-    agrees with it on that one, and its other value is about something else. Two copies of "the last
-    two rows of chairs, with 16 rows reserved in front" are not "two rows" against "16 rows"."""
+def _disputing(group: list[Quantity], context: _Context) -> list[Quantity]:
+    """The group's values from the articles that disagree with another one: two articles disagree
+    when they share no value and were published within MAX_DAYS_APART days (a toll, a tally or a
+    poll's lead moves as a story goes on: a value of one week updates another's, it does not
+    dispute it). An article that also gives the other's value agrees with it on that one, and its
+    other value is about something else: two copies of "the last two rows of chairs, with 16 rows
+    reserved in front" are not "two rows" against "16 rows". Empty when no two articles disagree."""
     by_article: dict[int, list[Quantity]] = {}
     for q in group:
         by_article.setdefault(q.article, []).append(q)
-    return _two_share_nothing(list(by_article.values()), _agree)
+    articles = sorted(by_article)
+    disputing = {
+        article
+        for i, first in enumerate(articles)
+        for second in articles[i + 1 :]
+        if not context.apart(first, second)
+        and _two_share_nothing([by_article[first], by_article[second]], _agree)
+        for article in (first, second)
+    }
+    return [q for q in group if q.article in disputing]
 
 
 def _two_share_nothing(values: Sequence[Sequence[T]], agree: Callable[[T, T], bool]) -> bool:
@@ -642,18 +673,32 @@ NAME_MIN_LENGTH = 5  # shorter names differ by one letter too easily ("Li"/"Lu")
 
 # what a page's time stamp holds besides its date: a year, a clock time, a weekday, a zone, "posted in"
 _STAMP_WORDS = re.compile(
-    r"\b(?:\d{4}|\d{1,2}\s?[:.]\s?\d{2}|[ap]\.?\s?m\b\.?|noon|midnight|(?:mon|tue|wed|thu|fri|sat|sun)\w*"
+    r"\b(?:\d{4}|\d{1,2}\s?[:.]\s?\d{2}|[ap]\.?\s?m\b\.?|noon|midnight"
+    r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?"
     r"|(?-i:[A-Z]{1,3}T|UTC)|posted|updated|published|last|at|on|in|by|filed)\b",
     re.IGNORECASE,
 )
-STAMP_MAX_WORDS = 2  # a stamp's words besides those: "posted in Pedestrian Accidents on ..."
+# ... and what makes it a stamp, not a short sentence with a date ("Trump won on March 1."): a clock
+# time, a zone or a posting word
+_STAMP_MARK = re.compile(
+    r"\d{1,2}\s?:\s?\d{2}|(?-i:\b(?:[A-Z]{1,3}T|UTC)\b)|\b(?:posted|updated|published|filed)\b",
+    re.IGNORECASE,
+)
+STAMP_MAX_WORDS = 2  # a stamp's capitalised words besides those: "posted in Pedestrian Accidents"
 
 
 def _is_stamp(sentence: str) -> bool:
-    """A sentence that is only a date and a time (a page's posting stamp), with at most
-    STAMP_MAX_WORDS other words."""
-    rest = _STAMP_WORDS.sub(" ", _EXPLICIT_DATE.sub(" ", sentence))
-    return len(re.findall(r"[A-Za-z]{2,}", rest)) <= STAMP_MAX_WORDS
+    """A sentence that is only a page's posting stamp: a date alone ("April 27, 2009"), or with a
+    clock time, a zone or a posting word and besides those no lower-case word and at most
+    STAMP_MAX_WORDS others."""
+    rest = re.findall(r"[A-Za-z]{2,}", _STAMP_WORDS.sub(" ", _EXPLICIT_DATE.sub(" ", sentence)))
+    if not rest:
+        return True
+    return (
+        bool(_STAMP_MARK.search(sentence))
+        and len(rest) <= STAMP_MAX_WORDS
+        and not any(w.islower() for w in rest)
+    )
 
 
 def date_discrepancies(articles: Sequence[Article], facts: Sequence[Fact]) -> list[Discrepancy]:

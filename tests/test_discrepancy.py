@@ -339,7 +339,7 @@ def test_counts_days_apart_are_updates_not_disagreements(pipeline: Pipeline) -> 
         "The Colts went on a 13-play drive and led 20-13 at 10:30 p.m.",
         "The Colts went on a 13 - play drive and led 20 - 13 at 10 : 30 p.m.",  # tokenised text
         "Outside temperatures were minus 20 as firefighters battled the blaze.",
-        "He averaged 4. 2 yards a carry.",
+        "He averaged 4 . 2 yards a carry.",  # tokenised text
         "Mobil is the No. 2 oil company.",
         "Clinton is 439 delegates short of the nomination.",
     ],
@@ -365,3 +365,61 @@ def test_a_page_time_stamp_is_no_date_of_an_event(pipeline: Pipeline) -> None:
     )
     [disc] = date_discrepancies(articles, [meeting])
     assert {c.text for c in disc.claims} == {"May 2", "May 3"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The death toll: 40 people were killed.", [("40 people", "count", 40.0)]),
+        ("The storm hit in 2012. 40 people were killed.", [("40 people", "count", 40.0)]),
+        ("Police arrested 40 protesters ahead of the summit.", [("40 protesters", "count", 40.0)]),
+        ("One of the 33 miners was rescued.", [("33 miners", "count", 33.0)]),
+        ("Two dozen people were hurt.", [("Two dozen people", "count", 24.0)]),
+    ],
+)
+def test_punctuation_prepositions_and_plain_parts_keep_their_counts(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str, float]]
+) -> None:
+    assert _quantities(pipeline, text) == expected
+
+
+def test_a_bound_rules_out_the_values_past_it(pipeline: Pipeline) -> None:
+    assert _discrepancies(
+        pipeline,
+        [
+            "At least 100 people were killed in the earthquake on Tuesday.",
+            "The earthquake killed 75 people on Tuesday.",
+        ],
+    ) == [("number of people", {100.0, 75.0})]
+    assert _discrepancies(
+        pipeline,
+        [
+            "Police handed over 40 documents to the court on Monday.",
+            "Police handed over 60 documents to the court on Monday.",
+        ],
+    ) == [("number of documents", {40.0, 60.0})], "'handed over' bounds nothing"
+
+
+def test_two_close_reports_disagree_whatever_an_older_one_says(pipeline: Pipeline) -> None:
+    toll = "The earthquake in Aceh province killed {} people, officials said."
+    found = _dated_discrepancies(
+        pipeline,
+        [
+            (toll.format("five"), "2013-07-01"),
+            (toll.format("five"), "2013-07-03"),
+            (toll.format(24), "2013-07-05"),
+        ],
+    )
+    assert found == [("number of people", {5.0, 24.0})]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Trump won on March 1.", "It happened on May 2 at 5 p.m.", "Voting ends May 15."],
+)
+def test_a_short_sentence_with_a_date_is_no_time_stamp(sentence: str) -> None:
+    from parallax.discrepancy import _is_stamp
+
+    assert not _is_stamp(sentence)
+    assert _is_stamp("May 2, 2013 1:35 pm.") and _is_stamp("Posted on Tuesday, May 3, 2013")
+    assert _is_stamp("April 27, 2009")
