@@ -54,6 +54,12 @@ PRONOUN_START = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|This|These|Tho
 CONNECTIVE_START = re.compile(
     r"^(?:But|And|Also|However|Still(?=,)|Meanwhile|Yet|So|Instead|Then)(?![\w-])(?!\s+far\b)"
 )
+# a line that credits the outlet that broke the story; "Who copied whom" shows it as a citation
+SCOOP_CREDIT = re.compile(
+    r"\b(?:first\s+(?:reported|disclosed|revealed)|(?:was|were)\s+the\s+first\s+to\s+report)\b",
+    re.IGNORECASE,
+)
+CREDIT_MAX_WORDS = 12  # ... when it says little else: a longer sentence carries news of its own
 TERMINAL = re.compile(r"[.!…][\"'”’)\]]*$")
 
 
@@ -104,6 +110,8 @@ def _candidate(
         return (
             None  # the brief is in the reporter's voice; what people said is in the quotes section
         )
+    if words < CREDIT_MAX_WORDS and SCOOP_CREDIT.search(text):
+        return None  # "Biden's decision was first reported by Politico.": who broke it, not news
     return Candidate(index, start, end, position, words, bool(CONNECTIVE_START.match(text)))
 
 

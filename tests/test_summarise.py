@@ -297,3 +297,13 @@ def test_the_title_embeds_nothing_for_untitled_articles(pipeline: Pipeline) -> N
     titled = SentenceVectors(articles, analyses, Counting())
     assert story_title(StoryText(articles, analyses, titled)) in {a.title for a in articles}
     assert asked  # a titled story's headline is chosen by its leads' meaning
+
+
+def test_a_line_crediting_the_outlet_that_broke_the_story_is_no_brief_sentence(
+    kharkiv_report: Report,
+) -> None:
+    texts = [s.text for s in kharkiv_report.stories[0].brief.sentences]
+    assert texts, "Kharkiv has a brief"
+    # three of its reports say "Biden's decision was first reported by Politico"; "Who copied whom"
+    # shows that as a citation, and the brief's words go to the news
+    assert not [t for t in texts if "first reported" in t and len(t.split()) < 12], texts
