@@ -457,12 +457,12 @@ def speaker_kind(speaker: str | None, person_names: set[str]) -> SpeakerKind:
     if not speaker:
         return "unknown"
     owned = _OWNED.match(speaker)
-    if owned:
-        # "NBC’s Dante Chinni", "Fox's Chris Wallace": a person of an outlet, when the entity
-        # recogniser names one there; else a named thing of its owner ("ABC's This Week",
-        # "Moody's Analytics"), which speaks as a body does
-        person = any(name in owned.group("owned") for name in person_names)
-        return "person" if person else "organisation"
+    if (
+        owned
+        and (len(owned.group("owned").split()) >= 2 or owned.group("owned") in person_names)
+        and speaker_kind(owned.group("owned"), person_names) == "person"
+    ):
+        return "person"  # "NBC’s Dante Chinni", "Fox's Chris Wallace": a person of an outlet
     if outlets.find_outlets(speaker) or re.search(
         r"\b(?:Courier|Times|Post|Press|News|Daily|Herald|Journal)\b", speaker
     ):
