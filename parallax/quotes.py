@@ -454,8 +454,8 @@ _ACRONYM = re.compile(r"(?:[Tt]he\s+)?(?:(?:[A-Z]\.){2,}|[A-Z]{2,6})")
 
 def speaker_kind(speaker: str | None, person_names: set[str]) -> SpeakerKind:
     """person, organisation, anonymous or unknown, from the phrase and the entities around it."""
-    if not speaker:
-        return "unknown"
+    if not speaker or speaker.lower() in PRONOUN_SPEAKERS:
+        return "unknown"  # "It", "They": whose words they are is decided by what came before
     owned = _OWNED.match(speaker)
     if (
         owned
@@ -932,6 +932,8 @@ def _resolve_pronouns(found: list[Attribution], text: str) -> list[Attribution]:
                 att = replace(att, speaker=antecedent.speaker, speaker_kind=antecedent.speaker_kind)
                 last_speaker = antecedent
             # an unresolved "They" is nobody's antecedent: a later "she" is not "They"
+        elif pronoun in PRONOUN_SPEAKERS:
+            pass  # "it added": the body that spoke goes on speaking, and stays the antecedent
         elif att.speaker and att.speaker_kind in ("person", "organisation"):
             last_speaker = att
             last_named = att

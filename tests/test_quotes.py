@@ -540,11 +540,22 @@ def test_a_shared_subject_a_reporting_verb_before_and_they_as_a_body(pipeline: P
             'town "will pay."',
             "Ada Brook",
         ),
-        # ... and only the body that spoke last: after another speaker, "they" is no one for sure
+        # ... and only the body that spoke last: after another speaker, "they" is no one for sure;
+        # the body's own "it added" is the same body speaking on
         (
             'The ministry said the pier "must close." Ada Brook said the delay "is too long." '
             'They said repairs "will wait."',
             "They",
+        ),
+        (
+            'The ministry said the pier "must close." "Repairs will wait," it added. They said '
+            'the cost "is high."',
+            "The ministry",
+        ),
+        (
+            'Ada Brook said the pier "is safe." The ministry said the pier "must close." It said '
+            'repairs "will wait." On Tuesday, she said the town "cannot pay."',
+            "Ada Brook",
         ),
         # opening phrases are no names before a description
         (
