@@ -40,7 +40,7 @@ from parallax.concepts import (
 )
 from parallax.config import BriefOptions
 from parallax.models import Analysis, Article, Brief, BriefSentence, Span
-from parallax.outlets import DATELINE
+from parallax.outlets import DATELINE, find_outlets
 from parallax.vectors import SentenceVectors, rows
 
 Matrix = npt.NDArray[np.float32]
@@ -54,9 +54,11 @@ PRONOUN_START = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|This|These|Tho
 CONNECTIVE_START = re.compile(
     r"^(?:But|And|Also|However|Still(?=,)|Meanwhile|Yet|So|Instead|Then)(?![\w-])(?!\s+far\b)"
 )
-# a line that credits the outlet that broke the story; "Who copied whom" shows it as a citation
+# a line that credits the outlet that broke the story, "Who copied whom" shows it as a citation:
+# "... was first reported by Politico." (an outlet, maybe a time, and the end); not "The disease was
+# first reported in 1976." or "Politico first reported that ..."
 SCOOP_CREDIT = re.compile(
-    r"\b(?:first\s+(?:reported|disclosed|revealed)|(?:was|were)\s+the\s+first\s+to\s+report)\b",
+    r"\bfirst\s+(?:reported|disclosed|revealed)\s+(?:by|in)\s+(?P<outlet>[^,;:]+?)[.!]?[\"'”’]*$",
     re.IGNORECASE,
 )
 CREDIT_MAX_WORDS = 12  # ... when it says little else: a longer sentence carries news of its own
@@ -110,9 +112,15 @@ def _candidate(
         return (
             None  # the brief is in the reporter's voice; what people said is in the quotes section
         )
-    if words < CREDIT_MAX_WORDS and SCOOP_CREDIT.search(text):
+    if words < CREDIT_MAX_WORDS and _credits_an_outlet(text):
         return None  # "Biden's decision was first reported by Politico.": who broke it, not news
     return Candidate(index, start, end, position, words, bool(CONNECTIVE_START.match(text)))
+
+
+def _credits_an_outlet(text: str) -> bool:
+    """The sentence ends by crediting a known outlet with the story ("first reported by Politico")."""
+    credit = SCOOP_CREDIT.search(text)
+    return bool(credit and find_outlets(credit["outlet"]))
 
 
 def candidates(story: StoryText, opts: BriefOptions) -> list[Candidate]:

@@ -307,3 +307,20 @@ def test_a_line_crediting_the_outlet_that_broke_the_story_is_no_brief_sentence(
     # three of its reports say "Biden's decision was first reported by Politico"; "Who copied whom"
     # shows that as a citation, and the brief's words go to the news
     assert not [t for t in texts if "first reported" in t and len(t.split()) < 12], texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "credit"),
+    [
+        ("Biden’s decision was first reported by Politico.", True),
+        ("The deal was first reported by The Wall Street Journal on Monday.", True),
+        ("The disease was first reported in 1976.", False),  # news, and no outlet
+        ("The outbreak was first reported by local health officials.", False),
+        ("Politico first reported that Biden will not seek reelection.", False),
+        ("The talks were first reported by Reuters, which said the price was $44 billion.", False),
+    ],
+)
+def test_only_a_line_crediting_an_outlet_is_a_credit_line(sentence: str, credit: bool) -> None:
+    from parallax.summarise import _credits_an_outlet
+
+    assert _credits_an_outlet(sentence) is credit
