@@ -134,6 +134,21 @@ def candidates(story: StoryText, opts: BriefOptions) -> list[Candidate]:
     return found
 
 
+def _openings(story: StoryText) -> list[Candidate]:
+    """Each article's first sentence whatever it is (a two-word item, a quote): the brief of a story
+    none of whose sentences could stand in one, so that it is not empty."""
+    found = []
+    for index, (article, analysis) in enumerate(zip(story.articles, story.analyses, strict=True)):
+        if analysis.sentences:
+            start, end = analysis.sentences[0]
+            dateline = DATELINE.match(article.text, start, end)
+            start = dateline.end() if dateline and dateline.end() < end else start
+            words = len(article.text[start:end].split())
+            if words:
+                found.append(Candidate(index, start, end, 0, words, False))
+    return found
+
+
 def _vectors(story: StoryText, cands: Sequence[Candidate], indices: Sequence[int]) -> Matrix:
     return rows(story.embeddings, [(cands[i].article, cands[i].position) for i in indices])
 
@@ -425,7 +440,7 @@ def summarise(story: StoryText, opts: BriefOptions | None = None) -> Brief:
     """The story's brief within ``opts.words`` words (only a single overlong sentence may exceed it,
     or, with ``opts.fill``, one last sentence)."""
     opts = opts or BriefOptions()
-    cands, _ = _focused(story, candidates(story, opts), opts)
+    cands, _ = _focused(story, candidates(story, opts) or _openings(story), opts)
     if not cands:
         return Brief(words=0, sentences=(), order=opts.order, focus=opts.focus)
     sets = [concepts_of(story.articles[c.article].text[c.start : c.end]) for c in cands]

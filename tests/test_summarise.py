@@ -324,3 +324,22 @@ def test_only_a_line_crediting_an_outlet_is_a_credit_line(sentence: str, credit:
     from parallax.summarise import _credits_an_outlet
 
     assert _credits_an_outlet(sentence) is credit
+
+
+@pytest.mark.parametrize(
+    "text", ["Storm hits coast.", '"We will rebuild every house," the mayor said on Friday.']
+)
+def test_a_story_with_no_brief_sentence_is_briefed_by_its_opening(
+    pipeline: Pipeline, text: str
+) -> None:
+    """Too short for a brief sentence, or a quote: the brief is the opening, not empty."""
+    from parallax.models import Article
+
+    article = Article("a" * 12, "t", text)
+    [analysis] = pipeline.nlp.analyse([article], entities=False)
+    story = StoryText(
+        [article], [analysis], SentenceVectors([article], [analysis], pipeline.embedder)
+    )
+    [sentence] = summarise(story, BriefOptions(words=40)).sentences
+    span = sentence.citations[0]
+    assert sentence.text == text[span.start : span.end] == text
