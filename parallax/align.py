@@ -22,6 +22,7 @@ import numpy.typing as npt
 
 from parallax.models import Analysis, Article, Fact, Span, content_hash
 from parallax.outlets import DATELINE
+from parallax.timex import MONTHS
 
 Matrix = npt.NDArray[np.float32]
 
@@ -34,6 +35,14 @@ MIN_FACT_WORDS = (
 )
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 _NUMBER = re.compile(r"\d[\d,.]*")
+# a calendar date's numbers ("Nov. 9", "6 May", "May 13, 2024") are no quantity: two polls "conducted
+# between Oct. 30 and Nov. 9" and "between Dec. 6-9" share a 9 and are still two facts, and two
+# sources giving one meeting "May 13" and "May 15" are one fact whose date they dispute
+_MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+_DATE_NUMBERS = re.compile(
+    rf"\b(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}\s+(?:{_MONTH_NAMES})\b\.?(?:,?\s+\d{{4}})?)(?!\d)"
+)
 
 
 @dataclass(frozen=True)
@@ -99,7 +108,10 @@ def _sentences(
             if len(text.split()) < opts.min_fact_words:
                 continue
             key = citations.get((a_index, s_index)) or f"group:{groups.get(article.id, a_index)}"
-            numbers = frozenset(n.rstrip(".,").replace(",", "") for n in _NUMBER.findall(text))
+            numbers = frozenset(
+                n.rstrip(".,").replace(",", "")
+                for n in _NUMBER.findall(_DATE_NUMBERS.sub(" ", text))
+            )
             out.append(
                 _Sentence(
                     a_index,

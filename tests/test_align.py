@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from parallax.models import Report
+from parallax.pipeline import Pipeline
 
 
 def test_every_fact_quotes_one_of_its_spans(kharkiv_report: Report, example_report: Report) -> None:
@@ -106,3 +107,24 @@ def test_kharkiv_quote_copied_by_four_outlets_is_one_fact(kharkiv_report: Report
         )
     ]
     assert max(len(f.support) for f in carrying) >= 4
+
+
+def test_a_date_shared_by_chance_does_not_make_two_facts_one(pipeline: Pipeline) -> None:
+    """Numbers tell two facts apart, but a calendar date's are no quantity: two polls that share
+    the "9" of their dates and nothing else are two facts, with no date to dispute."""
+    from parallax.align import align_facts
+    from parallax.discrepancy import date_discrepancies
+    from parallax.models import Article
+
+    texts = [
+        "The poll was conducted between Oct. 30 and Nov. 9, and surveyed 2,000 people between "
+        "the ages of 18 and 29 with a margin of error of 2.8 percentage points.",
+        "The poll surveyed 1,000 adults between Dec. 6-9 with a margin of error between "
+        "+/- 3.1 and 4.9.",
+    ]
+    articles = [Article(str(i) * 12, str(i), t) for i, t in enumerate(texts)]
+    analyses = pipeline.nlp.analyse(articles)
+    embeddings = pipeline.embed(articles, analyses)
+    facts = align_facts(articles, analyses, embeddings, {a.id: i for i, a in enumerate(articles)})
+    assert all(len(f.support) == 1 for f in facts)
+    assert date_discrepancies(articles, facts) == []
