@@ -15,8 +15,8 @@ currency), and compared with the quantities of the same kind in the other articl
   value of one day is an update of another's, not a dispute.
 
 Values that agree after normalisation, within the tolerance their wording allows ("about", "a dozen",
-rounding of converted units), are not flagged; a bound ("at least 70", "more than 20", "up to 20")
-agrees with every value on its side. Not read as counts: the run a part is counted in ("eight of the
+rounding of converted units), are not flagged; a bound ("at least 70", "more than 20", "up to 20",
+"10 or more") agrees with every value on its side. Not read as counts: the run a part is counted in ("eight of the
 past nine contests"), a margin ("439 delegates short"), compounds, scores, clock times and ranks ("a
 73-yard drive", "20-13", "10:30", "No. 2"), also as tokenised text spaces them. Besides numbers and
 counts:
@@ -230,6 +230,11 @@ _LOWER_BOUND = re.compile(
     r"(?:more than|over|at least|upwards of|no fewer than|no less than|in excess of)\s+$",
     re.IGNORECASE,
 )
+# ... or after it: "10 points or more", "five people or fewer"
+_AFTER_BOUND = re.compile(
+    r"\s+or\s+(?:(?P<lower>more|greater|higher|above|over)|(?P<upper>fewer|less|lower|below|under))\b",
+    re.IGNORECASE,
+)
 # "handed over 40 documents": "over" as a verb's particle bounds nothing
 _PARTICLE_OVER = re.compile(
     r"\b(?:hand|turn|take|took|taken|tak|win|won|pass|sign|give|gave|given|hold|held|carr|switch|"
@@ -436,12 +441,14 @@ def _quantity(text: str, match: re.Match[str], index: int, s_index: int) -> Quan
         bool(APPROXIMATE.search(before)) or dozens or word in ("dozen", "dozens"),
         text[start:end],
         unit,
-        _bound(before, word),
+        _bound(before, word, _AFTER_BOUND.match(text, end)),
     )
 
 
-def _bound(before: str, word: str) -> str:
-    """Which side the words before a number bound it on: "lower", "upper" or "" (a value)."""
+def _bound(before: str, word: str, after: re.Match[str] | None = None) -> str:
+    """Which side the words around a number bound it on: "lower", "upper" or "" (a value)."""
+    if after is not None:  # "10 points or more"
+        return "lower" if after["lower"] else "upper"
     if word == "dozens" or (_LOWER_BOUND.search(before) and not _PARTICLE_OVER.search(before)):
         return "lower"
     return "upper" if _UPPER_BOUND.search(before) else ""

@@ -301,6 +301,11 @@ def test_a_bound_agrees_with_any_value_it_allows(pipeline: Pipeline) -> None:
         "Voters in 11 states went to the polls on Super Tuesday.",
     ]
     assert _discrepancies(pipeline, dozen) == [], "a dozen is about twelve"
+    after = [
+        "If Sanders wins New Hampshire by 10 points or more, his campaign is safe.",
+        "Sanders won New Hampshire by more than 20 points, his campaign said.",
+    ]
+    assert _discrepancies(pipeline, after) == [], "'10 points or more' allows 20"
     ruled_out = [
         "At least 70 people have been injured in the riots across the country.",
         "About 40 people have been injured in the riots across the country.",
