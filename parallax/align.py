@@ -143,8 +143,13 @@ def align_facts(
     sentences = _sentences(articles, analyses, groups, citations or {}, opts)
     if not sentences:
         return []
-    vectors = np.stack([embeddings[s.article][s.index] for s in sentences])
-    sims = vectors @ vectors.T
+    if (
+        len(articles) < 2
+    ):  # every sentence is a fact of its own: nothing to compare, nothing to embed
+        sims = np.eye(len(sentences), dtype=np.float32)
+    else:
+        vectors = np.stack([embeddings[s.article][s.index] for s in sentences])
+        sims = vectors @ vectors.T
     members = _cluster(sentences, sims, opts)
     facts = [_fact(group, sentences, sims, articles) for group in members]
     return sorted(facts, key=lambda f: (-f.independent_sources, -len(f.support)))

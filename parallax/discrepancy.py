@@ -519,6 +519,8 @@ def find_discrepancies(
     articles: Sequence[Article], analyses: Sequence[Analysis], embeddings: Sequence[Matrix]
 ) -> list[Discrepancy]:
     """Groups of comparable quantities across articles that do not all agree."""
+    if len(articles) < 2:
+        return []  # one source disagrees with no one (and its sentences need no embedding)
     found = [
         q
         for i, (a, an) in enumerate(zip(articles, analyses, strict=True))

@@ -134,6 +134,24 @@ class Pipeline:
             self.progress("read", len(articles), 0)
         return list(articles.values()), problems
 
+    def embed_stories(
+        self,
+        embeddings: SentenceVectors,
+        analyses: Sequence[Analysis],
+        groups: Sequence[Sequence[int]],
+    ) -> None:
+        """Embed, in one batch, every sentence of the stories of more than one article."""
+        keys = [
+            (i, p)
+            for group in groups
+            if len(group) > 1
+            for i in group
+            for p in range(len(analyses[i].sentences))
+        ]
+        self.progress("embed", 0, len(keys))
+        embeddings.rows(keys)
+        self.progress("embed", len(keys), len(keys))
+
     def embed(self, articles: Sequence[Article], analyses: Sequence[Analysis]) -> list[Matrix]:
         """One embedding matrix (sentences x dims) per article, encoded in one batch."""
         texts = [
@@ -249,31 +267,26 @@ class Pipeline:
         self.progress("analyse", 0, len(articles))
         analyses = self.nlp.analyse(articles, entities=self.opts.analysis)
         self.progress("analyse", len(articles), len(articles))
-        # the full analysis compares every sentence with every other: embed them all in one batch. A
-        # brief alone embeds only the sentences it weighs (vectors.py): with the faster brief model
-        # when nothing is to be grouped; otherwise grouping's lead vectors (analysis model) already
-        # hold many of them, and a second model would embed those again for little gain
+        # sentences are embedded when a stage first asks for them (vectors.py): grouping's leads,
+        # then, for the analysis, every sentence of each story of several articles in one batch (it
+        # compares every sentence with every other). A story of one article is briefed by its lead
+        # and compares nothing, so it needs no more: in a feed, most stories. A brief alone embeds
+        # only the sentences it weighs, with the faster brief model when nothing is to be grouped;
+        # otherwise grouping's lead vectors (analysis model) already hold many of them, and a second
+        # model would embed those again for little gain
         grouped = not self.opts.single_story and len(articles) > 1
         model = self.embedder if self.opts.analysis or grouped else self.brief_embedder
-        embeddings: Sequence[Matrix] = (
-            self.embed(articles, analyses)
-            if self.opts.analysis
-            else SentenceVectors(articles, analyses, model)
-        )
+        embeddings = SentenceVectors(articles, analyses, model)
+        groups = self.stories(articles, analyses, embeddings)
+        if self.opts.analysis:
+            self.embed_stories(embeddings, analyses, groups)
         dated: dict[str, Article] = {}
         stories: list[Story] = []
-        for group in self.stories(articles, analyses, embeddings):
+        for group in groups:
             members = infer_publication_dates([articles[i] for i in group])
             dated.update((a.id, a) for a in members)
             stories.append(
-                self.story(
-                    members,
-                    [analyses[i] for i in group],
-                    embeddings.subset(group)
-                    if isinstance(embeddings, SentenceVectors)
-                    else [embeddings[i] for i in group],
-                    model,
-                )
+                self.story(members, [analyses[i] for i in group], embeddings.subset(group), model)
             )
             self.progress("brief", len(stories), 0)
         stories.sort(key=lambda s: -len(s.article_ids))

@@ -7,9 +7,9 @@ Which sentences: the set that covers the most *concepts* (stemmed word bigrams w
 independent sources that use them) within the word budget, found exactly by an integer programme
 (concepts.py: Gillick & Favre's model, as in ICSISumm). A sentence other independent sources confirm
 (MiniLM cosine >= support_min_sim) is worth one concept unit per source; pairs that say the same thing
-in other words (cosine >= redundancy_max_sim) cannot both be chosen. A story of one source, or one where
-no concept recurs, falls back to the older score: centrality to the story's centroid, support by other
-outlets and position. The brief is shown in the order the sources tell the story (or by date, or by
+in other words (cosine >= redundancy_max_sim) cannot both be chosen. A story of several articles that are
+one source (copies), or where no concept recurs, falls back to the older score: centrality to the
+story's centroid, support by other outlets and position. A story of one article is briefed by its lead. The brief is shown in the order the sources tell the story (or by date, or by
 importance), under a headline cut from its lead point.
 
 Nothing here was fitted to DUC 2004's references: the concept definition, the document-frequency cut
@@ -436,6 +436,55 @@ def _headline(
     )
 
 
+def _lead(cands: list[Candidate], opts: BriefOptions) -> tuple[list[int], int | None]:
+    """An article's own brief: its sentences in order, as many as the budget holds (the inverted
+    pyramid tells the news first), skipping those that lean on the one before ("But ..."); and the
+    next one, to run past the budget with ``opts.fill``."""
+    chosen: list[int] = []
+    over: int | None = None  # the first sentence that did not fit
+    used = 0
+    for idx in sorted(range(len(cands)), key=lambda i: cands[i].position):
+        if cands[idx].connective:
+            continue
+        if opts.sentences and len(chosen) >= opts.sentences:
+            break
+        if used + cands[idx].words > opts.words:
+            over = idx if over is None else over
+            continue  # a later, shorter one may still fit
+        chosen.append(idx)
+        used += cands[idx].words
+    if not chosen:  # every sentence is longer than the budget (or leans): the first, whole
+        return [min(range(len(cands)), key=lambda i: cands[i].position)], None
+    fill = opts.fill and over is not None and opts.words - used >= FILL_MIN_WORDS
+    return chosen, over if fill else None
+
+
+def _brief_of_one(story: StoryText, cands: list[Candidate], opts: BriefOptions) -> Brief:
+    """The brief of a story of one article: its lead (``_lead``). Nothing to weigh across sources,
+    so nothing is embedded: in a feed most stories have one article, and their sentences are half
+    of what the analysis would otherwise embed."""
+    picked, extra = _lead(cands, opts)
+    chosen = _chronological(picked, cands, story) if opts.order == "chronological" else picked
+    if extra is not None and not (opts.sentences and len(chosen) >= opts.sentences):
+        chosen = [*chosen, extra]
+    article = story.articles[0]
+    sentences = [
+        BriefSentence(
+            article.text[cands[i].start : cands[i].end],
+            (Span(article.id, cands[i].start, cands[i].end),),
+        )
+        for i in chosen
+    ]
+    none = np.zeros(len(cands))
+    return Brief(
+        words=sum(len(s.text.split()) for s in sentences),
+        sentences=tuple(sentences),
+        headline=_headline(picked, cands, story, none) if opts.headline else None,
+        order=opts.order,
+        focus=opts.focus,
+    )
+
+
 def summarise(story: StoryText, opts: BriefOptions | None = None) -> Brief:
     """The story's brief within ``opts.words`` words (only a single overlong sentence may exceed it,
     or, with ``opts.fill``, one last sentence)."""
@@ -443,6 +492,8 @@ def summarise(story: StoryText, opts: BriefOptions | None = None) -> Brief:
     cands, _ = _focused(story, candidates(story, opts) or _openings(story), opts)
     if not cands:
         return Brief(words=0, sentences=(), order=opts.order, focus=opts.focus)
+    if len(story.articles) == 1 and not opts.focus:
+        return _brief_of_one(story, cands, opts)
     sets = [concepts_of(story.articles[c.article].text[c.start : c.end]) for c in cands]
     n_groups = len({story.group_of(i) for i in range(len(story.articles))})
     weights = concept_weights(

@@ -200,11 +200,12 @@ def _merge(
     merged: list[list[tuple[str, int, int, Span]]] = []
     for item in raw:
         value, a_index, s_index, _ = item
-        vector = embeddings[a_index][s_index]
-        for group in merged:
+        # only events of the same date in other articles are compared: a story of one article
+        # needs no embedding here
+        rivals = [g for g in merged if g[0][0] == value and all(x[1] != a_index for x in g)]
+        vector = embeddings[a_index][s_index] if rivals else None
+        for group in rivals:
             head = group[0]
-            if head[0] != value or any(g[1] == a_index for g in group):
-                continue
             if float(vector @ embeddings[head[1]][head[2]]) >= SAME_EVENT_MIN_SIM:
                 group.append(item)
                 break

@@ -1,9 +1,11 @@
 """Sentence embeddings computed when a stage first asks for them.
 
-The full analysis (derivations, facts, quotes, timeline) compares every sentence with every other, so the
-pipeline embeds them all at once. A brief alone needs far fewer: the sentences the summariser weighs, and
-the ones that may cite them. Embedding is most of a brief's cost, so on that path ``SentenceVectors``
-embeds only the rows asked for, in one batch per request, and keeps them.
+The full analysis (derivations, facts, timeline, discrepancies) compares every sentence of a story of
+several articles with every other, so the pipeline embeds those stories' sentences in one batch; a story
+of one article compares nothing and is briefed by its lead, so only grouping's lead sentences of it are
+embedded. A brief alone needs far fewer: the sentences the summariser weighs, and the ones that may cite
+them. Embedding is most of a run's cost, so ``SentenceVectors`` embeds only the rows asked for, in one
+batch per request, and keeps them.
 """
 
 from __future__ import annotations

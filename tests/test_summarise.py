@@ -343,3 +343,29 @@ def test_a_story_with_no_brief_sentence_is_briefed_by_its_opening(
     [sentence] = summarise(story, BriefOptions(words=40)).sentences
     span = sentence.citations[0]
     assert sentence.text == text[span.start : span.end] == text
+
+
+def test_a_story_of_one_article_is_analysed_and_briefed_without_embedding_its_body(
+    pipeline: Pipeline,
+) -> None:
+    """A one-article story compares nothing across sources and is briefed by its lead, so the full
+    analysis embeds no more of it than grouping's lead sentences; a story of several articles still
+    has every sentence embedded, once."""
+    articles, _ = pipeline.read([str(KHARKIV)])
+    recording = _Recording(pipeline.embedder)
+    pipe = Pipeline(PipelineOptions(), pipeline.nlp, recording)
+    [one] = pipe.brief(articles[:1]).stories
+    analysis = pipe.nlp.analyse(articles[:1])[0]
+    assert len(analysis.sentences) > 12
+    assert len(recording.texts) <= 6, "at most the lead, for the story's headline"
+    texts = [s.text for s in one.brief.sentences]
+    sentences = [articles[0].text[s:e] for s, e in analysis.sentences]
+    positions = [next(i for i, t in enumerate(sentences) if text in t) for text in texts]
+    assert positions == sorted(positions) and positions[0] <= 1, "the lead, in order"
+    assert one.facts and all(len(f.support) == 1 for f in one.facts)
+
+    recording.texts.clear()
+    [_story] = pipe.brief(articles).stories
+    analyses = pipe.nlp.analyse(articles)
+    every = [a.text[s:e] for a, an in zip(articles, analyses, strict=True) for s, e in an.sentences]
+    assert set(recording.texts) == set(every)
