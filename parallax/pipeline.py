@@ -148,9 +148,10 @@ class Pipeline:
             for i in group
             for p in range(len(analyses[i].sentences))
         ]
-        self.progress("embed", 0, len(keys))
-        embeddings.rows(keys)
-        self.progress("embed", len(keys), len(keys))
+        if keys:  # a feed of one-article stories has nothing to embed here, and shows no bar
+            self.progress("embed", 0, len(keys))
+            embeddings.rows(keys)
+            self.progress("embed", len(keys), len(keys))
 
     def embed(self, articles: Sequence[Article], analyses: Sequence[Analysis]) -> list[Matrix]:
         """One embedding matrix (sentences x dims) per article, encoded in one batch."""
@@ -285,9 +286,12 @@ class Pipeline:
         for group in groups:
             members = infer_publication_dates([articles[i] for i in group])
             dated.update((a.id, a) for a in members)
-            stories.append(
-                self.story(members, [analyses[i] for i in group], embeddings.subset(group), model)
-            )
+            vectors: Sequence[Matrix] = embeddings.subset(group)
+            if self.opts.analysis and (len(group) > 1 or self.opts.brief.focus):
+                # all of the story's sentences are embedded (or needed, for the focus): the brief
+                # compares every one, for its citations and reading order, as it always has
+                vectors = list(vectors)
+            stories.append(self.story(members, [analyses[i] for i in group], vectors, model))
             self.progress("brief", len(stories), 0)
         stories.sort(key=lambda s: -len(s.article_ids))
         return Report(
@@ -340,6 +344,7 @@ def story_title(story: StoryText) -> str | None:
     embedded for it, when no article has a title (a brief alone embeds only what it asks for). Here,
     where the stages meet: the brief does not import the grouping stage."""
     titles = [a.title for a in story.articles]
-    if not any(titles):
-        return None
+    titled = [t for t in titles if t]
+    if len(titled) <= 1:  # nothing to choose between: no vector needed
+        return titled[0] if titled else None
     return headline(titles, lead_vectors(story.analyses, story.embeddings))

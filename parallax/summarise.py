@@ -436,34 +436,47 @@ def _headline(
     )
 
 
-def _lead(cands: list[Candidate], opts: BriefOptions) -> tuple[list[int], int | None]:
+def _lead(cands: list[Candidate], text: str, opts: BriefOptions) -> tuple[list[int], int | None]:
     """An article's own brief: its sentences in order, as many as the budget holds (the inverted
-    pyramid tells the news first), skipping those that lean on the one before ("But ..."); and the
-    next one, to run past the budget with ``opts.fill``."""
+    pyramid tells the news first; a lead longer than the budget stands alone, whole), skipping those
+    that lean on the one before ("But ...") and those that repeat one taken (a paragraph printed
+    twice); and, with ``opts.fill``, the next sentence after the last one taken, to run past the
+    budget."""
+    order = sorted(
+        (i for i in range(len(cands)) if not cands[i].connective), key=lambda i: cands[i].position
+    ) or [min(range(len(cands)), key=lambda i: cands[i].position)]
+    if cands[order[0]].words > opts.words:
+        return [order[0]], None
+
+    def key(idx: int) -> str:
+        return " ".join(text[cands[idx].start : cands[idx].end].lower().split())
+
     chosen: list[int] = []
-    over: int | None = None  # the first sentence that did not fit
+    seen: set[str] = set()
     used = 0
-    for idx in sorted(range(len(cands)), key=lambda i: cands[i].position):
-        if cands[idx].connective:
-            continue
+    for idx in order:
         if opts.sentences and len(chosen) >= opts.sentences:
             break
-        if used + cands[idx].words > opts.words:
-            over = idx if over is None else over
+        if key(idx) in seen or used + cands[idx].words > opts.words:
             continue  # a later, shorter one may still fit
         chosen.append(idx)
+        seen.add(key(idx))
         used += cands[idx].words
-    if not chosen:  # every sentence is longer than the budget (or leans): the first, whole
-        return [min(range(len(cands)), key=lambda i: cands[i].position)], None
-    fill = opts.fill and over is not None and opts.words - used >= FILL_MIN_WORDS
-    return chosen, over if fill else None
+    after = [
+        i
+        for i in order
+        if cands[i].position > cands[chosen[-1]].position and i not in chosen and key(i) not in seen
+    ]
+    fill = opts.fill and bool(after) and opts.words - used >= FILL_MIN_WORDS
+    return chosen, after[0] if fill else None
 
 
 def _brief_of_one(story: StoryText, cands: list[Candidate], opts: BriefOptions) -> Brief:
-    """The brief of a story of one article: its lead (``_lead``). Nothing to weigh across sources,
-    so nothing is embedded: in a feed most stories have one article, and their sentences are half
-    of what the analysis would otherwise embed."""
-    picked, extra = _lead(cands, opts)
+    """The brief of a story of one article: its lead (``_lead``), in its order for ``order="source"``
+    and ``"importance"`` alike (the inverted pyramid puts the most important first). Nothing to weigh
+    across sources, so nothing is embedded: in a feed most stories have one article, and their
+    sentences are half of what the analysis would otherwise embed."""
+    picked, extra = _lead(cands, story.articles[0].text, opts)
     chosen = _chronological(picked, cands, story) if opts.order == "chronological" else picked
     if extra is not None and not (opts.sentences and len(chosen) >= opts.sentences):
         chosen = [*chosen, extra]

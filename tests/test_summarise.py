@@ -369,3 +369,31 @@ def test_a_story_of_one_article_is_analysed_and_briefed_without_embedding_its_bo
     analyses = pipe.nlp.analyse(articles)
     every = [a.text[s:e] for a, an in zip(articles, analyses, strict=True) for s, e in an.sentences]
     assert set(recording.texts) == set(every)
+
+
+def test_a_lead_brief_skips_repeats_keeps_an_overlong_lead_and_fills_after_the_last() -> None:
+    from parallax.summarise import Candidate, _lead
+
+    sentences = [
+        "Fire crews from three towns were called to the harbour after midnight.",
+        "The blaze destroyed two warehouses and a boat shed near the pier.",
+        "Fire crews from three towns were called to the harbour after midnight.",
+        "But the pier itself was saved.",
+        "No one was hurt, the fire service said on Sunday morning.",
+        "Police have opened an inquiry into the cause of the fire.",
+    ]
+    text = " ".join(sentences)
+    cands, at = [], 0
+    for position, sentence in enumerate(sentences):
+        start = text.index(sentence, at)
+        at = start + len(sentence)
+        words = len(sentence.split())
+        cands.append(Candidate(0, start, at, position, words, sentence.startswith("But")))
+    picked, extra = _lead(cands, text, BriefOptions(words=30))
+    assert picked == [0, 1], "in order, the repeated paragraph and the 'But' left out"
+    assert extra is None
+    picked, extra = _lead(cands, text, BriefOptions(words=30, fill=True))
+    assert (picked, extra) == ([0, 1], 4), "the fill is the next sentence after the last taken"
+    long_lead = replace(cands[0], words=25)  # as if the lead ran to 25 words
+    picked, extra = _lead([long_lead, *cands[1:]], text, BriefOptions(words=20))
+    assert (picked, extra) == ([0], None), "a lead longer than the budget stands alone, whole"
