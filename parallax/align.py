@@ -143,9 +143,8 @@ def align_facts(
     sentences = _sentences(articles, analyses, groups, citations or {}, opts)
     if not sentences:
         return []
-    if (
-        len(articles) < 2
-    ):  # every sentence is a fact of its own: nothing to compare, nothing to embed
+    if len(articles) < 2:
+        # every sentence is a fact of its own: nothing to compare, nothing to embed
         sims = np.eye(len(sentences), dtype=np.float32)
     else:
         vectors = np.stack([embeddings[s.article][s.index] for s in sentences])

@@ -16,10 +16,10 @@ currency), and compared with the quantities of the same kind in the other articl
 
 Values that agree after normalisation, within the tolerance their wording allows ("about", "a dozen",
 rounding of converted units), are not flagged; a bound ("at least 70", "more than 20", "up to 20",
-"10 or more") agrees with every value on its side. Not read as counts: the run a part is counted in ("eight of the
-past nine contests"), a margin ("439 delegates short"), compounds, scores, clock times and ranks ("a
-73-yard drive", "20-13", "10:30", "No. 2"), also as tokenised text spaces them. Besides numbers and
-counts:
+"10 or more") agrees with every value on its side. Not read as counts: the run a part is counted in
+("eight of the past nine contests"), a margin ("439 delegates short"), compounds, scores, clock times
+and ranks ("a 73-yard drive", "20-13", "10:30", "No. 2"), also as tokenised text spaces them. Besides
+numbers and counts:
 
 - dates: a fact whose sources give it different calendar dates ("met on May 13" / "met on May 15");
   a page's time stamp ("May 2, 2013 1:35 pm") dates no event; relative dates ("on Thursday") wait

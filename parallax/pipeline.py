@@ -340,9 +340,10 @@ def brief_paths(paths: Iterable[str], opts: PipelineOptions | None = None) -> Re
 
 
 def story_title(story: StoryText) -> str | None:
-    """The story's headline (cluster.headline) from its articles' lead vectors; None, with nothing
-    embedded for it, when no article has a title (a brief alone embeds only what it asks for). Here,
-    where the stages meet: the brief does not import the grouping stage."""
+    """The story's headline (cluster.headline) from its articles' lead vectors; with nothing embedded
+    for it, None when no article has a title and the one title when only one has (a brief alone
+    embeds only what it asks for). Here, where the stages meet: the brief does not import the
+    grouping stage."""
     titles = [a.title for a in story.articles]
     titled = [t for t in titles if t]
     if len(titled) <= 1:  # nothing to choose between: no vector needed

@@ -9,8 +9,9 @@ independent sources that use them) within the word budget, found exactly by an i
 (MiniLM cosine >= support_min_sim) is worth one concept unit per source; pairs that say the same thing
 in other words (cosine >= redundancy_max_sim) cannot both be chosen. A story of several articles that are
 one source (copies), or where no concept recurs, falls back to the older score: centrality to the
-story's centroid, support by other outlets and position. A story of one article is briefed by its lead. The brief is shown in the order the sources tell the story (or by date, or by
-importance), under a headline cut from its lead point.
+story's centroid, support by other outlets and position. A story of one article is briefed by its lead.
+The brief is shown in the order the sources tell the story (or by date, or by importance), under a
+headline cut from its lead point.
 
 Nothing here was fitted to DUC 2004's references: the concept definition, the document-frequency cut
 and the weights are ICSISumm's published choices, expressed per independent source.
