@@ -403,6 +403,27 @@ _COUNTS_FROM_REFERENCE: dict[Normaliser, int | None] = {
 }
 
 
+# "Employees had complained ... the previous day": the past perfect puts it before the story's own
+# event, so "the previous day" counts from the first day the article names (its lead's), not from
+# the last one named before it ("on Wednesday", when the fire was brought under control)
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+\s+){0,3}?\w+(?:ed|en|wn|ld|ght|id|ne)\b[^.;!?]*$", re.I)
+_BACKWARD = re.compile(r"\b(?:previous|preceding|before)\b", re.I)
+
+
+def _reference_for(
+    text: str, references: list[tuple[int, date, int]], start: int, needed: int, expression: str
+) -> date | None:
+    """What an anaphoric expression counts from: the last date named before it, or, for a day
+    before in the past perfect, the first day the article names."""
+    if needed == 3 and _BACKWARD.search(expression):
+        sentence = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+        if _PAST_PERFECT.search(text, sentence, start):
+            days = [day for at, day, precision in references if at < start and precision >= 3]
+            if days:
+                return days[0]
+    return _last_reference(references, start, needed)
+
+
 def _last_reference(
     references: list[tuple[int, date, int]], start: int, needed: int
 ) -> date | None:
@@ -432,9 +453,12 @@ def tag(text: str, anchor: date) -> list[Timex]:
                 needed = _COUNTS_FROM_REFERENCE[normalise] or _PRECISION.get(
                     match.group(0).lower().rstrip("s").split()[-1], 3
                 )
-                context = Context(
-                    anchor, context.future, financial, _last_reference(references, start, needed)
+                reference = (
+                    _reference_for(text, references, start, needed, match.group(0))
+                    if normalise is norm_anaphoric
+                    else _last_reference(references, start, needed)
                 )
+                context = Context(anchor, context.future, financial, reference)
             result = normalise(match, context)
             if result is None:
                 continue

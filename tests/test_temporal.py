@@ -44,6 +44,15 @@ FRIDAY = date(2024, 5, 31)
             "Blinken said on Wednesday he agreed. The previous day, leaders had shifted.",
             [("Wednesday", "DATE", "2024-05-29"), ("The previous day", "DATE", "2024-05-28")],
         ),
+        (  # the past perfect puts "the previous day" before the story's own event, Tuesday's fire
+            "A fire broke out late on Tuesday. It was under control on Wednesday. Workers had "
+            "complained about the belts the previous day.",
+            [
+                ("Tuesday", "DATE", "2024-05-28"),
+                ("Wednesday", "DATE", "2024-05-29"),
+                ("the previous day", "DATE", "2024-05-27"),
+            ],
+        ),
         ("January nineteen ninety-seven.", [("January nineteen ninety-seven", "DATE", "1997-01")]),
         (
             "The fire broke out on Tuesday. It started at 9:40 p.m. in a conveyor.",

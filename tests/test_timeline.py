@@ -71,6 +71,10 @@ def test_example_timeline_merges_sources_and_keeps_spans_valid(example_report: R
             == texts[event.support[0].article_id][event.support[0].start : event.support[0].end]
         )
     assert not any("9:40" in e.text and e.date != "2025-03-11" for e in story.timeline)
+    # the Courier's "on Monday" and the Coastal Post's "had complained ... the previous day" (the day
+    # before the fire, not before Wednesday's "under control") are one event
+    [complaints] = [e for e in story.timeline if e.date == "2025-03-10"]
+    assert len({s.article_id for s in complaints.support}) == 2
 
 
 def test_two_dates_in_one_sentence_date_two_clauses() -> None:
