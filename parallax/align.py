@@ -22,7 +22,7 @@ import numpy.typing as npt
 
 from parallax.models import Analysis, Article, Fact, Span, content_hash
 from parallax.outlets import DATELINE
-from parallax.timex import MONTHS
+from parallax.timex import CALENDAR_DAY
 
 Matrix = npt.NDArray[np.float32]
 
@@ -38,11 +38,7 @@ _NUMBER = re.compile(r"\d[\d,.]*")
 # a calendar date's numbers ("Nov. 9", "6 May", "May 13, 2024") are no quantity: two polls "conducted
 # between Oct. 30 and Nov. 9" and "between Dec. 6-9" share a 9 and are still two facts, and two
 # sources giving one meeting "May 13" and "May 15" are one fact whose date they dispute
-_MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
-_DATE_NUMBERS = re.compile(
-    rf"\b(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}\s+(?:{_MONTH_NAMES})\b\.?(?:,?\s+\d{{4}})?)(?!\d)"
-)
+_DATE_NUMBERS = re.compile(rf"{CALENDAR_DAY}(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+\d{{4}})?(?!\d)")
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ import numpy as np
 import numpy.typing as npt
 
 from parallax.models import Analysis, Article, Claim, Discrepancy, Fact
-from parallax.timex import month_number
+from parallax.timex import CALENDAR_DAY, month_number
 
 Matrix = npt.NDArray[np.float32]
 T = TypeVar("T")
@@ -670,10 +670,7 @@ def _discrepancy(group: list[Quantity], articles: Sequence[Article]) -> Discrepa
     return Discrepancy(kind, about, claims, unit)
 
 
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-_EXPLICIT_DATE = re.compile(
-    rf"\b(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?!\d)|(?P<day2>\d{{1,2}})\s+(?P<month2>January|February|March|April|May|June|July|August|September|October|November|December))\b"
-)
+_EXPLICIT_DATE = re.compile(CALENDAR_DAY)
 SAME_NAME_MIN_RATIO = (
     80  # rapidfuzz ratio: "Volodomyr"/"Volodymyr" 89, "Zelensky"/"Zelenskyy" 94, "Biden"/"Boden" 80
 )

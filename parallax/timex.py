@@ -20,6 +20,16 @@ MONTHS = {
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
     "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
+# a calendar day written out, "May 13", "Sept. 9", "13 May": what a fact's date is and what its numbers
+# are not (discrepancy.py, align.py); month first with any name, day first with a full name
+_MONTH_NAMES = sorted((name.capitalize() for name in MONTHS), key=len, reverse=True)
+_FULL_MONTHS = [
+    name.capitalize() for name in MONTHS if len(name) > 4 or name in ("may", "june", "july")
+]
+CALENDAR_DAY = (
+    rf"\b(?:(?P<month>{'|'.join(_MONTH_NAMES)})\.?\s+(?P<day>\d{{1,2}})(?!\d)"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{'|'.join(_FULL_MONTHS)}))\b"
+)
 WEEKDAYS = {
     "monday": 0,
     "tuesday": 1,
