@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from parallax.config import ClusterOptions
-from parallax.models import Analysis
+from parallax.models import Analysis, publication_day
 from parallax.vectors import rows
 
 LEAD_SENTENCES = 6  # the lead and its elaboration; later paragraphs drift into background
@@ -86,14 +86,9 @@ def time_proximity(dates: Sequence[str | None]) -> npt.NDArray[np.float64]:
     other or either date is unknown, else STORY_SPAN_DAYS / the days between them (two months apart
     counts half, a year apart a twelfth): two floods of one river a year apart are two stories, however
     alike their words, names and leads."""
-    from datetime import date
-
-    days = np.full(len(dates), np.nan)
-    for index, published in enumerate(dates):
-        try:
-            days[index] = date.fromisoformat((published or "")[:10]).toordinal()
-        except ValueError:
-            continue  # undated (or not a date): no discount
+    ordinals = [publication_day(published) for published in dates]
+    # undated (or not a date): NaN, no discount
+    days = np.array([np.nan if day is None else day for day in ordinals], dtype=np.float64)
     gaps = np.abs(days[:, None] - days[None, :])
     factor = STORY_SPAN_DAYS / np.maximum(gaps, STORY_SPAN_DAYS)
     return np.asarray(np.where(np.isnan(gaps), 1.0, factor), dtype=np.float64)

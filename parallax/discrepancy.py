@@ -41,7 +41,7 @@ from typing import Literal, TypeVar
 import numpy as np
 import numpy.typing as npt
 
-from parallax.models import Analysis, Article, Claim, Discrepancy, Fact
+from parallax.models import Analysis, Article, Claim, Discrepancy, Fact, publication_day
 from parallax.timex import CALENDAR_DAY, month_number
 
 Matrix = npt.NDArray[np.float32]
@@ -531,7 +531,9 @@ def find_discrepancies(
     keys = sorted({(q.article, q.sentence) for q in found})
     vectors = np.stack([embeddings[a][s] for a, s in keys])
     context = _Context(
-        vectors @ vectors.T, {key: n for n, key in enumerate(keys)}, _publication_days(articles)
+        vectors @ vectors.T,
+        {key: n for n, key in enumerate(keys)},
+        tuple(publication_day(a.published) for a in articles),
     )
     groups: list[list[Quantity]] = []
     for q in found:
@@ -557,21 +559,6 @@ def find_discrepancies(
         if group:
             out.append(_discrepancy(group, articles))
     return out
-
-
-def _publication_days(articles: Sequence[Article]) -> tuple[int | None, ...]:
-    """Each article's publication day as an ordinal (None when undated). Across a story that runs
-    for weeks ("the Democratic primaries"), "eight of the past nine contests", a poll's lead and a
-    toll are different counts on different days; an undated article is compared with all."""
-    from datetime import date
-
-    days: list[int | None] = []
-    for article in articles:
-        try:
-            days.append(date.fromisoformat((article.published or "")[:10]).toordinal())
-        except ValueError:
-            days.append(None)
-    return tuple(days)
 
 
 def _disputing(group: list[Quantity], context: _Context) -> list[Quantity]:

@@ -26,6 +26,16 @@ def content_hash(*parts: str | None) -> str:
     return digest.hexdigest()
 
 
+def publication_day(published: str | None) -> int | None:
+    """The day of an ISO publication date or time as an ordinal (days since 1 Jan of year 1), or
+    None when there is none or it is not a date: what grouping's time discount and the window of
+    disagreements count in."""
+    try:
+        return _dt.date.fromisoformat((published or "")[:10]).toordinal()
+    except ValueError:
+        return None
+
+
 def _how(value: object) -> How | None:
     if value is None:
         return None
