@@ -481,22 +481,9 @@ def _brief_of_one(story: StoryText, cands: list[Candidate], opts: BriefOptions) 
     chosen = _chronological(picked, cands, story) if opts.order == "chronological" else picked
     if extra is not None and not (opts.sentences and len(chosen) >= opts.sentences):
         chosen = [*chosen, extra]
-    article = story.articles[0]
-    sentences = [
-        BriefSentence(
-            article.text[cands[i].start : cands[i].end],
-            (Span(article.id, cands[i].start, cands[i].end),),
-        )
-        for i in chosen
-    ]
-    none = np.zeros(len(cands))
-    return Brief(
-        words=sum(len(s.text.split()) for s in sentences),
-        sentences=tuple(sentences),
-        headline=_headline(picked, cands, story, none) if opts.headline else None,
-        order=opts.order,
-        focus=opts.focus,
-    )
+    # one source: no sentence is like another's, none is carried by another source
+    unlike = np.zeros((len(cands), len(cands)), dtype=np.float32)
+    return _brief(chosen, picked, cands, story, unlike, np.zeros(len(cands)), opts)
 
 
 def summarise(story: StoryText, opts: BriefOptions | None = None) -> Brief:
@@ -554,13 +541,27 @@ def summarise(story: StoryText, opts: BriefOptions | None = None) -> Brief:
             if lazy:  # its citations and confirmations
                 sims = _similarities(story, cands, [*needed, extra])
                 carried = _carried(cands, sims, story, opts)
+    return _brief(chosen, told, cands, story, sims, carried, opts)
+
+
+def _brief(
+    chosen: Sequence[int],
+    told: Sequence[int],
+    cands: list[Candidate],
+    story: StoryText,
+    sims: npt.NDArray[np.float32],
+    carried: npt.NDArray[np.float64],
+    opts: BriefOptions,
+) -> Brief:
+    """The brief of the ``chosen`` candidates, in that order, each citing its span and the spans of
+    other articles that say the same (``sims``), under a headline cut from the first of ``told``."""
     sentences = []
     for idx in chosen:
         cand = cands[idx]
         text = story.articles[cand.article].text[cand.start : cand.end]
         citations = _citations(idx, cands, sims, story, opts)
         sentences.append(BriefSentence(text, citations, int(carried[idx]) + 1))
-    headline = _headline(told, cands, story, carried) if opts.headline else None
+    headline = _headline(list(told), cands, story, carried) if opts.headline else None
     return Brief(
         words=sum(len(s.text.split()) for s in sentences),
         sentences=tuple(sentences),
