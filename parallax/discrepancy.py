@@ -1,8 +1,11 @@
 """Discrepancies: numbers and counts that differ between the sources of a story.
 
 Each quantity is read with its unit and what it counts ("40 firefighters", "20 kilometers", "12 miles",
-"$4.5 million", "5%", an earthquake's "magnitude 6.4"), normalised to a base unit (kilometres, tonnes, US dollars only within one
-currency), and compared with the quantities of the same kind in the other articles:
+"$4.5 million", "5%", an earthquake's "magnitude 6.4"), normalised to a base unit (kilometres, tonnes;
+money only within one currency: "NT$24.05", "A$1.5 million" and "700 million rubles" are not US
+dollars, and an amount in brackets after another, "$US1 million ($1.52 million)", is the same money
+converted, not a second value), and compared with the quantities of the same kind in the other
+articles:
 
 - counts compare when they count the same noun ("about 40 firefighters" / "more than 60 firefighters");
 - measures compare when they have the same dimension and sit in sentences that say the same thing
@@ -81,12 +84,31 @@ UNITS: dict[str, tuple[str, float]] = {
 CURRENCIES = {
     "$": "USD",
     "us$": "USD",
+    "$us": "USD",  # "$US1 million", as Australian and New Zealand papers write US dollars
+    "dlrs": "USD",  # AP's "(dlrs 830,000)" after an amount in another currency
     "€": "EUR",
     "£": "GBP",
     "dollars": "USD",
     "euros": "EUR",
     "pounds sterling": "GBP",
 }
+# the other dollars, written before the "$": "NT$24.05" (Taiwan), "A$1.5 million", "HK $ 3"
+DOLLAR_PREFIXES = {"nt": "TWD", "hk": "HKD", "nz": "NZD", "au": "AUD", "a": "AUD", "c": "CAD",
+                   "ca": "CAD", "s": "SGD", "us": "USD"}  # fmt: skip
+_DOLLAR_PREFIX = re.compile(r"\b(?:(?P<spaced>NT|HK|NZ|AU|CA|US)\s?|(?P<letter>[ACS]))$")
+# currencies written as a word after the amount ("700 million rubles"), where the word names one
+# currency only ("pesos", "rupees" and "francs" name several)
+CURRENCY_WORDS = {"baht": "THB", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "ruble": "RUB",
+                  "rouble": "RUB", "rupiah": "IDR", "ringgit": "MYR", "shekel": "ILS", "zloty": "PLN",
+                  "forint": "HUF", "euro": "EUR"}  # fmt: skip
+# an amount in brackets after another is the same money in another currency: "$US1 million ($1.52
+# million)", "30 million baht (dlrs 830,000)"; which dollar the bracket means is left unsaid
+_CONVERSION = re.compile(
+    r"(?:\d|\b(?:thousand|million|billion|trillion|bn|m|dollars|euros|pounds|"
+    + "|".join(CURRENCY_WORDS)
+    + r")s?)\s?\(\s?(?:about|around|roughly|some|nearly|almost|approximately)?\s?$",
+    re.IGNORECASE,
+)
 NOT_COUNTED = frozenset(
     [
         "years",
@@ -256,7 +278,7 @@ _PARTITIVE = re.compile(
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _WORDNUM = r"(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
 _QUANTITY = re.compile(
-    rf"(?P<currency>US\$|\$|€|£)?\s?(?<![A-Za-z0-9.,])(?P<number>{_NUM}|\b{_WORDNUM}\b)(?:\s?(?P<scale>thousand|million|billion|trillion|bn)\b)?"
+    rf"(?P<currency>US\$|\$\s?US(?=\d)|\$|€|£|\bdlrs\b)?\s?(?:(?<=\$US)|(?<=\$\sUS)|(?<![A-Za-z0-9.,]))(?P<number>{_NUM}|\b{_WORDNUM}\b)(?:\s?(?P<scale>thousand|million|billion|trillion|bn)\b)?"
     rf"(?:\s?(?P<unit>%|per cent|percent|km/h|km\b|kilomet(?:er|re)s?|miles?|met(?:er|re)s|feet|tonnes?|tons|kg|kilograms|pounds|hectares|acres|mph\b|kph\b|horsepower|hp\b|kW\b|dollars|euros))?"
     rf"(?P<noun>(?:\s+(?!of\b|and\b|or\b|to\b|in\b|the\b|a\b|from\b|for\b)[A-Za-z.'-]+){{0,3}})",
     re.IGNORECASE,
@@ -405,7 +427,24 @@ def _quantity(text: str, match: re.Match[str], index: int, s_index: int) -> Quan
     dozens = (match["noun"] or "").split()[:1] == ["dozen"]  # "two dozen people": 24
     if dozens:
         value *= 12
-    currency = CURRENCIES.get((match["currency"] or "").lower()) or CURRENCIES.get(unit)
+    currency = CURRENCIES.get(re.sub(r"\s", "", match["currency"] or "").lower()) or CURRENCIES.get(
+        unit
+    )
+    start = at
+    end = (
+        match.end("unit")
+        if match["unit"]
+        else match.end("scale")
+        if match["scale"]
+        else match.end("number")
+    )
+    if match["currency"] == "$" and (prefix := _DOLLAR_PREFIX.search(text, max(0, at - 3), at)):
+        currency = DOLLAR_PREFIXES[(prefix["spaced"] or prefix["letter"]).lower()]
+        start = prefix.start()
+    elif not currency and noun in CURRENCY_WORDS and not unit:
+        currency, noun, end = CURRENCY_WORDS[noun], "", match.start("noun") + noun_length
+    if currency and _CONVERSION.search(before):
+        return None
     if currency:
         dimension, noun = f"money:{currency}", noun or "amount"
     elif unit in UNITS:
@@ -415,14 +454,6 @@ def _quantity(text: str, match: re.Match[str], index: int, s_index: int) -> Quan
         if not noun or noun in NOT_COUNTED or not noun.isalpha() or number == 1:
             return None  # "one official said" names a source, it does not count them
         dimension = "count"
-    start = match.start("currency") if match["currency"] else match.start("number")
-    end = (
-        match.end("unit")
-        if match["unit"]
-        else match.end("scale")
-        if match["scale"]
-        else match.end("number")
-    )
     if dimension == "count":
         end = match.start("noun") + noun_length
         if _RELATIVE_COUNT.search(text, match.end("number"), end):

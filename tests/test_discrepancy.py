@@ -448,3 +448,37 @@ def test_a_short_sentence_with_a_date_is_no_time_stamp(sentence: str) -> None:
     assert not _is_stamp(sentence)
     assert _is_stamp("May 2, 2013 1:35 pm.") and _is_stamp("Posted on Tuesday, May 3, 2013")
     assert _is_stamp("April 27, 2009")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shares closed at NT$24.05.", [("NT$24.05", "money:TWD", 24.05)]),
+        ("The deal is worth A$1.5 million.", [("A$1.5 million", "money:AUD", 1500000.0)]),
+        ("Shares closed at HK $ 3.10 .", [("HK $ 3.10", "money:HKD", 3.1)]),  # tokenised text
+        ("Damage was put at $US1 million.", [("$US1 million", "money:USD", 1000000.0)]),
+        ("Revenue fell by 700 million rubles.", [("700 million rubles", "money:RUB", 700000000.0)]),
+        ("It cost 30 million baht (dlrs 830,000).", [("30 million baht", "money:THB", 30000000.0)]),
+        ("Damage was put at $US1 million ($1.52 million).", [("$US1 million", "money:USD", 1e6)]),
+        ("He paid $40 million (about 30 million euros).", [("$40 million", "money:USD", 4e7)]),
+        (
+            "The fund has $5 million (up from $3 million).",
+            [("$5 million", "money:USD", 5e6), ("$3 million", "money:USD", 3e6)],
+        ),
+    ],
+)
+def test_currencies_are_told_apart_and_bracketed_conversions_left_out(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str, float]]
+) -> None:
+    assert _quantities(pipeline, text) == expected
+
+
+def test_a_conversion_into_the_local_dollar_disputes_no_us_amount(pipeline: Pipeline) -> None:
+    texts = [
+        "Damage to the church was estimated at $US1 million ($1.52 million), police said.",
+        "Damage to the church was estimated at $1 million, police said on Saturday.",
+    ]
+    assert _discrepancies(pipeline, texts) == []
+    assert _discrepancies(pipeline, [texts[1], texts[1].replace("$1 million", "$2 million")]) == [
+        ("amount of money (USD)", {1e6, 2e6})
+    ]
