@@ -70,6 +70,10 @@ SPOKEN_YEAR = (
 )
 
 # Order matters: longer, more specific patterns first; a span already taken is not tagged again.
+# "the quarter of Democratic caucus voters" is a share of them, not three months; "the quarter of
+# 2016" and "the quarter of the year" are
+_NOT_A_SHARE = r"(?!\s+of\s+(?!(?:19|20)\d{2}\b|(?:the|this|last|next)\s+(?:fiscal\s+)?year\b))"
+
 PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
     (re.compile(r"\b\d{4}-\d{2}-\d{2}(?=T\d|\b)"), norm_iso),  # also a time stamp's date part
     (re.compile(r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})\b"), norm_numeric_date),
@@ -130,7 +134,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
         norm_quarter,
     ),
     (
-        re.compile(r"\bthe\s+(?:latest|most recent|just-ended|recent)?\s*quarter\b", re.I),
+        re.compile(
+            r"\bthe\s+(?:latest|most recent|just-ended|recent)?\s*quarter\b" + _NOT_A_SHARE, re.I
+        ),
         norm_reported_quarter,
     ),
     (
@@ -371,7 +377,10 @@ _REFERENCES = tuple(
 )
 _CALENDAR = re.compile(r"\d{4}(?:-\d{2}){0,2}")
 _FINANCIAL = re.compile(
-    r"\b(?:first|second|third|fourth)[- ]quarter|\bthe quarter\b|\bquarterly\b", re.I
+    r"\b(?:first|second|third|fourth)[- ]quarter|\bthe quarter\b"
+    + _NOT_A_SHARE
+    + r"|\bquarterly\b",
+    re.I,
 )
 
 
@@ -450,9 +459,11 @@ def tag(text: str, anchor: date) -> list[Timex]:
                 continue
             context = Context(anchor, _future(text, start, ends, end), financial)
             if normalise in _COUNTS_FROM_REFERENCE:
-                needed = _COUNTS_FROM_REFERENCE[normalise] or _PRECISION.get(
-                    match.group(0).lower().rstrip("s").split()[-1], 3
-                )
+                # "two days later" counts from a day, "four years later" from a year ("in 2008")
+                last = (
+                    match["unit"] if normalise is norm_later else match.group(0).split()[-1]
+                ).lower()
+                needed = _COUNTS_FROM_REFERENCE[normalise] or _PRECISION.get(last.rstrip("s"), 3)
                 reference = (
                     _reference_for(text, references, start, needed, match.group(0))
                     if normalise is norm_anaphoric

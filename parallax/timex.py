@@ -61,7 +61,7 @@ UNITS = {
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 FUTURE_CUES = re.compile(
-    r"\b(?:will|shall|'ll|going to|plans? to|plann(?:ed|ing) to|(?:is|are|was|were|has|have) scheduled|set to|plann(?:ed|ing)|effective|"
+    r"\b(?:will|shall|[’']ll|going to|plans? to|plann(?:ed|ing) to|(?:is|are|was|were|has|have) scheduled|set to|plann(?:ed|ing)|effective|"
     r"is to|are to|upcoming|as (?:soon|early) as|expected to|"
     r"would (?:stay|remain|be)(?: \w+)? (?:until|by)|would be \w+ing|(?:stay|remain)s? (?:closed|open|shut) until)\b",
     re.I,
@@ -257,14 +257,41 @@ def norm_century(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None
     return "DATE", f"{int(m['century']) - 1:02d}"
 
 
+_POSSESSIVE = re.compile(r"[’']s\b")
+_AHEAD_OF = re.compile(
+    r"\b(?:ahead of|before|in advance of|on the eve of|run-up to|leading up to|until)\s+$", re.I
+)
+
+
+def _named_for_its_day(m: re.Match[str]) -> bool:
+    """ "Tuesday's primary", "Saturday's caucus": an event named for its day, which tense does not
+    place unless a past verb stands near it ("Clinton won Tuesday's primary"), as for a month's
+    scheduled event; "ahead of Saturday's caucus" looks forward from a past clause too ("Trump
+    spoke ahead of ...")."""
+    text = m.string
+    if not _POSSESSIVE.match(text, m.end()):
+        return False
+    if _AHEAD_OF.search(text, max(0, m.start() - 24), m.start()):
+        return True
+    return not _PAST_NEAR.search(text, max(0, m.start() - 60), min(len(text), m.end() + 40))
+
+
 def norm_weekday(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
     target = WEEKDAYS[m["weekday"].lower()]
     modifier = (m.groupdict().get("mod") or "").lower()
     if modifier in ("coming", "this coming"):
         modifier = "next"
     delta = (target - ctx.anchor.weekday()) % 7
-    if modifier == "next" or (ctx.future and modifier != "last"):
+    if modifier == "next":
         day = ctx.anchor + timedelta(days=delta or 7)
+    elif not modifier and not ctx.future and _named_for_its_day(m):
+        # the nearest one, up to two days ahead (news looks back more than forward: Monday's
+        # "Thursday's closing price" is past)
+        day = ctx.anchor + timedelta(days=delta if delta <= 2 else delta - 7)
+    elif ctx.future and modifier != "last":
+        # "five states are going to the polls Tuesday" in Tuesday's paper: that day itself (news
+        # names the day of the paper by its weekday, as it does in the past tense)
+        day = ctx.anchor + timedelta(days=delta)
     elif modifier == "this":
         day = ctx.anchor + timedelta(days=delta if ctx.future else delta - 7 if delta else 0)
     else:  # past: the most recent such day, the ctx.anchor's own weekday meaning that day itself

@@ -225,3 +225,37 @@ def test_a_year_ago_is_the_same_quarter_in_a_quarterly_report_and_the_year_elsew
     assert {t.text: t.value for t in tag(report, anchor)}["a year ago"] == "1988-Q3"
     story = "A year ago he was an unknown singer."
     assert tag(story, anchor)[0].value == "1988"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "expected"),
+    [
+        # the paper's own weekday, looking ahead, is that day: not a week later
+        ("Five states are going to the polls Tuesday.", date(2016, 3, 15), "2016-03-15"),
+        ("Iowans are expected to attend caucuses on Monday night.", date(2016, 2, 1), "2016-02-01"),
+        ("Five states went to the polls Tuesday.", date(2016, 3, 15), "2016-03-15"),
+        # a typographic apostrophe marks the future too
+        ("“We’ll be meeting on Friday in St. Louis,” he said.", date(2016, 6, 22), "2016-06-24"),
+        # an event named for its day: the nearest, whatever the tense of the clause around it
+        (
+            "The rally comes days before Tuesday's New Hampshire primary.",
+            date(2016, 2, 7),
+            "2016-02-09",
+        ),
+        ("Trump spoke ahead of Saturday’s Nevada caucus.", date(2016, 2, 18), "2016-02-20"),
+        ("Clinton won Tuesday's primary in Ohio.", date(2016, 3, 20), "2016-03-15"),
+        ("It was priced over Thursday's closing price.", date(1989, 10, 30), "1989-10-26"),
+    ],
+)
+def test_a_weekday_ahead_and_a_day_named_for_its_event(
+    sentence: str, anchor: date, expected: str
+) -> None:
+    [found] = [t for t in tag(sentence, anchor) if t.text.split()[0].endswith("day")]
+    assert found.value == expected
+
+
+def test_years_later_count_from_the_year_named_and_a_share_is_no_quarter() -> None:
+    found = tag("He won the state in 2008 but lost it four years later.", date(2016, 3, 1))
+    assert [(t.text, t.value) for t in found] == [("2008", "2008"), ("four years later", "2012")]
+    assert tag("Sanders won the quarter of caucus voters under 30.", date(2016, 3, 1)) == []
+    assert tag("Profit fell in the quarter of the year.", date(2016, 3, 1))[0].value == "2015-Q4"
