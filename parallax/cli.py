@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import click
 from click.core import ParameterSource
@@ -19,6 +19,10 @@ from parallax import __version__
 from parallax.config import MAX_WORDS, MIN_WORDS, BriefOptions, IngestOptions
 from parallax.errors import ParallaxError
 from parallax.models import Problem
+
+if TYPE_CHECKING:
+    from parallax.models import Article, Report
+    from parallax.pipeline import Pipeline
 
 LOGGER = logging.getLogger("parallax")
 
@@ -32,7 +36,7 @@ EXIT_CODES = f"""
 Exit codes:
   0        every input was read
   1-{MAX_FAILED_CODE}    that many inputs failed (capped at {MAX_FAILED_CODE}); the rest were processed
-  {EXIT_FATAL}      fatal error (unusable store, missing model): nothing was done
+  {EXIT_FATAL}      fatal error (no input readable, unusable store, missing model): nothing was done
   {EXIT_USAGE}      wrong command line
 """
 
@@ -143,6 +147,23 @@ def _guess_format(fmt: str | None, output: str | None) -> str:
     return {".json": "json", ".html": "html", ".htm": "html"}.get(suffix, "md")
 
 
+def _check_output(output: str | None, paths: Sequence[str]) -> None:
+    """Refuse, before any work, an -o that cannot be written or would overwrite an input."""
+    if not output or output == "-":
+        return
+    target = Path(output)
+    if target.is_dir():
+        raise click.UsageError(f"-o {output} is a folder; give a file name, e.g. -o report.html")
+    if not target.parent.is_dir():
+        raise click.UsageError(
+            f"-o {output}: the folder {target.parent} does not exist; create it or write elsewhere"
+        )
+    resolved = target.resolve()
+    for path in paths:
+        if path != "-" and Path(path).is_file() and Path(path).resolve() == resolved:
+            raise click.UsageError(f"-o {output} is one of the inputs; write the report elsewhere")
+
+
 def _write(text: str, fmt: str, output: str | None) -> None:
     if output and output != "-":
         Path(output).write_text(text, encoding="utf-8")
@@ -184,7 +205,8 @@ def _write(text: str, fmt: str, output: str | None) -> None:
     "--db",
     type=click.Path(dir_okay=False),
     default=None,
-    help="Store the articles in this SQLite file; with no PATHS, brief every stored article.",
+    help="Store the articles in this SQLite file and brief them in the stories they are filed "
+    "into, under the ids `parallax stories` lists; with no PATHS, brief every stored story.",
 )
 @click.option(
     "--story",
@@ -280,6 +302,11 @@ def brief(
         raise click.UsageError("--story briefs a stored story: give --db and no PATHS")
     if since and not story:
         raise click.UsageError("--since tells what changed in one stored story: add --story ID")
+    _check_output(output, paths)
+    if db and not paths and not Path(db).exists():  # a mistyped name would make a new, empty store
+        raise click.UsageError(
+            f"{db} does not exist; store articles first with `parallax ingest PATH... --db {db}`"
+        )
     if since and since != "LAST" and not _moment(since):
         raise click.UsageError(
             f"--since takes a date (2024-05-31), an ISO time (2024-05-31T14:00+02:00) or LAST, "
@@ -302,6 +329,7 @@ def brief(
     with _progress(not ctx.obj["quiet"]) as progress:
         pipe = Pipeline(opts, progress=_callback(progress))  # type: ignore[arg-type]
         articles, problems = pipe.read(paths) if paths else ([], [])
+        stored: dict[str, list[str]] = {}  # the store's stories, by their stable ids
         if db:
             with Store(db) as store:
                 if store.add_many(articles)[0]:
@@ -312,16 +340,22 @@ def brief(
                         raise ParallaxError(
                             f"{db} has no story {story!r}; list them with `parallax stories --db {db}`"
                         )
-                elif not paths:
-                    articles = store.articles()
-        if not articles:
-            _report_failures(problems)
+                else:
+                    if not paths:
+                        articles = store.articles()
+                    stored = {} if one_story else store.stories()
+        if not articles:  # each failed input said why above; nothing was done
             raise ParallaxError(
                 "no article could be read; see the errors above"
                 if problems
                 else "the store holds no articles"
             )
-        report = pipe.brief(articles, problems)
+        if stored and db:
+            # the stories as stored, under the ids `parallax stories` lists and --story takes (a
+            # fresh grouping would name them by a batch's ids, which the store does not know)
+            report = _brief_stored(pipe, articles, problems, stored, db)
+        else:
+            report = pipe.brief(articles, problems)
         if story and db:  # the store's id: it stays the same as the story grows
             with Store(db) as store:
                 title = stored_headline(store, articles)
@@ -335,6 +369,36 @@ def brief(
     _write(render(report, fmt), fmt, output)  # type: ignore[arg-type]
     _report_failures(problems)
     return _exit_code(problems)
+
+
+def _brief_stored(
+    pipe: Pipeline,
+    articles: Sequence[Article],
+    problems: Sequence[Problem],
+    stored: dict[str, list[str]],
+    db: str,
+) -> Report:
+    """Brief ``articles`` grouped as the store groups them, each story under its stored id and
+    headline; an article the store has in no story (none, after ``assign_stories``) stands alone."""
+    from parallax.store import Store
+    from parallax.stories import stored_headline
+
+    story_of = {aid: sid for sid, ids in stored.items() for aid in ids}
+    index = {a.id: i for i, a in enumerate(articles)}
+    by_story: dict[str, list[int]] = {}
+    for article in articles:
+        by_story.setdefault(story_of.get(article.id, article.id), []).append(index[article.id])
+    report = pipe.brief(articles, problems, groups=list(by_story.values()))
+    with Store(db) as store:
+        renamed = []
+        for s in report.stories:
+            sid = story_of.get(s.article_ids[0])
+            if sid is None:
+                renamed.append(s)
+                continue
+            members = [articles[index[aid]] for aid in s.article_ids]
+            renamed.append(replace(s, id=sid, title=stored_headline(store, members) or s.title))
+    return replace(report, stories=tuple(renamed))
 
 
 def _moment(since: str) -> bool:
@@ -504,6 +568,10 @@ def verify(report: object) -> int:
         raise ParallaxError(
             f"not a JSON report ({exc.msg} at line {exc.lineno}); pass parallax's --format json output"
         ) from None
+    if not isinstance(data, dict) or not isinstance(data.get("stories"), list):
+        raise ParallaxError(
+            "not a parallax report (a JSON object with its stories); pass parallax's --format json output"
+        )
     problems = verify_report(data)
     for line in problems:
         click.echo(line, err=True)

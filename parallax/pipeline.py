@@ -263,8 +263,14 @@ class Pipeline:
             tuple(timeline),
         )
 
-    def brief(self, articles: Sequence[Article], problems: Sequence[Problem] = ()) -> Report:
-        """Cluster the articles into stories and brief each one."""
+    def brief(
+        self,
+        articles: Sequence[Article],
+        problems: Sequence[Problem] = (),
+        groups: Sequence[Sequence[int]] | None = None,
+    ) -> Report:
+        """Cluster the articles into stories and brief each one; ``groups`` (indices into
+        ``articles``) are stories already known, a store's, which are briefed as they are."""
         self.progress("analyse", 0, len(articles))
         analyses = self.nlp.analyse(articles, entities=self.opts.analysis)
         self.progress("analyse", len(articles), len(articles))
@@ -275,10 +281,13 @@ class Pipeline:
         # only the sentences it weighs, with the faster brief model when nothing is to be grouped;
         # otherwise grouping's lead vectors (analysis model) already hold many of them, and a second
         # model would embed those again for little gain
-        grouped = not self.opts.single_story and len(articles) > 1
+        grouped = groups is None and not self.opts.single_story and len(articles) > 1
         model = self.embedder if self.opts.analysis or grouped else self.brief_embedder
         embeddings = SentenceVectors(articles, analyses, model)
-        groups = self.stories(articles, analyses, embeddings)
+        if groups is None:
+            groups = self.stories(articles, analyses, embeddings)
+        else:
+            groups = [list(group) for group in groups]
         if self.opts.analysis:
             self.embed_stories(embeddings, analyses, groups)
         dated: dict[str, Article] = {}

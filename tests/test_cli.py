@@ -150,3 +150,40 @@ def test_focus_briefs_what_the_sources_say_about_it(capsys: pytest.CaptureFixtur
     assert any("firefighters" in s["text"].lower() for s in brief["sentences"][:2])
     code, _, err = run(["brief", str(EXAMPLE), "--order", "sideways"], capsys)
     assert code == EXIT_USAGE and "sideways" in err
+
+
+def test_every_input_failing_says_so_once_and_nothing_of_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    code, _, err = run(["brief", str(tmp_path / "empty.txt")], capsys)
+    assert code == EXIT_FATAL and "the others were processed" not in err
+
+
+def test_output_is_checked_before_the_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text((KHARKIV / sorted(p.name for p in KHARKIV.glob("*.txt"))[0]).read_text())
+    before = article.read_text()
+    code, _, err = run(["brief", str(article), "-o", str(article)], capsys)
+    assert code == EXIT_USAGE and "is one of the inputs" in err and article.read_text() == before
+    code, _, err = run(["brief", str(article), "-o", str(tmp_path / "nowhere" / "r.json")], capsys)
+    assert code == EXIT_USAGE and "does not exist" in err and "Traceback" not in err
+
+
+def test_verify_refuses_what_is_no_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for text in ("[]", "{}", '{"stories": 3}'):
+        (tmp_path / "r.json").write_text(text)
+        code, _, err = run(["verify", str(tmp_path / "r.json")], capsys)
+        assert code == EXIT_FATAL and "not a parallax report" in err and "Traceback" not in err
+
+
+def test_a_store_that_does_not_exist_is_not_made_by_brief(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "typo.db"
+    code, _, err = run(["brief", "--db", str(db), "--story", "s1"], capsys)
+    assert code == EXIT_USAGE and "does not exist" in err and not db.exists()

@@ -104,6 +104,37 @@ def test_cli_ingest_list_and_brief_one_story(
     assert stop.value.code == 101 and "no story 'nope'" in capsys.readouterr().err
 
 
+def test_a_brief_of_the_store_names_its_stories_by_the_ids_stories_lists(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "news.db")
+    with pytest.raises(SystemExit):
+        main(["ingest", str(KHARKIV), str(EXAMPLE), "--db", db])
+    with pytest.raises(SystemExit):
+        main(["stories", "--db", db, "--format", "json"])
+    listed = {s["id"]: s for s in json.loads(capsys.readouterr().out)["stories"]}
+    with pytest.raises(SystemExit):
+        main(["brief", "--db", db, "--brief-only", "--format", "json"])
+    whole = json.loads(capsys.readouterr().out)
+    assert {s["id"]: len(s["article_ids"]) for s in whole["stories"]} == {
+        sid: s["articles"] for sid, s in listed.items()
+    }
+    kharkiv = next(
+        s for s in whole["stories"] if len(s["article_ids"]) == 5 and "Ukraine" in s["title"]
+    )
+    assert kharkiv["title"] == listed[kharkiv["id"]]["title"]
+    # the same story briefed alone, by the id the whole brief gave it, is the same brief
+    with pytest.raises(SystemExit):
+        main(["brief", "--db", db, "--story", kharkiv["id"], "--brief-only", "--format", "json"])
+    alone = json.loads(capsys.readouterr().out)["stories"][0]
+    assert alone["brief"] == kharkiv["brief"] and alone["id"] == kharkiv["id"]
+    # articles given beside the store are briefed in the stories they were filed into
+    with pytest.raises(SystemExit):
+        main(["brief", str(EXAMPLE), "--db", db, "--brief-only", "--format", "json"])
+    given = json.loads(capsys.readouterr().out)["stories"]
+    assert {s["id"] for s in given} <= set(listed)
+
+
 def test_a_copy_of_a_stored_article_joins_its_story_through_the_duplicate_index(
     pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
 ) -> None:
