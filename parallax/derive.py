@@ -336,7 +336,8 @@ def _cites(articles: Sequence[Article], analyses: Sequence[Analysis]) -> list[De
 def independent_groups(
     articles: Sequence[Article], derivations: Sequence[Derivation]
 ) -> dict[str, int]:
-    """Article id -> group number: articles that duplicate, rewrite or carry another share its group.
+    """Article id -> group number: articles that duplicate, rewrite or carry another share its group,
+    and so do articles that carry one agency's copy.
 
     Citations do not merge whole articles: "according to Reuters" covers one sentence, not the article.
     They are counted per sentence where facts are confirmed (see ``align.py``).
@@ -349,9 +350,14 @@ def independent_groups(
             node = parent[node]
         return node
 
+    carriers: dict[str, str] = {}  # an agency not among the inputs -> the first article carrying it
     for d in derivations:
         if d.kind != "cites" and d.to_article_id in parent and d.source in parent:
             parent[root(d.source)] = root(d.to_article_id)
+        elif d.kind == "wire" and d.to_outlet and d.source in parent:
+            # five papers running one AP story are one source, whether or not AP's own copy is
+            # among the inputs
+            parent[root(d.source)] = root(carriers.setdefault(d.to_outlet, d.source))
     roots: dict[str, int] = {}
     return {a.id: roots.setdefault(root(a.id), len(roots)) for a in articles}
 

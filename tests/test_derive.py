@@ -92,6 +92,31 @@ def test_groups_follow_copies_not_citations() -> None:
     assert groups["a" * 12] == groups["b" * 12] == groups["d" * 12] != groups["c" * 12]
 
 
+def test_papers_carrying_one_agency_absent_from_the_inputs_are_one_source(
+    pipeline: Pipeline,
+) -> None:
+    texts = [  # two pieces of one agency's coverage, not copies of each other
+        "WASHINGTON (AP) — The Senate passed the spending bill on a 68-31 vote late on Tuesday.",
+        "WASHINGTON (AP) — House leaders said they would take up the measure before the recess.",
+    ]
+    carriers = [
+        Article(c * 12, "t", t, outlet=o)
+        for c, t, o in zip("ab", texts, ["Breitbart", "HuffPost"], strict=True)
+    ]
+    own = Article("c" * 12, "t", "The Senate passed the spending bill on Tuesday.", outlet="CNN")
+    articles = [*carriers, own]
+    from parallax.derive import find_derivations
+
+    analyses = pipeline.nlp.analyse(articles, entities=False)
+    derivations = find_derivations(articles, analyses, pipeline.embed(articles, analyses))
+    assert {(d.source, d.kind, d.to_outlet) for d in derivations if d.kind == "wire"} == {
+        ("a" * 12, "wire", "AP"),
+        ("b" * 12, "wire", "AP"),
+    }
+    groups = independent_groups(articles, derivations)
+    assert groups["a" * 12] == groups["b" * 12] != groups["c" * 12]
+
+
 def test_independent_groups_are_reported_per_story(
     example_report: Report, kharkiv_report: Report
 ) -> None:
