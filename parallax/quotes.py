@@ -281,9 +281,31 @@ _NOUN_BEFORE = re.compile(
 _PRONOUN_S = frozenset({"he", "she", "it", "who", "that", "there", "what", "where", "here"})
 
 
+# "primaries in five states", "other Western states", "the United States": a plural noun, counted,
+# qualified or in a name, not the verb ("the report states")
+_PLURAL_NOUN_VERB = re.compile(r"(?i:states|notes|claims)\b")
+_QUANTIFIED = re.compile(
+    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|other|many|several|some|all|both|few|most|key|swing|battleground|early|"
+    r"remaining|individual|neighbou?ring|nearby|member|border|these|those|such|more|fewer|"
+    r"\w+ern)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _plural_noun(text: str, verb_at: int) -> bool:
+    """ "five states", "other Western states", "the United States": a plural noun, not the verb."""
+    return bool(
+        _PLURAL_NOUN_VERB.match(text, verb_at)
+        and (text[verb_at].isupper() or _QUANTIFIED.search(text, max(0, verb_at - 24), verb_at))
+    )
+
+
 def _noun_use(text: str, verb_at: int) -> bool:
-    """ "Swift's claims", "the notes", "his tells": a reporting verb's spelling used as a noun
-    ("He's said" is a verb: a pronoun's 's is "has")."""
+    """ "Swift's claims", "the notes", "his tells", "five states": a reporting verb's spelling used
+    as a noun ("He's said" is a verb: a pronoun's 's is "has")."""
+    if _plural_noun(text, verb_at):
+        return True
     found = _NOUN_BEFORE.search(text, max(0, verb_at - 24), verb_at)
     return found is not None and (found["owner"] or "").lower() not in _PRONOUN_S
 
@@ -301,6 +323,21 @@ _LATER_SPEAKER = re.compile(
 )
 
 
+_PARTY = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)\s?[-–][^()]{1,24}\)$")
+_US_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|"
+    "Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|"
+    "Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|"
+    "New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|"
+    "South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|"
+    "Wisconsin|Wyoming|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|"
+    "Minn|Miss|Mo|Mont|Neb|Nev|N[.\u2024]?[HJMYCD]|Okla|Ore|Pa|R[.\u2024]?I|S[.\u2024]?[CD]|Tenn|"
+    "Va|Vt|Wash|W[.\u2024]?Va|Wis|Wyo|D[.\u2024]?C"
+)
+# a city's state after a comma, the city's name capitalised before it: ", Sumter, South Carolina"
+_PLACE_STATE = re.compile(rf"(?<=[a-z]),\s*(?:{_US_STATES})[.\u2024]?$")
+
+
 def _subject_before(text: str, start: int, verb_at: int) -> tuple[str, int] | None:
     """The words before a reporting verb, back to a clause boundary: its subject. An apposition
     closed just before the verb ("The mayor, Ada Brook, said") is the subject, not a boundary."""
@@ -308,6 +345,10 @@ def _subject_before(text: str, start: int, verb_at: int) -> tuple[str, int] | No
     if window.endswith(","):
         window = window[:-1]
     window = re.sub(r",\s*\d{1,3}$", "", window)  # "One resident, Petra Solberg, 34, said": an age
+    # "Rep. Gregory Meeks (D-N.Y.) said": the party and state go with the name
+    window = _PARTY.sub("", window)
+    # "a salesman from Sumter, South Carolina, says": the state closes the place, not a speaker
+    window = _PLACE_STATE.sub("", window)
     # "One Club for Growth ad, which is currently airing, argues": the head, not the relative clause
     # "John Dickey, the chief executive of Ora Media -- the company that ... -- told me": the aside
     window = _DASH_ASIDE.sub("", window)
@@ -731,6 +772,9 @@ def _indirect_in(sentence: str) -> tuple[tuple[int, int], tuple[int, int]] | Non
                 or _noun_use(sentence, match.end("speaker") + 1)  # "Swift's claims were false"
             ):
                 continue
+            verb_at = len(sentence) - len(sentence[match.end("speaker") :].lstrip())
+            if pattern is not _TRAILING_INV and _plural_noun(sentence, verb_at):
+                continue  # "..., with primaries in five states (all times EST)"
             if _FINITE.search(speaker) and (
                 pattern is _TRAILING_INV or (pattern is _LEADING and speaker.endswith(","))
             ):

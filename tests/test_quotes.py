@@ -585,3 +585,18 @@ def test_a_shared_subject_a_reporting_verb_before_and_they_as_a_body(pipeline: P
 def test_speakers_of_news_sentences(pipeline: Pipeline, text: str, speaker: str) -> None:
     found = _speakers(pipeline, text)
     assert list(found.values())[-1] == speaker, found
+
+
+def test_a_party_a_hometown_and_a_counted_noun_are_not_speakers(pipeline: Pipeline) -> None:
+    text = (
+        "Ada Brook, a 55-year-old nurse from Sumter, South Carolina, says Vell will “leave here "
+        "with momentum.”\n\n"
+        "Rep. Tom Vell (D-N.Y.) said the party would “come together” after the vote.\n\n"
+        "The Latest on the campaign, with primaries in five states (all times EST): Vell leads.\n\n"
+        "The council's report states that the budget fell short."
+    )
+    speakers = _speakers(pipeline, text)
+    assert speakers["leave here with momentum."] == "Ada Brook"
+    assert speakers["come together"] == "Rep. Tom Vell"
+    assert not any("five" in (s or "") for s in speakers.values())
+    assert speakers["the budget fell short"] == "The council's report"
