@@ -600,3 +600,18 @@ def test_a_party_a_hometown_and_a_counted_noun_are_not_speakers(pipeline: Pipeli
     assert speakers["come together"] == "Rep. Tom Vell"
     assert not any("five" in (s or "") for s in speakers.values())
     assert speakers["the budget fell short"] == "The council's report"
+
+
+def test_he_after_a_sentence_naming_someone_new_is_that_person(pipeline: Pipeline) -> None:
+    text = (
+        "“The plan is sound,” said Governor Dan Vell.\n\n"
+        "Hours later, Senator Ada Brook took the stage in Reno before a crowd of thousands.\n\n"
+        "“Folks, let's go, let's have a big win,” she said.\n\n"
+        "“We will keep going,” she added.\n\n"
+        "“It is over,” Vell said. “We won,” he said."
+    )
+    speakers = _speakers(pipeline, text)
+    assert speakers["The plan is sound,"] == "Governor Dan Vell"
+    assert speakers["Folks, let's go, let's have a big win,"] == "Ada Brook"
+    assert speakers["We will keep going,"] == "Ada Brook"
+    assert speakers["We won,"] == "Vell"
