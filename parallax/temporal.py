@@ -74,6 +74,14 @@ SPOKEN_YEAR = (
 # 2016" and "the quarter of the year" are
 _NOT_A_SHARE = r"(?!\s+of\s+(?!(?:19|20)\d{2}\b|(?:the|this|last|next)\s+(?:fiscal\s+)?year\b))"
 
+# a day with a name of its own ("Super Tuesday", "Black Friday", "Good Friday"): an event's day, not
+# the weekday nearest the article's date
+_NAMED_DAY = "".join(
+    rf"(?<!{word}\s)"
+    for word in ("Super", "Black", "Cyber", "Good", "Ash", "Fat", "Bloody", "Easter", "Palm", "Holy",
+                 "Maundy", "Giving", "Mega", "Shrove", "Whit", "Low")
+)  # fmt: skip
+
 PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
     (re.compile(r"\b\d{4}-\d{2}-\d{2}(?=T\d|\b)"), norm_iso),  # also a time stamp's date part
     (re.compile(r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})\b"), norm_numeric_date),
@@ -172,7 +180,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
     ),
     (
         re.compile(
-            rf"\b(?:(?P<mod>this|last|next|yesterday|tomorrow)\s+|(?P<weekday>{WEEKDAY_RE})\s+)(?P<part>morning|afternoon|evening|night)\b",
+            rf"\b(?:(?P<mod>this|last|next|yesterday|tomorrow)\s+|{_NAMED_DAY}(?P<weekday>{WEEKDAY_RE})\s+)(?P<part>morning|afternoon|evening|night)\b",
             re.I,
         ),
         norm_part_of_day,
@@ -199,7 +207,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
     ),
     (
         re.compile(
-            rf"\b(?:(?P<mod>this(?:\s+coming)?|last|next|coming)\s+)?(?P<weekday>{WEEKDAY_RE})\b"
+            rf"\b{_NAMED_DAY}(?:(?P<mod>this(?:\s+coming)?|last|next|coming)\s+)?(?P<weekday>{WEEKDAY_RE})\b"
         ),
         norm_weekday,
     ),

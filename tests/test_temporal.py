@@ -259,3 +259,11 @@ def test_years_later_count_from_the_year_named_and_a_share_is_no_quarter() -> No
     assert [(t.text, t.value) for t in found] == [("2008", "2008"), ("four years later", "2012")]
     assert tag("Sanders won the quarter of caucus voters under 30.", date(2016, 3, 1)) == []
     assert tag("Profit fell in the quarter of the year.", date(2016, 3, 1))[0].value == "2015-Q4"
+
+
+def test_a_day_with_a_name_of_its_own_is_no_nearby_weekday() -> None:
+    anchor = date(2016, 2, 20)  # a Saturday; Super Tuesday fell on March 1
+    assert tag("Voters look ahead to Super Tuesday.", anchor) == []
+    assert tag("Results came in on Super Tuesday night.", anchor) == []
+    assert tag("Stores opened early on Black Friday.", anchor) == []
+    assert tag("Voters went to the polls on Tuesday.", anchor)[0].value == "2016-02-16"
