@@ -17,6 +17,7 @@ import bisect
 import difflib
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -548,7 +549,7 @@ def _direct(
         s_start, s_end = (
             analysis.sentences[sentence] if sentence is not None else (match.start(), match.start())
         )
-        speaker, at = _speaker_around(masked, s_start, s_end, match.start(), match.end())
+        speaker, at = _speaker_around(masked, s_start, s_end, match.start(), match.end(), persons)
         speaker = _unmask(speaker)
         if _title_like(text[c_start:c_end]) and (
             speaker is None or _titles_in(text[s_start:s_end]) >= 2
@@ -608,8 +609,26 @@ def _title_like(content: str) -> bool:
     return bool(major) and words[0][0].isupper() and all(w[0].isupper() for w in major)
 
 
+_COMPLEMENT_BEFORE = re.compile(r"\s\b(?:that|whether)\s+$", re.IGNORECASE)
+
+
+def _last_person(phrase: str, persons: AbstractSet[str]) -> str | None:
+    """The last of ``persons`` (NER's names) that ``phrase`` holds, the longest at its place."""
+    best: tuple[int, int, str] | None = None
+    for name in persons:
+        at = phrase.rfind(name)
+        if at >= 0 and (best is None or (at + len(name), len(name)) > best[:2]):
+            best = (at + len(name), len(name), name)
+    return best[2] if best else None
+
+
 def _speaker_around(
-    text: str, s_start: int, s_end: int, q_start: int, q_end: int
+    text: str,
+    s_start: int,
+    s_end: int,
+    q_start: int,
+    q_end: int,
+    persons: AbstractSet[str] = frozenset(),
 ) -> tuple[str | None, int | None]:
     after = _AFTER.match(text, q_end, min(s_end + 1, len(text)))
     if after:
@@ -656,6 +675,13 @@ def _speaker_around(
             return _clean_speaker(found[0]), found[1]
     elif participle is not None:
         found = _subject_before(text, s_start, s_start + participle.start())
+        if found and (that := _COMPLEMENT_BEFORE.search(text, s_start, found[1])):
+            # "Blinken had hinted that Biden was changing course, saying": the participle goes with
+            # the main clause, whose subject is the person it names
+            main = _subject_before(text, s_start, that.start())
+            person = main and _last_person(main[0], persons)
+            if main and person:
+                return person, main[1] + main[0].rindex(person)
         named = _NAME_HEAD.match(found[0]) if found else None
         if found and named:  # "Vell hit back, saying": the clause's subject, when it is a name
             return _clean_speaker(named.group(0)), found[1]

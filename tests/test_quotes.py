@@ -615,3 +615,14 @@ def test_he_after_a_sentence_naming_someone_new_is_that_person(pipeline: Pipelin
     assert speakers["Folks, let's go, let's have a big win,"] == "Ada Brook"
     assert speakers["We will keep going,"] == "Ada Brook"
     assert speakers["We won,"] == "Vell"
+
+
+def test_a_participle_after_a_that_clause_goes_with_the_main_clause(pipeline: Pipeline) -> None:
+    text = (
+        "Mayor Ada Brook had hinted on Monday that Tom Vell was changing course, saying that the "
+        "council had “adapted and adjusted.”\n\n"
+        "Vell hit back, saying the plan was “a joke” and would fail."
+    )
+    speakers = _speakers(pipeline, text)
+    assert speakers["adapted and adjusted."] == "Ada Brook"
+    assert speakers["a joke"] == "Vell"
