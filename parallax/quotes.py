@@ -247,6 +247,33 @@ _AS_QUANTITY = frozenset(
 )
 
 
+# nouns (and a few adjectives as nouns) in -ly that end a speaker: "His family said", "the daily said"
+_LY_NOUNS = frozenset(
+    [
+        "family",
+        "assembly",
+        "supply",
+        "monopoly",
+        "anomaly",
+        "butterfly",
+        "homily",
+        "weekly",
+        "daily",
+        "monthly",
+        "quarterly",
+        "yearly",
+        "biweekly",
+        "melancholy",
+    ]
+)
+_PREPOSITIONS = frozenset(["of", "in", "to", "by", "for", "with", "at", "on", "from", "about"])
+# a verb in a phrase before a speaker: a past tense or a participle, in lower case
+_CLAUSE_VERB = re.compile(
+    r"\b(?:[a-z]{2,}ed|[a-z]{2,}ing|began|made|took|gave|went|came|said|told|won|lost|held|met|led|"
+    r"left|ran|saw|sent|spent|stood|thought|knew|got|kept|brought|fought|found)\b"
+)
+
+
 def _clean_speaker(text: str) -> str:
     """Trim a speaker phrase: "On that trip Blinken" -> "Blinken"; "a US official" stays as it is.
     A phrase ending in a conjunction shares its verb's subject with an earlier verb: "Clinton stressed
@@ -265,10 +292,40 @@ def _clean_speaker(text: str) -> str:
     if any(w[:1].isupper() for w in words) and words[0].lower() not in _DETERMINERS:
         while words and not words[0][:1].isupper() and not words[0][:1].isdigit():
             words.pop(0)
-    # "He has consistently (denied)", "I would (have said)"; lower case only: "Theresa May" stays
-    while len(words) > 1 and words[-1] in _TRAILING_ADVERBS:
+    # "He has consistently (denied)", "I would (have said)", "NATO leadership quietly (urged)";
+    # lower case only: "Theresa May" and "Megyn Kelly" stay
+    while len(words) > 1 and (
+        words[-1] in _TRAILING_ADVERBS
+        or (re.fullmatch(r"[a-z]{4,}ly", words[-1]) and words[-1] not in _LY_NOUNS)
+    ):
         words.pop()
     speaker = " ".join(words)
+    # "European allies began changing tack and NATO leadership (urged)": a clause with its own verb,
+    # then the speaker, named after the last "and"
+    # ("the Securities and Exchange Commission" is one name: the word before "and" is lower case)
+    clause, joined, after = speaker.rpartition(" and ")
+    opens = after.split()[0] if after.split() else ""
+    if (
+        joined
+        and (opens[:1].isupper() or opens in ("the", "a", "an"))
+        and clause.split()[-1][:1].islower()
+        and _CLAUSE_VERB.search(clause)
+    ):
+        speaker = after
+    # "two U.S. officials who (disclosed ...)": the speaker without the relative word the verb
+    # follows; "in which he", "many of whom" are nobody ("A source who asked not to be named" stays)
+    # "To which she (said)", "in which he (argued)": the pronoun after the relative is the speaker
+    after_relative = re.fullmatch(
+        r"\w+\s+(?:which|whom)\s+(he|she|they|we|I)", speaker, re.IGNORECASE
+    )
+    if after_relative:
+        return after_relative.group(1)
+    bare = re.sub(r",?\s+(?:who|whom|whose|which)$", "", speaker)
+    if bare != speaker:
+        last = bare.split()[-1] if bare.split() else ""
+        if not last or last.lower() in _PREPOSITIONS:
+            return ""
+        speaker = bare
     # "Woodrow Benford, 58, who lives outside Minneapolis": the name, without its age or clause
     described = re.match(r"^([^,]+?),\s+(?:\d{1,3}(?:,|$)|(?:who|whose|which)\b)", speaker)
     if described:
@@ -776,7 +833,14 @@ _SPEAKER_LEAD_IN = re.compile(
     r"^(?:in|on|at|after|before|prior to|during|since|last|earlier|later|by|for|from)\b[^,]{0,60},\s*",
     re.IGNORECASE,
 )
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+$", re.IGNORECASE)
+# "... are said to be", "Biden’s decision was first reported by Politico": no speaker before the verb
+_PASSIVE = re.compile(
+    r"\b(?:is|are|was|were|been|be|being)\s+(?:(?:first|also|not|never|widely|\w+ly)\s+)?$",
+    re.IGNORECASE,
+)
+# a speech verb's spelling for a request or an agreement to act: "asked for due diligence", "they
+# all agreed to move forward" ("agreed with Matthews", "responded by ..." are speech)
+_NOT_SPEECH = re.compile(r"\s*(?:ask(?:ed|s)\s+for|agree(?:d|s)\s+to)\b", re.IGNORECASE)
 
 
 def _indirect_in(sentence: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -794,6 +858,14 @@ def _indirect_in(sentence: str) -> tuple[tuple[int, int], tuple[int, int]] | Non
         match = pattern.match(sentence)
         if match and len(match.group("speaker").split()) <= MAX_SPEAKER_WORDS:
             speaker = match.group("speaker")
+            if pattern in (_LEADING, _TRAILING, _LEADING_ASIDE) and _NOT_SPEECH.match(
+                sentence, match.end("speaker")
+            ):
+                continue
+            if pattern is _TRAILING and re.match(r"(?:and|but|or|so|yet)\b", speaker):
+                # "Ukraine asked on May 13, and Biden agreed in principle": a clause of its own,
+                # not who said the words before the comma
+                continue
             if pattern is _LEADING and (
                 _PASSIVE.search(speaker + " ")  # "Wistron and GLT are said to be ..."
                 or _noun_use(sentence, match.end("speaker") + 1)  # "Swift's claims were false"

@@ -626,3 +626,18 @@ def test_a_participle_after_a_that_clause_goes_with_the_main_clause(pipeline: Pi
     speakers = _speakers(pipeline, text)
     assert speakers["adapted and adjusted."] == "Ada Brook"
     assert speakers["a joke"] == "Vell"
+
+
+def test_requests_agreements_passives_and_clauses_name_no_speaker(pipeline: Pipeline) -> None:
+    text = (
+        "The mayor’s decision was first reported by the Harbour Courier.\n\n"
+        "Still, the mayor remained cautious and asked for a full review before the final vote.\n\n"
+        "The council met the following week, and they all agreed to move forward.\n\n"
+        "Residents asked for help on May 13, and the mayor agreed in principle on May 15.\n\n"
+        "Neighbours began changing tack and the harbour board quietly urged the city to act.\n\n"
+        "The pier will close on Friday, according to two city officials who spoke to reporters."
+    )
+    speakers = set(_speakers(pipeline, text).values())
+    officials = "two city officials who spoke to reporters"
+    assert speakers <= {"the harbour board", officials, None}, speakers
+    assert {"the harbour board", officials} <= speakers
