@@ -168,11 +168,35 @@ def test_csv_with_header(tmp_path: Path) -> None:
     assert (doc.outlet, doc.published, doc.title) == ("Oster Post", "2025-04-07", "Ferry")
 
 
-def test_csv_without_text_column(tmp_path: Path) -> None:
+@pytest.mark.parametrize("delimiter", [";", "\t", "|"])
+def test_csv_delimiter_is_read_from_the_header(tmp_path: Path, delimiter: str) -> None:
+    # a body of many lines full of commas, past the 4 KB once sniffed: its commas outvoted the header
+    body = "\n\n".join([LEAD.replace(" after", ", after")] * 30)
+    rows = [
+        ["headline", "body", "publisher", "date"],
+        ["Ferry back", body, "Oster Post", "2025-04-07"],
+    ]
     path = tmp_path / "records.csv"
-    path.write_text("id,title\n1,Ferry\n")
+    path.write_text(
+        "\n".join(delimiter.join(f'"{f}"' if "\n" in f else f for f in row) for row in rows) + "\n"
+    )
+    [doc], problems = _read(path)
+    assert not problems
+    assert (doc.title, doc.outlet, doc.published, doc.text) == (
+        "Ferry back",
+        "Oster Post",
+        "2025-04-07",
+        body,
+    )
+
+
+def test_csv_without_text_column_names_its_columns_and_the_fix(tmp_path: Path) -> None:
+    path = tmp_path / "records.csv"
+    path.write_text("id;title;summary\n1;Ferry;Back in service\n")
     docs, [problem] = _read(path)
-    assert not docs and "no text column" in problem.message
+    assert not docs
+    assert "found 'id', 'title', 'summary'" in problem.message
+    assert "rename" in problem.message and "text, body, content" in problem.message
 
 
 RSS = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Oster Post</title>

@@ -158,19 +158,36 @@ def read_json(text: str, source: str) -> Iterator[ReadResult]:
         yield _guarded(record, f"{source}[{index}]")
 
 
+_CSV_DELIMITERS = ",;\t|"  # what spreadsheets and exports write; a space or a letter never is one
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter the header line uses (``;`` for European spreadsheets, a tab for TSV exports).
+
+    Sniffed on the header line, not on a sample of the file: a long quoted body spanning lines,
+    full of commas, outvotes the header's own ``;`` in a sample of the first 4 KB. A header of one
+    column says nothing, and the comma is then the standard's.
+    """
+    header = text.split("\n", 1)[0]
+    try:
+        return csv.Sniffer().sniff(header, delimiters=_CSV_DELIMITERS).delimiter
+    except csv.Error:
+        return ","
+
+
 def read_csv(text: str, source: str) -> Iterator[ReadResult]:
     """A CSV file with a header row naming the fields."""
     csv.field_size_limit(50_000_000)
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    # only the delimiter is sniffed: the quoting is the standard's ("" for a quote inside a field),
+    # which the Sniffer cannot tell from a header line alone
+    reader = csv.DictReader(io.StringIO(text), delimiter=_delimiter(text))
     header = [h.lower() for h in reader.fieldnames or []]
     if not any(key in header for key in TEXT_KEYS):
+        found = ", ".join(repr(h) for h in reader.fieldnames or []) or "none"
         raise MalformedInput(
             source,
-            f"CSV header has no text column (found {', '.join(header) or 'none'}); name one {TEXT_KEYS[0]}",
+            f"CSV header has no column of article text (found {found}); rename the column that "
+            f"holds the article to one of {', '.join(TEXT_KEYS)} in the header line",
         )
     try:
         for row in reader:
