@@ -190,6 +190,30 @@ def test_csv_delimiter_is_read_from_the_header(tmp_path: Path, delimiter: str) -
     )
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        " Title , Text ,Outlet",
+        "Title,Article Text,Outlet",
+        "title,article-text,OUTLET",
+        "title,Story,outlet",
+    ],
+)
+def test_csv_header_names_are_matched_as_people_write_them(tmp_path: Path, header: str) -> None:
+    path = tmp_path / "records.csv"
+    path.write_text(f'{header}\nFerry back,"{LEAD}",Oster Post\n')
+    [doc], problems = _read(path)
+    assert not problems
+    assert (doc.title, doc.text, doc.outlet) == ("Ferry back", LEAD, "Oster Post")
+
+
+def test_a_schema_org_article_body_is_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "records.json"
+    path.write_text(json.dumps([{"headline": "Ferry back", "articleBody": LEAD}]))
+    [doc], problems = _read(path)
+    assert not problems and doc.text == LEAD
+
+
 def test_csv_without_text_column_names_its_columns_and_the_fix(tmp_path: Path) -> None:
     path = tmp_path / "records.csv"
     path.write_text("id;title;summary\n1;Ferry;Back in service\n")

@@ -1,6 +1,7 @@
 """Records: JSON Lines, JSON (a list, an object with a list, or one object) and CSV.
 
-Field names are matched case-insensitively: ``id``, ``text``/``body``/``content``, ``title``, ``url``/``link``,
+Field names are matched whatever their case, spaces, hyphens and underscores (" Article Text " is
+``article_text``): ``id``, ``text``/``body``/``content``, ``title``, ``url``/``link``,
 ``outlet``/``source``/``publisher``/``site``, ``published``/``date``/``pubdate``, ``author``/``byline``, and
 the other spellings news APIs use (the ``*_KEYS`` tuples below).
 A body that is HTML is reduced to its text.
@@ -11,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -20,10 +22,11 @@ from parallax.ingest.html import html_fragment_to_text
 from parallax.models import Problem, RawDocument
 
 # the names news APIs and scrapers use: NewsAPI (publishedAt, source.name), news-please (maintext,
-# date_publish, source_domain), newspaper4k (text, authors, publish_date), GDELT-style dumps
+# date_publish, source_domain), newspaper4k (text, authors, publish_date), GDELT-style dumps,
+# schema.org's NewsArticle (articleBody)
 TEXT_KEYS = (
     "text", "body", "content", "article", "maintext", "full_text", "fulltext", "article_text",
-    "body_text", "story",
+    "body_text", "story", "story_text", "article_body", "articlebody",
 )  # fmt: skip
 TITLE_KEYS = ("title", "headline")
 URL_KEYS = ("url", "link", "canonical_url", "permalink", "href")
@@ -41,10 +44,16 @@ ID_KEYS = ("id", "doc_id", "article_id")
 ReadResult = RawDocument | Problem
 
 
+def _field_key(name: object) -> str:
+    """A field name as the ``*_KEYS`` spell it: spreadsheets and exports write " Text ",
+    "Article Text" or "article-text" for ``article_text``."""
+    return re.sub(r"[\s_-]+", "_", str(name).strip().casefold())
+
+
 def _pick(record: Mapping[str, Any], keys: tuple[str, ...]) -> Any:
-    lowered = {str(k).lower(): v for k, v in record.items()}
+    named = {_field_key(k): v for k, v in record.items()}
     for key in keys:
-        value = lowered.get(key)
+        value = named.get(key)
         if value not in (None, "", []):
             return value
     return None
@@ -181,7 +190,7 @@ def read_csv(text: str, source: str) -> Iterator[ReadResult]:
     # only the delimiter is sniffed: the quoting is the standard's ("" for a quote inside a field),
     # which the Sniffer cannot tell from a header line alone
     reader = csv.DictReader(io.StringIO(text), delimiter=_delimiter(text))
-    header = [h.lower() for h in reader.fieldnames or []]
+    header = [_field_key(h) for h in reader.fieldnames or []]
     if not any(key in header for key in TEXT_KEYS):
         found = ", ".join(repr(h) for h in reader.fieldnames or []) or "none"
         raise MalformedInput(
