@@ -214,6 +214,16 @@ def test_a_schema_org_article_body_is_the_text(tmp_path: Path) -> None:
     assert not problems and doc.text == LEAD
 
 
+def test_csv_with_a_header_only_is_a_failed_input(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_text("title,text,outlet\n")
+    good = tmp_path / "good.txt"
+    good.write_text(LEAD)
+    docs, [problem] = _read(empty, good)
+    assert len(docs) == 1, "the rest of the batch goes on"
+    assert problem.source == str(empty) and "holds no records" in problem.message
+
+
 def test_csv_without_text_column_names_its_columns_and_the_fix(tmp_path: Path) -> None:
     path = tmp_path / "records.csv"
     path.write_text("id;title;summary\n1;Ferry;Back in service\n")

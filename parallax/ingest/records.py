@@ -198,10 +198,15 @@ def read_csv(text: str, source: str) -> Iterator[ReadResult]:
             f"CSV header has no column of article text (found {found}); rename the column that "
             f"holds the article to one of {', '.join(TEXT_KEYS)} in the header line",
         )
+    seen_any = False
     try:
         for row in reader:
+            seen_any = True
             yield _guarded(row, f"{source}:{reader.line_num}")
     except csv.Error as exc:
         yield Problem(
             f"{source}:{reader.line_num}", f"malformed CSV ({exc}); fix the row or quote its fields"
         )
+        return
+    if not seen_any:  # a header alone, as an export of an empty query writes it
+        yield Problem(source, "holds no records (a header line only); nothing to read")
