@@ -214,6 +214,16 @@ def test_a_schema_org_article_body_is_the_text(tmp_path: Path) -> None:
     assert not problems and doc.text == LEAD
 
 
+def test_csv_record_is_located_by_its_first_line(tmp_path: Path) -> None:
+    path = tmp_path / "records.csv"
+    path.write_text(
+        f'title,text\nFerry back,"{LEAD}\n\nSecond paragraph."\n\nBridge shut,"{LEAD}"\nNo text,\n'
+    )
+    docs, [problem] = _read(path)
+    assert [d.source for d in docs] == [f"{path}:2", f"{path}:6"]
+    assert problem.source == f"{path}:7"
+
+
 def test_csv_with_a_header_only_is_a_failed_input(tmp_path: Path) -> None:
     empty = tmp_path / "empty.csv"
     empty.write_text("title,text,outlet\n")

@@ -185,28 +185,34 @@ def _delimiter(text: str) -> str:
 
 
 def read_csv(text: str, source: str) -> Iterator[ReadResult]:
-    """A CSV file with a header row naming the fields."""
+    """A CSV file with a header row naming the fields; a record's location is its first line."""
     csv.field_size_limit(50_000_000)
     # only the delimiter is sniffed: the quoting is the standard's ("" for a quote inside a field),
     # which the Sniffer cannot tell from a header line alone
-    reader = csv.DictReader(io.StringIO(text), delimiter=_delimiter(text))
-    header = [_field_key(h) for h in reader.fieldnames or []]
-    if not any(key in header for key in TEXT_KEYS):
-        found = ", ".join(repr(h) for h in reader.fieldnames or []) or "none"
+    rows = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
+    columns = next(rows, [])
+    if not any(_field_key(c) in TEXT_KEYS for c in columns):
+        found = ", ".join(repr(c) for c in columns) or "none"
         raise MalformedInput(
             source,
             f"CSV header has no column of article text (found {found}); rename the column that "
             f"holds the article to one of {', '.join(TEXT_KEYS)} in the header line",
         )
     seen_any = False
-    try:
-        for row in reader:
+    while True:
+        # the reader's line count after a record is its last line: a quoted body runs on for many
+        first = rows.line_num + 1
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            yield Problem(
+                f"{source}:{first}", f"malformed CSV ({exc}); fix the row or quote its fields"
+            )
+            return
+        if row:  # not a blank line between records
             seen_any = True
-            yield _guarded(row, f"{source}:{reader.line_num}")
-    except csv.Error as exc:
-        yield Problem(
-            f"{source}:{reader.line_num}", f"malformed CSV ({exc}); fix the row or quote its fields"
-        )
-        return
+            yield _guarded(dict(zip(columns, row, strict=False)), f"{source}:{first}")
     if not seen_any:  # a header alone, as an export of an empty query writes it
         yield Problem(source, "holds no records (a header line only); nothing to read")
