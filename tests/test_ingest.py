@@ -340,6 +340,37 @@ def test_gzipped_files_are_read_by_their_inner_name(
     assert ".md" not in caplog.text, "a folder's notes are expected there"
 
 
+@pytest.mark.parametrize("opening", ["<!DOCTYPE html>", "\ufeff\n  <html lang='en'>", "<HTML>"])
+def test_text_file_holding_an_html_page_is_read_as_html(tmp_path: Path, opening: str) -> None:
+    path = tmp_path / "ferry.txt"
+    path.write_text(
+        f"{opening}<head><title>Ferry back</title></head><body><article><h1>Ferry back</h1>"
+        f"<p>{LEAD}</p><p>{LEAD.replace('Monday', 'Tuesday')}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    [doc], problems = _read(path)
+    assert not problems
+    assert doc.fmt == "html" and "<p>" not in doc.text and LEAD in doc.text
+
+
+def test_text_quoting_a_tag_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "ferry.txt"
+    path.write_text(f"{LEAD}\n\nThe notice began with <html> and nothing else.\n")
+    [doc], _ = _read(path)
+    assert doc.fmt == "text"
+
+
+@pytest.mark.parametrize("content", [LEAD.encode(), b"\x00\x01\x02 not an archive" * 30])
+def test_gz_file_that_is_not_gzip_says_so(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "ferry.txt.gz"
+    path.write_bytes(content)
+    docs, [problem] = _read(path)
+    assert not docs
+    assert (
+        problem.source == str(path) and "is named .gz but is not a gzip archive" in problem.message
+    )
+
+
 def test_folder_with_no_articles(tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("nothing")
     _, [problem] = _read(tmp_path)
