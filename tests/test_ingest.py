@@ -385,6 +385,7 @@ def test_folder_with_no_articles(tmp_path: Path) -> None:
         ("doc.pdf.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3 binary", "is a PDF document"),
         ("image.html", b"\x89PNG\r\n\x1a\n\x00\x00", "is a PNG image"),
         ("nul.txt", b"abc\x00def\x00" * 20, "binary data"),
+        ("nul.html", b"\x00\x00\x01\x02" * 40, "re-save it as UTF-8"),
         ("garbage.txt", bytes(range(128, 256)) * 40, "re-save it as UTF-8"),
     ],
 )
@@ -413,6 +414,19 @@ def test_legacy_encoding_is_read_with_a_warning(
     assert not problems
     assert "Café" in doc.text and "très bien" in doc.text
     assert "not UTF-8" in caplog.text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, encoding: str
+) -> None:
+    text = f"Ferry back in service\n\n{LEAD} Café owners said it was “très bien” for trade.\n"
+    path = tmp_path / "ferry.txt"
+    path.write_bytes(text.encode(encoding))  # the bare codec writes no byte-order mark
+    [doc], problems = _read(path)
+    assert not problems
+    assert doc.text == text
+    assert "UTF-16 without a byte-order mark" in caplog.text
 
 
 def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
