@@ -633,12 +633,18 @@ def _dateline_clue(body: list[str], state: _State) -> None:
             )
 
 
+def _tidied(raw: RawDocument, how: How | None) -> bool:
+    """Whether a metadata value is tidied: what a page or a feed says of itself is, what a record or
+    the user gave is kept as given. A feed's elements are given, structured fields, but publishers
+    fill them as they fill their pages' meta tags ("desk@site (Name)", "Headline - Site")."""
+    return how != "given" or raw.fmt == "feed"
+
+
 def _given_clues(raw: RawDocument, state: _State) -> None:
     if raw.outlet and raw.outlet_how:
-        # what a page says of itself is tidied; what the user gave is kept as given
         site = (
             metadata.tidy_outlet(raw.outlet, raw.url) or raw.outlet
-            if raw.outlet_how == "extracted"
+            if _tidied(raw, raw.outlet_how)
             else outlets.canonical(raw.outlet)
         )
         state.outlet.append(_Clue(site, raw.outlet_how, -1, "outlet as given"))
@@ -649,7 +655,7 @@ def _given_clues(raw: RawDocument, state: _State) -> None:
     if raw.author and raw.author_how:
         byline = (
             metadata.tidy_byline(raw.author, raw.outlet, raw.url) or raw.author
-            if raw.author_how != "given"
+            if _tidied(raw, raw.author_how)
             else raw.author
         )
         state.byline.append(_Clue(byline, raw.author_how, -1, "byline as given"))
@@ -801,7 +807,7 @@ def _article(raw: RawDocument, text: str, state: _State) -> Article:
     outlet, byline, published = _best(state.outlet), _best(state.byline), _best(state.published)
     title_how: How | None = raw.title_how if raw.title else ("extracted" if state.title else None)
     title = raw.title or state.title
-    if title_how != "given":
+    if _tidied(raw, title_how):
         title = metadata.tidy_title(title, outlet.value if outlet else None, raw.url)
     notes = tuple(
         c.note for c in (outlet, byline, published) if c is not None and c.how == "inferred"

@@ -276,6 +276,23 @@ def test_atom_feed(tmp_path: Path) -> None:
     assert (doc.outlet, doc.author, doc.published) == ("Lindham Gazette", "Ada Brook", "2025-04-07")
 
 
+def test_feed_titles_and_authors_are_unescaped(tmp_path: Path) -> None:
+    # entities inside CDATA are characters to the XML parser: the publisher escaped them twice
+    path = tmp_path / "feed.rss"
+    path.write_text(
+        RSS.replace(
+            "<title>Ferry back</title>",
+            "<title><![CDATA[Ferry back &#8211; at last]]></title>"
+            "<author>desk@osterpost.example (Mara O&#8217;Neill)</author>",
+        )
+    )
+    [doc], _ = _read(path)
+    assert (doc.title, doc.author) == (
+        "Ferry back – at last",
+        "desk@osterpost.example (Mara O’Neill)",
+    )
+
+
 def test_xml_that_is_html_points_at_the_fix(tmp_path: Path) -> None:
     path = tmp_path / "feeds.xml"
     path.write_text("<html><body><p>not a feed</p></body></html>")
