@@ -98,6 +98,22 @@ _WIRE_TAG = re.compile(
     r"(?<=[.!?\"”’])\s*(?:/\s*(?P<agency>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})|"
     r"(?:—|–|--)\s*(?P<known>AP|AFP|Reuters|UPI|dpa|Bloomberg))\s*$"
 )
+# the reporters' credits AP, The Washington Post and Politico end an article with, each sentence a
+# credit: "Ada Brook reported from Lindham. Associated Press writer Tom Reyes contributed to this
+# report.", "Brook reported from Lindham, Calif.; Reyes, from Oster.", "Tom Reyes contributed."
+# (read at the end only: in the body "Brook reported from Lindham" may be news)
+_CREDIT_NAME = r"[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){0,3}"
+_CREDIT_PLACE = r"[A-Z][\w'’.-]*(?:,?\s+[A-Z][\w'’.-]*){0,4}"  # "Los Angeles", "Washington, D.C."
+_CREDIT_SENTENCE = (
+    r"(?:(?:The\s+)?(?:Associated\s+Press|AP|Reuters)\s+(?:writers?|reporters?|correspondents?)\s+)?"
+    rf"{_CREDIT_NAME}(?:(?:,\s*|,?\s+and\s+){_CREDIT_NAME})*\s+(?:reported|contributed)"
+    r"(?:\s+reporting|\s+to\s+this\s+(?:report|story|article))?"
+    rf"(?:\s+from\s+{_CREDIT_PLACE}(?:;\s*{_CREDIT_NAME},\s+from\s+{_CREDIT_PLACE})*)?\."
+)
+_REPORTERS_CREDIT = re.compile(rf"^{_CREDIT_SENTENCE}(?:\s+{_CREDIT_SENTENCE})*$")
+# a photo's credit alone on its line in the agencies' capitals ("ASSOCIATED PRESS."), its caption lost
+# (not "EPA", which is also the US regulator a news line may name)
+_LONE_CREDIT = re.compile(r"^(?:THE )?(?:ASSOCIATED PRESS|AP|REUTERS|AFP|GETTY IMAGES)\.?$")
 _COPYRIGHT_OWNER = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<owner>[A-Z][\w&.’' -]{1,60}?)"
     r"(?:,?\s*(?:Ltd|Inc|LLC|plc)\.?)?\s*(?:\.|,|all rights reserved|$)",
@@ -105,6 +121,21 @@ _COPYRIGHT_OWNER = re.compile(
 )
 _COPYRIGHT = re.compile(r"\bcopyright\b|all rights reserved|^\s*©\s*\d{4}\b", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[\W_]{1,20}$")
+
+# a newsletter box's replies, printed with the page's text: "Thanks for signing up!", "There was an
+# error processing your subscription." (its "Sorry!" is residue only beside them: see _is_widget_reply)
+_SIGNUP_WIDGET = (
+    r"^(?:thanks|thank you) for (?:signing up|subscribing)[.!]*$|"
+    r"^there was an? (?:error|problem) processing your (?:subscription|sign-?up|request)\b[^.!?]*[.!]*"
+    r"(?:\s*please try again(?: later)?[.!]*)?$"
+)
+_SIGNUP_WIDGET_LINE = re.compile(_SIGNUP_WIDGET, re.IGNORECASE)
+_WIDGET_REPLY = re.compile(r"^(?:sorry|oops|whoops)[.!]*$", re.IGNORECASE)
+_SHARE_LEAD = r"(?:share(?: this(?: article| story| page| post)?)?(?:\s+(?:on|via))?\s*:?)"
+_SHARE_TARGET = (
+    r"(?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|messenger|tumblr|pocket|"
+    r"flipboard|threads|bluesky|e-?mail|print|sms|copy link)"
+)
 
 # (reason, pattern): a short line matching the pattern is residue, not article text.
 _RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -124,7 +155,8 @@ _RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bdownload (?:the|our) app\b|\bget the app\b|\blog in to (?:read|continue)\b|\bregister for free\b|"
             r"\bnews and newsletters\b|"
             r"^(?:have|got) a (?:news |story )?tip\s*\?|"
-            r"\b(?:send|email|e-mail) us (?:a |your )?(?:news )?tips?\b",
+            r"\b(?:send|email|e-mail) us (?:a |your )?(?:news )?tips?\b|"
+            rf"{_SIGNUP_WIDGET}",
             re.I,
         ),
     ),
@@ -137,7 +169,13 @@ _RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(?:share this(?: (?:article|story|page|post))?:?|share on \w+|share:?|print|comments?|follow us\b.*|"
             r"report (?:a|an) (?:correction|error|typo)(?: or (?:a )?(?:typo|error))?|"
             r"follow (?:him|her|them) on \w+.*|click here\b.*|listen to this article.*)$|"
-            r"^follow\b.{0,40}\bon (?:facebook|x|twitter|instagram|tiktok|threads|bluesky|linkedin|youtube)\b",
+            r"^follow\b.{0,40}\bon (?:facebook|x|twitter|instagram|tiktok|threads|bluesky|linkedin|youtube)\b|"
+            # AP's "On Twitter follow Ada Brook https://...": the reporters' addresses after the article
+            r"^on (?:twitter|x|facebook|instagram|threads|bluesky),? follow\b.*(?:https?://|@\w)|"
+            # a share widget's buttons: "Share this: Facebook Twitter", "Share on Facebook Share on X"
+            rf"^(?:{_SHARE_LEAD}\s*)?{_SHARE_TARGET}(?:[\s,|•·/]+(?:{_SHARE_LEAD}\s*)?{_SHARE_TARGET})+\.?$|"
+            rf"^{_SHARE_LEAD}\s*{_SHARE_TARGET}\.?$|"
+            r"^click to (?:share on \w+|email|print)\b.{0,30}\(opens in new window\)$",
             re.I,
         ),
     ),
@@ -161,6 +199,8 @@ _RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             # published by The Oster Post." (not "First published in 1851, the Gazette ...")
             r"this (?:story|article|post|piece) (?:originally|first) (?:appeared|ran|was published)\b|"
             r"(?:originally|first) (?:appeared|published) (?:on|in|at|by) [^,;]{2,60}\.?$|"
+            # WordPress's feed footer: "The post <its title> appeared first on <the site>."
+            r"the post .{2,300} appeared first on .{2,80}$|"
             r"a version of this (?:story|article) (?:appeared|appears|ran)\b)",
             re.I,
         ),
@@ -373,7 +413,8 @@ def _residue_reason(line: str, state: _State) -> str | None:
         return None
     for reason, pattern in _RESIDUE_RULES:
         if pattern.search(line):
-            _outlet_clues_in(line, reason, state, rank=3)
+            # WordPress's footer names its site last, after a title that may name other outlets
+            _outlet_clues_in(line.rpartition(" appeared first on ")[2], reason, state, rank=3)
             if reason == "copyright line":
                 _copyright_clue(line, state)
             if reason == "credits line" and re.search(r"\bediting by\b", line, re.I):
@@ -581,6 +622,15 @@ def _is_tag_list(line: str) -> bool:
     )
 
 
+def _is_widget_reply(paragraphs: list[str], index: int) -> bool:
+    """A newsletter box's "Sorry!" (printed between "Thanks for signing up!" and "There was an error
+    processing your subscription."): alone it may be the article's own word."""
+    if not _WIDGET_REPLY.match(paragraphs[index]):
+        return False
+    beside = paragraphs[max(index - 1, 0) : index] + paragraphs[index + 1 : index + 2]
+    return any(_SIGNUP_WIDGET_LINE.match(line) for line in beside)
+
+
 def _body(paragraphs: list[str], start: int, state: _State) -> list[str]:
     kept: list[str] = []
     seen: set[str] = set()
@@ -589,6 +639,11 @@ def _body(paragraphs: list[str], start: int, state: _State) -> list[str]:
         reason = _residue_reason(line, state)
         if reason is None and _norm(line) in seen and _words(line) >= 5:
             reason = "repeated paragraph"
+        if reason is None and _LONE_CREDIT.match(line):
+            _credit_clue(line, state)
+            reason = "photo caption"
+        if reason is None and _is_widget_reply(paragraphs, index):
+            reason = "newsletter or sign-up line"
         if reason is None and _is_heading(paragraphs, index):
             reason = "subheading"
         if reason:
@@ -600,14 +655,22 @@ def _body(paragraphs: list[str], start: int, state: _State) -> list[str]:
     return kept
 
 
+def _trailing_reason(line: str) -> str | None:
+    if (_is_title_like(line) and (_is_tag_list(line) or _words(line) <= 3)) or _is_widget(line):
+        return "tag list" if _is_tag_list(line) else "trailing fragment"
+    if _words(line) <= MAX_RESIDUE_WORDS and _REPORTERS_CREDIT.match(line):
+        return "credits line"
+    return None
+
+
 def _trailing(kept: list[str], state: _State) -> None:
-    """Tag lists and unpunctuated fragments at the very end, and a wire tag closing the last paragraph."""
-    while kept and (
-        (_is_title_like(kept[-1]) and (_is_tag_list(kept[-1]) or _words(kept[-1]) <= 3))
-        or _is_widget(kept[-1])
-    ):
-        last = kept.pop()
-        state.drop(last, "tag list" if _is_tag_list(last) else "trailing fragment")
+    """Tag lists, unpunctuated fragments and the reporters' credits at the very end, and a wire tag
+    closing the last paragraph."""
+    while kept:
+        reason = _trailing_reason(kept[-1])
+        if reason is None:
+            break
+        state.drop(kept.pop(), reason)
     if not kept:
         return
     tag = _WIRE_TAG.search(kept[-1])
@@ -633,12 +696,18 @@ def _dateline_clue(body: list[str], state: _State) -> None:
             )
 
 
+def _tidied(raw: RawDocument, how: How | None) -> bool:
+    """Whether a metadata value is tidied: what a page or a feed says of itself is, what a record or
+    the user gave is kept as given. A feed's elements are given, structured fields, but publishers
+    fill them as they fill their pages' meta tags ("desk@site (Name)", "Headline - Site")."""
+    return how != "given" or raw.fmt == "feed"
+
+
 def _given_clues(raw: RawDocument, state: _State) -> None:
     if raw.outlet and raw.outlet_how:
-        # what a page says of itself is tidied; what the user gave is kept as given
         site = (
             metadata.tidy_outlet(raw.outlet, raw.url) or raw.outlet
-            if raw.outlet_how == "extracted"
+            if _tidied(raw, raw.outlet_how)
             else outlets.canonical(raw.outlet)
         )
         state.outlet.append(_Clue(site, raw.outlet_how, -1, "outlet as given"))
@@ -649,7 +718,7 @@ def _given_clues(raw: RawDocument, state: _State) -> None:
     if raw.author and raw.author_how:
         byline = (
             metadata.tidy_byline(raw.author, raw.outlet, raw.url) or raw.author
-            if raw.author_how != "given"
+            if _tidied(raw, raw.author_how)
             else raw.author
         )
         state.byline.append(_Clue(byline, raw.author_how, -1, "byline as given"))
@@ -801,7 +870,7 @@ def _article(raw: RawDocument, text: str, state: _State) -> Article:
     outlet, byline, published = _best(state.outlet), _best(state.byline), _best(state.published)
     title_how: How | None = raw.title_how if raw.title else ("extracted" if state.title else None)
     title = raw.title or state.title
-    if title_how != "given":
+    if _tidied(raw, title_how):
         title = metadata.tidy_title(title, outlet.value if outlet else None, raw.url)
     notes = tuple(
         c.note for c in (outlet, byline, published) if c is not None and c.how == "inferred"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from email.utils import getaddresses
 
 from parallax import outlets
 from parallax.timex import MONTHS, WEEKDAYS
@@ -112,10 +113,21 @@ def _names_of(outlet: str | None, url: str | None) -> set[str]:
     return names
 
 
+# the section a page's title puts before the headline: "Opinion | ..." (The New York Times, The Wall
+# Street Journal), "Analysis | ..." (The Washington Post); after a bar only, since "Opinion: ..." and
+# "Analysis: ..." are headlines' own words on many pages
+_SECTION_PREFIX = re.compile(
+    r"^(?:opinion|analysis|perspective|commentary|editorial|column|review)\s+\|\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def tidy_title(title: str | None, outlet: str | None, url: str | None = None) -> str | None:
-    """The headline without the outlet's name the page appends ("... - News Nation", "... – TechCrunch")."""
+    """The headline without the outlet's name the page appends ("... - News Nation", "... – TechCrunch")
+    and without the section it puts before ("Opinion | ...")."""
     if not title:
         return title
+    title = _SECTION_PREFIX.sub("", title)
     match = _SEPARATOR.search(title)
     if match and outlets.name_key(match["site"]) in _names_of(outlet, url) and match.start() > 0:
         return title[: match.start()].rstrip()
@@ -160,6 +172,10 @@ def tidy_byline(
     ("Staff Reports", "Reuters", "Detroit News wire services"): who the page says wrote it."""
     if not author:
         return author
+    if "@" in author:
+        # RSS's form, "desk@site.example (Jane Doe)", and mail's, "Jane Doe <jane@site.example>"
+        named = [name for name, address in getaddresses([author]) if name and "@" in address]
+        author = "; ".join(named) if named else author
     sites = _names_of(outlet, url)
     kept: list[str] = []
     tidied: list[str] = []

@@ -171,6 +171,21 @@ def test_a_posted_line_with_a_time_or_a_category_dates_the_article(
         ("This piece first appeared on Lindham Risk Review.", "editor's note"),
         ("Tags: ferry, Lindham, Oster", "tag list"),
         ("Topics: Gov. Brook, state budget", "tag list"),
+        ("The post Ferry back in service appeared first on Oster Post.", "editor's note"),
+        ("Share this: Facebook Twitter", "sharing or navigation line"),
+        ("Share on Facebook Share on X Email", "sharing or navigation line"),
+        ("Facebook, WhatsApp, Copy link", "sharing or navigation line"),
+        ("Click to share on Facebook (Opens in new window)", "sharing or navigation line"),
+        ("Thanks for signing up!", "newsletter or sign-up line"),
+        ("There was an error processing your subscription.", "newsletter or sign-up line"),
+        ("On Twitter follow Ada Brook https://x.example/adabrook", "sharing or navigation line"),
+        (
+            "Brook reported from Lindham. Associated Press writer Tom Reyes contributed to this report.",
+            "credits line",
+        ),
+        ("Brook reported from Oster, Calif.; Reyes, from Lindham, D.C.", "credits line"),
+        ("Associated Press writers Ada Brook and Tom Reyes contributed.", "credits line"),
+        ("Tom Reyes contributed to this story.", "credits line"),
     ],
 )
 def test_trailing_boilerplate_lines(line: str, reason: str) -> None:
@@ -377,11 +392,51 @@ def test_kharkiv_raw_paths_exist() -> None:
         "Watch crews worked through the night to clear the debris.",
         "Listen, the mayor told reporters, we will rebuild.",
         "Follow-up inspections are planned for May.",
+        "Thanks for signing up, the organisers told the volunteers.",
+        "Share this: the ferry is back.",
+        # a reporters' credit is read at the end only: in the body it may be news
+        "Brook reported from Lindham.",
+        "Sorry!",  # a newsletter box's only beside its other replies
     ],
 )
 def test_real_sentences_that_look_like_residue_are_kept(sentence: str) -> None:
     article = _clean("\n\n".join([BODY[0], sentence, *BODY[1:]]))
     assert sentence in article.text, article.removed
+
+
+def test_a_wordpress_footer_names_its_site_not_the_outlets_in_its_title() -> None:
+    footer = "The post CNN anchor joins the Lindham ferry board appeared first on Reuters."
+    article = _clean("\n\n".join([*BODY, footer]))
+    assert article.text == "\n\n".join(BODY)
+    assert (article.outlet, article.outlet_how) == ("Reuters", "inferred")
+
+
+def test_a_newsletter_boxs_replies_go_together() -> None:
+    widget = [
+        "Thanks for signing up!",
+        "Sorry!",
+        "There was an error processing your subscription.",
+    ]
+    article = _clean("\n\n".join([BODY[0], *widget, *BODY[1:]]))
+    assert article.text == "\n\n".join(BODY)
+    assert [r.text for r in article.removed] == widget
+    assert set(_reasons(article)) == {"newsletter or sign-up line"}
+
+
+def test_a_lone_agency_credit_in_capitals_is_a_photo_caption() -> None:
+    article = _clean("\n\n".join([BODY[0], "ASSOCIATED PRESS.", *BODY[1:]]))
+    assert article.text == "\n\n".join(BODY)
+    assert _reasons(article) == ["photo caption"]
+
+
+def test_the_reporters_credits_and_addresses_after_the_article_go() -> None:
+    signoff = [
+        "Brook reported from Lindham. Associated Press writer Tom Reyes contributed to this report.",
+        "On Twitter follow Ada Brook https://x.example/adabrook and Tom Reyes https://x.example/tomreyes.",
+    ]
+    article = _clean("\n\n".join([*BODY, *signoff]))
+    assert article.text == "\n\n".join(BODY)
+    assert sorted(_reasons(article)) == ["credits line", "sharing or navigation line"]
 
 
 @pytest.mark.parametrize(

@@ -168,11 +168,79 @@ def test_csv_with_header(tmp_path: Path) -> None:
     assert (doc.outlet, doc.published, doc.title) == ("Oster Post", "2025-04-07", "Ferry")
 
 
-def test_csv_without_text_column(tmp_path: Path) -> None:
+@pytest.mark.parametrize("delimiter", [";", "\t", "|"])
+def test_csv_delimiter_is_read_from_the_header(tmp_path: Path, delimiter: str) -> None:
+    # a body of many lines full of commas, past the 4 KB once sniffed: its commas outvoted the header
+    body = "\n\n".join([LEAD.replace(" after", ", after")] * 30)
+    rows = [
+        ["headline", "body", "publisher", "date"],
+        ["Ferry back", body, "Oster Post", "2025-04-07"],
+    ]
     path = tmp_path / "records.csv"
-    path.write_text("id,title\n1,Ferry\n")
+    path.write_text(
+        "\n".join(delimiter.join(f'"{f}"' if "\n" in f else f for f in row) for row in rows) + "\n"
+    )
+    [doc], problems = _read(path)
+    assert not problems
+    assert (doc.title, doc.outlet, doc.published, doc.text) == (
+        "Ferry back",
+        "Oster Post",
+        "2025-04-07",
+        body,
+    )
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        " Title , Text ,Outlet",
+        "Title,Article Text,Outlet",
+        "title,article-text,OUTLET",
+        "title,Story,outlet",
+    ],
+)
+def test_csv_header_names_are_matched_as_people_write_them(tmp_path: Path, header: str) -> None:
+    path = tmp_path / "records.csv"
+    path.write_text(f'{header}\nFerry back,"{LEAD}",Oster Post\n')
+    [doc], problems = _read(path)
+    assert not problems
+    assert (doc.title, doc.text, doc.outlet) == ("Ferry back", LEAD, "Oster Post")
+
+
+def test_a_schema_org_article_body_is_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "records.json"
+    path.write_text(json.dumps([{"headline": "Ferry back", "articleBody": LEAD}]))
+    [doc], problems = _read(path)
+    assert not problems and doc.text == LEAD
+
+
+def test_csv_record_is_located_by_its_first_line(tmp_path: Path) -> None:
+    path = tmp_path / "records.csv"
+    path.write_text(
+        f'title,text\nFerry back,"{LEAD}\n\nSecond paragraph."\n\nBridge shut,"{LEAD}"\nNo text,\n'
+    )
     docs, [problem] = _read(path)
-    assert not docs and "no text column" in problem.message
+    assert [d.source for d in docs] == [f"{path}:2", f"{path}:6"]
+    assert problem.source == f"{path}:7"
+
+
+def test_csv_with_a_header_only_is_a_failed_input(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_text("title,text,outlet\n")
+    good = tmp_path / "good.txt"
+    good.write_text(LEAD)
+    docs, [problem] = _read(empty, good)
+    assert len(docs) == 1, "the rest of the batch goes on"
+    assert problem.source == str(empty) and "holds no records" in problem.message
+
+
+def test_csv_without_text_column_names_its_columns_and_the_fix(tmp_path: Path) -> None:
+    path = tmp_path / "records.csv"
+    path.write_text("id;title;summary\n1;Ferry;Back in service\n")
+    docs, [problem] = _read(path)
+    assert not docs
+    assert "found 'id', 'title', 'summary'" in problem.message
+    assert "rename" in problem.message and "text, body, content" in problem.message
 
 
 RSS = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Oster Post</title>
@@ -206,6 +274,23 @@ def test_atom_feed(tmp_path: Path) -> None:
     [doc], problems = _read(path)
     assert not problems
     assert (doc.outlet, doc.author, doc.published) == ("Lindham Gazette", "Ada Brook", "2025-04-07")
+
+
+def test_feed_titles_and_authors_are_unescaped(tmp_path: Path) -> None:
+    # entities inside CDATA are characters to the XML parser: the publisher escaped them twice
+    path = tmp_path / "feed.rss"
+    path.write_text(
+        RSS.replace(
+            "<title>Ferry back</title>",
+            "<title><![CDATA[Ferry back &#8211; at last]]></title>"
+            "<author>desk@osterpost.example (Mara O&#8217;Neill)</author>",
+        )
+    )
+    [doc], _ = _read(path)
+    assert (doc.title, doc.author) == (
+        "Ferry back – at last",
+        "desk@osterpost.example (Mara O’Neill)",
+    )
 
 
 def test_xml_that_is_html_points_at_the_fix(tmp_path: Path) -> None:
@@ -272,6 +357,37 @@ def test_gzipped_files_are_read_by_their_inner_name(
     assert ".md" not in caplog.text, "a folder's notes are expected there"
 
 
+@pytest.mark.parametrize("opening", ["<!DOCTYPE html>", "\ufeff\n  <html lang='en'>", "<HTML>"])
+def test_text_file_holding_an_html_page_is_read_as_html(tmp_path: Path, opening: str) -> None:
+    path = tmp_path / "ferry.txt"
+    path.write_text(
+        f"{opening}<head><title>Ferry back</title></head><body><article><h1>Ferry back</h1>"
+        f"<p>{LEAD}</p><p>{LEAD.replace('Monday', 'Tuesday')}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    [doc], problems = _read(path)
+    assert not problems
+    assert doc.fmt == "html" and "<p>" not in doc.text and LEAD in doc.text
+
+
+def test_text_quoting_a_tag_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "ferry.txt"
+    path.write_text(f"{LEAD}\n\nThe notice began with <html> and nothing else.\n")
+    [doc], _ = _read(path)
+    assert doc.fmt == "text"
+
+
+@pytest.mark.parametrize("content", [LEAD.encode(), b"\x00\x01\x02 not an archive" * 30])
+def test_gz_file_that_is_not_gzip_says_so(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "ferry.txt.gz"
+    path.write_bytes(content)
+    docs, [problem] = _read(path)
+    assert not docs
+    assert (
+        problem.source == str(path) and "is named .gz but is not a gzip archive" in problem.message
+    )
+
+
 def test_folder_with_no_articles(tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("nothing")
     _, [problem] = _read(tmp_path)
@@ -286,6 +402,7 @@ def test_folder_with_no_articles(tmp_path: Path) -> None:
         ("doc.pdf.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3 binary", "is a PDF document"),
         ("image.html", b"\x89PNG\r\n\x1a\n\x00\x00", "is a PNG image"),
         ("nul.txt", b"abc\x00def\x00" * 20, "binary data"),
+        ("nul.html", b"\x00\x00\x01\x02" * 40, "re-save it as UTF-8"),
         ("garbage.txt", bytes(range(128, 256)) * 40, "re-save it as UTF-8"),
     ],
 )
@@ -314,6 +431,19 @@ def test_legacy_encoding_is_read_with_a_warning(
     assert not problems
     assert "Café" in doc.text and "très bien" in doc.text
     assert "not UTF-8" in caplog.text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, encoding: str
+) -> None:
+    text = f"Ferry back in service\n\n{LEAD} Café owners said it was “très bien” for trade.\n"
+    path = tmp_path / "ferry.txt"
+    path.write_bytes(text.encode(encoding))  # the bare codec writes no byte-order mark
+    [doc], problems = _read(path)
+    assert not problems
+    assert doc.text == text
+    assert "UTF-16 without a byte-order mark" in caplog.text
 
 
 def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:

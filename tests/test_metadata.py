@@ -72,6 +72,35 @@ def test_titles_lose_the_site_name_the_page_appends() -> None:
     assert tidy_title("CNN", "CNN") == "CNN"
 
 
+@pytest.mark.parametrize(
+    ("author", "expected"),
+    [
+        ("desk@osterpost.example (Mara Lind)", "Mara Lind"),
+        ("Mara Lind <mara@osterpost.example>", "Mara Lind"),
+        (
+            "a@osterpost.example (Mara Lind), b@osterpost.example (Tom Reyes)",
+            "Mara Lind; Tom Reyes",
+        ),
+        ("desk@osterpost.example", "desk@osterpost.example"),  # no name to keep
+    ],
+)
+def test_an_address_with_a_name_is_the_name(author: str, expected: str) -> None:
+    assert tidy_byline(author, "Oster Post") == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Opinion | Ferry fares should fall", "Ferry fares should fall"),
+        ("Analysis | What the ferry deal means - Oster Post", "What the ferry deal means"),
+        ("Opinion: Ferry fares should fall", "Opinion: Ferry fares should fall"),
+        ("Lindham Week 2025 | Ferry fares fall", "Lindham Week 2025 | Ferry fares fall"),
+    ],
+)
+def test_titles_lose_the_section_the_page_puts_before(title: str, expected: str) -> None:
+    assert tidy_title(title, "Oster Post") == expected
+
+
 def test_outlet_names_from_the_registry_or_the_address() -> None:
     assert tidy_outlet("NYTimes", "https://www.nytimes.com/2019/11/19/opinion/x.html") == (
         "The New York Times"
@@ -121,3 +150,25 @@ def test_metadata_the_user_gave_is_kept_as_given() -> None:
         "Daniel Osei; Staff Writer",
         "Oster Post",
     )
+
+
+def test_a_feed_item_is_cleaned_with_its_metadata_tidied() -> None:
+    # a feed's elements are given, but publishers fill them as loosely as a page's meta tags
+    raw = RawDocument(
+        source="feed.rss#1",
+        text="The east pier will stay shut until Friday, port director Tomas Vell said on Thursday.",
+        fmt="feed",
+        title="Pier stays shut after blaze – The Coastal Post",
+        title_how="given",
+        author="desk@coastalpost.example (Daniel Osei)",
+        author_how="given",
+        outlet="The Coastal Post",
+        outlet_how="given",
+    )
+    article = clean_document(raw)
+    assert (article.title, article.byline, article.outlet) == (
+        "Pier stays shut after blaze",
+        "Daniel Osei",
+        "The Coastal Post",
+    )
+    assert (article.title_how, article.byline_how, article.outlet_how) == ("given",) * 3

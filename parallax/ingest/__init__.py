@@ -43,7 +43,9 @@ def _read_html(text: str, source: str) -> Iterator[ReadResult]:
 
 def _reader_for(ext: str, text: str) -> Reader:
     if ext in TEXT_EXTS:
-        return _read_text
+        # a page saved under a .txt name (a crawler's dump, a browser's "save as"): its markup is
+        # no article, and stored as text it would be cited tag by tag
+        return _read_html if _is_html_page(text) else _read_text
     if ext in HTML_EXTS:
         return _read_html
     if ext in (".jsonl", ".ndjson"):
@@ -55,6 +57,13 @@ def _reader_for(ext: str, text: str) -> Reader:
     if ext in FEED_EXTS:
         return read_feed
     return _sniff(text)
+
+
+def _is_html_page(text: str) -> bool:
+    """True for a whole HTML page: one that opens (after blank space and a BOM) with its doctype or
+    its <html> element. A text that only quotes a tag further on is text."""
+    head = text.lstrip("\ufeff \t\n")[:14].lower()
+    return head.startswith(("<!doctype html", "<html"))
 
 
 def _sniff(text: str) -> Reader:
@@ -142,6 +151,14 @@ def read_one(source: str, path: Path | None, opts: IngestOptions) -> Iterator[Re
     data = sys.stdin.buffer.read() if path is None else read_bytes(path, source, limit)
     if data.startswith(GZIP_MAGIC):
         data = gunzip(data, source, limit)
+    elif path is not None and path.suffix.lower() == ".gz" and data.strip():
+        # a wrong name or a broken download: read as it is, the file would be refused as binary or
+        # mis-encoded text, with no word of what is wrong
+        raise UnreadableInput(
+            source,
+            "is named .gz but is not a gzip archive; if it is already unpacked, drop .gz from its "
+            "name, else unpack or fetch it again",
+        )
     text = decode(data, source)
     reader = _reader_for(ext, text)
     if path is None and reader is _read_text and len(data) > opts.max_article_mb * 1_000_000:

@@ -104,11 +104,46 @@ def _decode_text(data: bytes, source: str) -> str:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
     if b"\x00" in data[:8192]:
-        raise BinaryInput(source, f"holds binary data (NUL bytes), not text; {FIX_FORMATS}")
+        utf16 = _utf16_without_bom(data[:8192])
+        if utf16 is None:
+            raise BinaryInput(
+                source,
+                "holds binary data (NUL bytes), not UTF-8 or UTF-16 text; if it is text, "
+                "re-save it as UTF-8",
+            )
+        LOGGER.warning(
+            "%s: UTF-16 without a byte-order mark; read it as %s (re-save as UTF-8 to be sure)",
+            source,
+            utf16.upper(),
+        )
+        return data.decode(utf16, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         return _decode_legacy(data, source, exc)
+
+
+UTF16_NUL_SHARE = (
+    0.8  # of one parity's bytes: a Latin letter's high byte; binary data's NULs fall anywhere
+)
+UTF16_STRAY_NUL_SHARE = (
+    0.05  # of the other parity's: a low byte of 0 is a rare letter (U+0100, U+2000)
+)
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """The UTF-16 byte order of text saved without a byte-order mark (Windows tools write it), told by
+    its NULs: in English text every other byte is the NUL high byte of a Latin letter, the odd
+    ones in little-endian order, the even ones in big-endian; None when the NULs fall otherwise."""
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, letters, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if (
+            zeros
+            and zeros.count(0) >= UTF16_NUL_SHARE * len(zeros)
+            and letters.count(0) <= UTF16_STRAY_NUL_SHARE * len(letters)
+        ):
+            return encoding
+    return None
 
 
 def _decode_legacy(data: bytes, source: str, exc: UnicodeDecodeError) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -38,9 +39,15 @@ def read_feed(text: str, source: str) -> Iterator[RawDocument | Problem]:
                 source, f"malformed feed ({parsed.bozo_exception}); fix the XML or fetch it again"
             )
         raise MalformedInput(source, "feed has no items; nothing to read")
-    channel = parsed.feed.get("title") or None
+    channel = _text(parsed.feed.get("title"))
     for index, entry in enumerate(parsed.entries):
         yield _entry(entry, channel, f"{source}#{entry.get('id') or entry.get('link') or index}")
+
+
+def _text(value: str | None) -> str | None:
+    """A feed's title or author as text. Publishers who wrap a title in CDATA often write its
+    entities there too ("Vote delayed &#8211; again"), and CDATA keeps them as characters."""
+    return (html.unescape(value).strip() or None) if value else None
 
 
 def _entry(entry: Any, channel: str | None, source: str) -> RawDocument | Problem:
@@ -57,8 +64,8 @@ def _entry(entry: Any, channel: str | None, source: str) -> RawDocument | Proble
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     if stamp:
         published = time.strftime("%Y-%m-%d", stamp)
-    title = entry.get("title") or None
-    author = entry.get("author") or None
+    title = _text(entry.get("title"))
+    author = _text(entry.get("author"))
     return RawDocument(
         source=source,
         text=text,

@@ -1,6 +1,7 @@
 """Records: JSON Lines, JSON (a list, an object with a list, or one object) and CSV.
 
-Field names are matched case-insensitively: ``id``, ``text``/``body``/``content``, ``title``, ``url``/``link``,
+Field names are matched whatever their case, spaces, hyphens and underscores (" Article Text " is
+``article_text``): ``id``, ``text``/``body``/``content``, ``title``, ``url``/``link``,
 ``outlet``/``source``/``publisher``/``site``, ``published``/``date``/``pubdate``, ``author``/``byline``, and
 the other spellings news APIs use (the ``*_KEYS`` tuples below).
 A body that is HTML is reduced to its text.
@@ -11,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -20,10 +22,11 @@ from parallax.ingest.html import html_fragment_to_text
 from parallax.models import Problem, RawDocument
 
 # the names news APIs and scrapers use: NewsAPI (publishedAt, source.name), news-please (maintext,
-# date_publish, source_domain), newspaper4k (text, authors, publish_date), GDELT-style dumps
+# date_publish, source_domain), newspaper4k (text, authors, publish_date), GDELT-style dumps,
+# schema.org's NewsArticle (articleBody)
 TEXT_KEYS = (
     "text", "body", "content", "article", "maintext", "full_text", "fulltext", "article_text",
-    "body_text", "story",
+    "body_text", "story", "story_text", "article_body", "articlebody",
 )  # fmt: skip
 TITLE_KEYS = ("title", "headline")
 URL_KEYS = ("url", "link", "canonical_url", "permalink", "href")
@@ -41,10 +44,16 @@ ID_KEYS = ("id", "doc_id", "article_id")
 ReadResult = RawDocument | Problem
 
 
+def _field_key(name: object) -> str:
+    """A field name as the ``*_KEYS`` spell it: spreadsheets and exports write " Text ",
+    "Article Text" or "article-text" for ``article_text``."""
+    return re.sub(r"[\s_-]+", "_", str(name).strip().casefold())
+
+
 def _pick(record: Mapping[str, Any], keys: tuple[str, ...]) -> Any:
-    lowered = {str(k).lower(): v for k, v in record.items()}
+    named = {_field_key(k): v for k, v in record.items()}
     for key in keys:
-        value = lowered.get(key)
+        value = named.get(key)
         if value not in (None, "", []):
             return value
     return None
@@ -158,24 +167,52 @@ def read_json(text: str, source: str) -> Iterator[ReadResult]:
         yield _guarded(record, f"{source}[{index}]")
 
 
-def read_csv(text: str, source: str) -> Iterator[ReadResult]:
-    """A CSV file with a header row naming the fields."""
-    csv.field_size_limit(50_000_000)
+_CSV_DELIMITERS = ",;\t|"  # what spreadsheets and exports write; a space or a letter never is one
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter the header line uses (``;`` for European spreadsheets, a tab for TSV exports).
+
+    Sniffed on the header line, not on a sample of the file: a long quoted body spanning lines,
+    full of commas, outvotes the header's own ``;`` in a sample of the first 4 KB. A header of one
+    column says nothing, and the comma is then the standard's.
+    """
+    header = text.split("\n", 1)[0]
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        return csv.Sniffer().sniff(header, delimiters=_CSV_DELIMITERS).delimiter
     except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    header = [h.lower() for h in reader.fieldnames or []]
-    if not any(key in header for key in TEXT_KEYS):
+        return ","
+
+
+def read_csv(text: str, source: str) -> Iterator[ReadResult]:
+    """A CSV file with a header row naming the fields; a record's location is its first line."""
+    csv.field_size_limit(50_000_000)
+    # only the delimiter is sniffed: the quoting is the standard's ("" for a quote inside a field),
+    # which the Sniffer cannot tell from a header line alone
+    rows = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
+    columns = next(rows, [])
+    if not any(_field_key(c) in TEXT_KEYS for c in columns):
+        found = ", ".join(repr(c) for c in columns) or "none"
         raise MalformedInput(
             source,
-            f"CSV header has no text column (found {', '.join(header) or 'none'}); name one {TEXT_KEYS[0]}",
+            f"CSV header has no column of article text (found {found}); rename the column that "
+            f"holds the article to one of {', '.join(TEXT_KEYS)} in the header line",
         )
-    try:
-        for row in reader:
-            yield _guarded(row, f"{source}:{reader.line_num}")
-    except csv.Error as exc:
-        yield Problem(
-            f"{source}:{reader.line_num}", f"malformed CSV ({exc}); fix the row or quote its fields"
-        )
+    seen_any = False
+    while True:
+        # the reader's line count after a record is its last line: a quoted body runs on for many
+        first = rows.line_num + 1
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            yield Problem(
+                f"{source}:{first}", f"malformed CSV ({exc}); fix the row or quote its fields"
+            )
+            return
+        if row:  # not a blank line between records
+            seen_any = True
+            yield _guarded(dict(zip(columns, row, strict=False)), f"{source}:{first}")
+    if not seen_any:  # a header alone, as an export of an empty query writes it
+        yield Problem(source, "holds no records (a header line only); nothing to read")
