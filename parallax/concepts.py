@@ -153,6 +153,7 @@ class Problem:
     exclusive: Sequence[tuple[int, int]]  # pairs of usable positions that cannot both be chosen
     budget: int
     max_sentences: int | None = None
+    one_of: Sequence[int] = ()  # usable positions of which at least one must be chosen
 
 
 def solve(problem: Problem) -> list[int] | None:
@@ -221,7 +222,7 @@ def _quiet_stdout() -> Iterator[None]:
 def _constraints(
     problem: Problem, holders: dict[Concept, list[int]], shared: list[Concept]
 ) -> tuple[object, npt.NDArray[np.float64]]:
-    """The rows: the word budget, concept coverage, the sentence cap, excluded pairs."""
+    """The rows: the word budget, concept coverage, the sentence cap, excluded pairs, one of."""
     from scipy.sparse import coo_matrix
 
     n = len(problem.usable)
@@ -244,5 +245,7 @@ def _constraints(
         row([(a, 1.0) for a in range(n)], problem.max_sentences)
     for a, b in problem.exclusive:
         row([(a, 1.0), (b, 1.0)], 1.0)
+    if problem.one_of:  # sum of x over them >= 1
+        row([(a, -1.0) for a in problem.one_of], -1.0)
     matrix = coo_matrix((values, (rows, cols)), shape=(len(upper), n + len(shared))).tocsr()
     return matrix, np.array(upper)

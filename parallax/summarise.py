@@ -62,6 +62,12 @@ SCOOP_CREDIT = re.compile(
     r"\bfirst\s+(?:reported|disclosed|revealed)\s+(?:by|in)\s+(?P<outlet>[^,;:]+?)[.!]?[\"'”’]*$",
     re.IGNORECASE,
 )
+# ... or opens with it: "Politico was first to report the news.", "CNN was the first to report it."
+SCOOP_FIRST = re.compile(
+    r"^(?P<outlet>[^,;:]+?)\s+(?:was|were)\s+(?:the\s+)?first\s+to\s+(?:report|break|reveal|disclose)"
+    r"\b[^,;:]*$",
+    re.IGNORECASE,
+)
 CREDIT_MAX_WORDS = 12  # ... when it says little else: a longer sentence carries news of its own
 TERMINAL = re.compile(r"[.!…][\"'”’)\]]*$")
 
@@ -119,8 +125,9 @@ def _candidate(
 
 
 def _credits_an_outlet(text: str) -> bool:
-    """The sentence ends by crediting a known outlet with the story ("first reported by Politico")."""
-    credit = SCOOP_CREDIT.search(text)
+    """The sentence credits a known outlet with the story ("first reported by Politico", "Politico
+    was first to report the news")."""
+    credit = SCOOP_CREDIT.search(text) or SCOOP_FIRST.match(text)
     return bool(credit and find_outlets(credit["outlet"]))
 
 
@@ -208,10 +215,12 @@ def _select_concepts(
     sims: npt.NDArray[np.float32],
     support: npt.NDArray[np.float64],
     opts: BriefOptions,
+    others: int = 0,
 ) -> list[int] | None:
     """The concept ILP (concepts.py) over the ``usable`` sentences: a confirming source is worth one
     concept unit (issue 3's confirmation), a tiny bonus for earlier sentences breaks ties the way news
-    is written, and two sentences saying the same thing in other words exclude each other."""
+    is written, and two sentences saying the same thing in other words exclude each other. ``others``:
+    how many independent sources there are besides any one (for the anchor)."""
     similar = sims[np.ix_(usable, usable)] >= opts.redundancy_max_sim
     exclusive = [(int(a), int(b)) for a, b in zip(*np.nonzero(np.triu(similar, 1)), strict=True)]
     bonus = np.array(
@@ -226,8 +235,30 @@ def _select_concepts(
         exclusive,
         opts.words,
         opts.sentences,
+        _anchor(cands, usable, support, opts, others),
     )
     return solve(problem)
+
+
+def _anchor(
+    cands: list[Candidate],
+    usable: list[int],
+    support: npt.NDArray[np.float64],
+    opts: BriefOptions,
+    others: int,
+) -> tuple[int, ...]:
+    """The positions in ``usable`` of the facts the most sources share, when at least half of the
+    other sources confirm them, that fit the budget: every brief holds one of them. A short brief
+    packing many concepts had left the story's best-attested fact out (Kharkiv's three reports of
+    Biden's permission at 60 words). Holding the one most confirmed instead cost DUC 2004 0.1 R-1 at
+    100 words; holding any confirmed sentence, 0.8 at 50."""
+    fits = [
+        a for a, i in enumerate(usable) if cands[i].words <= opts.words and not cands[i].connective
+    ]
+    most = max((support[usable[a]] for a in fits), default=0.0)
+    if most < max(1.0, others / 2):
+        return ()
+    return tuple(a for a in fits if support[usable[a]] == most)
 
 
 def _fill_pool(
@@ -512,7 +543,7 @@ def summarise(story: StoryText, opts: BriefOptions | None = None) -> Brief:
         usable = densest(sets, weights, lengths, opts.words, limit)
         sims = _similarities(story, cands, usable)
         support = _carried(cands, sims, story, opts)  # among the weighed sentences
-        picked = _select_concepts(cands, sets, weights, usable, sims, support, opts)
+        picked = _select_concepts(cands, sets, weights, usable, sims, support, opts, n_groups - 1)
     if picked:
         pool = _fill_pool(picked, cands, sets, weights, opts) if opts.fill else []
         owners = [c.article for c in cands]

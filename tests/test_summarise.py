@@ -318,6 +318,9 @@ def test_a_line_crediting_the_outlet_that_broke_the_story_is_no_brief_sentence(
         ("The outbreak was first reported by local health officials.", False),
         ("Politico first reported that Biden will not seek reelection.", False),
         ("The talks were first reported by Reuters, which said the price was $44 billion.", False),
+        ("Politico was first to report the news.", True),
+        ("CNN was the first to break the story.", True),
+        ("The agency was the first to report a case in Europe, in 1976.", False),  # no outlet
     ],
 )
 def test_only_a_line_crediting_an_outlet_is_a_credit_line(sentence: str, credit: bool) -> None:
@@ -397,3 +400,17 @@ def test_a_lead_brief_skips_repeats_keeps_an_overlong_lead_and_fills_after_the_l
     long_lead = replace(cands[0], words=25)  # as if the lead ran to 25 words
     picked, extra = _lead([long_lead, *cands[1:]], text, BriefOptions(words=20))
     assert (picked, extra) == ([0], None), "a lead longer than the budget stands alone, whole"
+
+
+@pytest.mark.parametrize("budget", [{"words": 60}, {"sentences": 1}, {"words": 150}])
+def test_a_short_brief_still_holds_the_fact_the_sources_share(
+    pipeline: Pipeline, budget: dict[str, int]
+) -> None:
+    """Three of Kharkiv's reports: at 60 words, or one sentence, the brief had packed background
+    lines and left out Biden's permission, which all three carry."""
+    paths = [str(p) for p in sorted(KHARKIV.glob("*.txt"))[:3]]
+    brief_only = replace(pipeline.opts, analysis=False)
+    articles, _ = Pipeline(brief_only).read(paths)
+    opts = replace(brief_only, brief=BriefOptions(**budget))
+    [story] = Pipeline(opts).brief(articles).stories
+    assert max(s.independent_sources for s in story.brief.sentences) == 3
