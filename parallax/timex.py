@@ -185,6 +185,10 @@ def norm_bare_month(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | N
         year = ctx.anchor.year + 1 if month <= ctx.anchor.month else ctx.anchor.year
     elif modifier == "this":
         year = ctx.anchor.year
+    elif not ctx.future and _election_month(m):
+        # "win in November", "the nominee in November", "November's general election": the vote
+        # to come, up to ten months ahead (a February paper's November is this year's)
+        year = _year_for(month, ctx.anchor, future=False, ahead_months=10)
     elif (
         not ctx.future
         and _SCHEDULED_AFTER.match(m.string, m.end())
@@ -205,11 +209,33 @@ _SCHEDULED_AFTER = re.compile(
     r"(?:elections?|votes?|ballot|polls|showdown|referendum|summit|deadline|primary|primaries|"
     r"caucus(?:es)?|convention|debates?|runoff|midterms?|general election)\b"
 )
+# a month an election is held in, by the words before it: "a victory in November", "the party's
+# nominee in November", "electing a Democrat in November", "going into November"
+_ELECTION_BEFORE = re.compile(
+    r"\b(?:win|wins|winning|victory|nominee|nominees|elect|electing|electability|beat|beating|"
+    r"defeat|defeating|ballot|ballots|vote|votes|voting|voters|polls|pathway|play)\b"
+    r"(?:\s+[\w’'-]+){0,4}?\s+(?:in|into|by|until|come)\s+$",
+    re.IGNORECASE,
+)
+_ELECTION_AFTER = re.compile(r"(?:[’']s)?\s+(?:general\s+)?(?:elections?|midterms?|vote)\b")
 # a past verb near the month: the event has happened ("Trump won the March primary")
 _PAST_NEAR = re.compile(
     r"\b(?:[a-z]+ed|won|lost|was|were|had|did|held|took|came|went|got|made|said|told|saw|began|ran|"
     r"fell|rose|beat|led|met|left|gave|spoke)\b"
 )
+
+
+def _election_month(m: re.Match[str]) -> bool:
+    """A month named for the election held in it, with no past verb between the election's word
+    and the month or after it ("a candidate who can win in November"; not "Obama won in November",
+    which names no election word but a past verb)."""
+    text = m.string
+    before = _ELECTION_BEFORE.search(text, max(0, m.start() - 60), m.start())
+    after = _ELECTION_AFTER.match(text, m.end())
+    if not before and not after:
+        return False
+    start = before.start() if before else max(0, m.start() - 60)
+    return not _PAST_NEAR.search(text, start, min(len(text), m.end() + 40))
 
 
 def norm_iso(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:

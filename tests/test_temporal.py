@@ -267,3 +267,14 @@ def test_a_day_with_a_name_of_its_own_is_no_nearby_weekday() -> None:
     assert tag("Results came in on Super Tuesday night.", anchor) == []
     assert tag("Stores opened early on Black Friday.", anchor) == []
     assert tag("Voters went to the polls on Tuesday.", anchor)[0].value == "2016-02-16"
+
+
+def test_the_month_of_an_election_to_come_is_ahead() -> None:
+    february = date(2016, 2, 20)
+    assert tag("It rarely translates into a victory in November.", february)[0].value == "2016-11"
+    assert tag("She backs a candidate who can win in November.", february)[0].value == "2016-11"
+    assert tag("He may be the party's nominee in November.", february)[0].value == "2016-11"
+    assert tag("Sales fell in November.", february)[0].value == "2015-11", "no election: the past"
+    december = date(2016, 12, 10)
+    assert tag("Trump beat Clinton in November.", december)[0].value == "2016-11"
+    assert tag("The November election surprised many.", date(2017, 1, 10))[0].value == "2016-11"
