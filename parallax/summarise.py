@@ -419,8 +419,15 @@ def _chronological(chosen: list[int], cands: list[Candidate], story: StoryText) 
         except ValueError:
             return "9999"
         for timex in tag(article.text[cand.start : cand.end], anchor):
-            if timex.type == "DATE" and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", timex.value):
+            if timex.type != "DATE":
+                continue
+            if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", timex.value):
                 return timex.value
+            week = re.fullmatch(r"(\d{4})-W(\d{2})", timex.value)
+            if week:  # "two weeks ago": the week's Monday ("this week" is the article's day)
+                monday = date.fromisocalendar(int(week[1]), int(week[2]), 1)
+                if (anchor - monday).days >= 7:
+                    return monday.isoformat()
         return published
 
     return sorted(chosen, key=when)
