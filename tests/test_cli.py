@@ -150,6 +150,10 @@ def test_focus_briefs_what_the_sources_say_about_it(capsys: pytest.CaptureFixtur
     assert any("firefighters" in s["text"].lower() for s in brief["sentences"][:2])
     code, _, err = run(["brief", str(EXAMPLE), "--order", "sideways"], capsys)
     assert code == EXIT_USAGE and "sideways" in err
+    code, out, _ = run(
+        ["brief", str(EXAMPLE), "--brief-only", "--focus", "quantum physics"], capsys
+    )
+    assert code == 0 and "No source says anything about “quantum physics”" in out
 
 
 def test_every_input_failing_says_so_once_and_nothing_of_others(

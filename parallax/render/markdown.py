@@ -48,6 +48,8 @@ def _story(report: Report, story: Story, index: int, refs: dict[str, SourceRef])
     ]
     if story.brief.focus:
         lines.append(f"_What the sources say about: {story.brief.focus}_\n")
+        if not story.brief.sentences:
+            lines.append(f"_No source says anything about “{story.brief.focus}”._\n")
     if story.brief.headline:
         lines.append(f"**{story.brief.headline.text}**\n")
     for sentence in story.brief.sentences:
