@@ -20,7 +20,15 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from parallax.models import Analysis, Article, Fact, Span, content_hash
+from parallax.models import (
+    MAX_DAYS_APART,
+    Analysis,
+    Article,
+    Fact,
+    Span,
+    content_hash,
+    publication_day,
+)
 from parallax.outlets import DATELINE
 from parallax.timex import CALENDAR_DAY
 
@@ -60,6 +68,7 @@ class _Sentence:
     names: frozenset[str]
     numbers: frozenset[str]
     key: str  # the independent source this sentence speaks for
+    day: int | None = None  # its article's publication day (ordinal)
 
 
 def outlet_label(article: Article) -> str:
@@ -79,11 +88,14 @@ def _names(article: Article, analysis: Analysis, start: int, end: int) -> frozen
 def _compatible(a: _Sentence, b: _Sentence, sim: float) -> bool:
     if a.names and b.names and not (a.names & b.names):
         return False
+    # other numbers: one fact disputed only in sentences this close and published about together;
+    # "Ted Cruz has 11 delegates" (Feb 20) and "Ted Cruz has 370 delegates" (Mar 15) are two tallies
+    apart = a.day is not None and b.day is not None and abs(a.day - b.day) > MAX_DAYS_APART
     return not (
         a.numbers
         and b.numbers
         and not (a.numbers & b.numbers)
-        and sim < SAME_FACT_DESPITE_NUMBERS_SIM
+        and (sim < SAME_FACT_DESPITE_NUMBERS_SIM or apart)
     )
 
 
@@ -117,6 +129,7 @@ def _sentences(
                     _names(article, analysis, start, end),
                     numbers,
                     key,
+                    publication_day(article.published),
                 )
             )
     return out

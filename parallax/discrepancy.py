@@ -44,7 +44,15 @@ from typing import Literal, TypeVar
 import numpy as np
 import numpy.typing as npt
 
-from parallax.models import Analysis, Article, Claim, Discrepancy, Fact, publication_day
+from parallax.models import (
+    MAX_DAYS_APART,
+    Analysis,
+    Article,
+    Claim,
+    Discrepancy,
+    Fact,
+    publication_day,
+)
 from parallax.timex import CALENDAR_DAY, month_number
 
 Matrix = npt.NDArray[np.float32]
@@ -56,7 +64,6 @@ SAME_CONTEXT_MIN_SIM = 0.6  # measures compared only between sentences about the
 # millions and a quarantine's 28 are two counts
 MAX_RATIO = 10.0
 SAME_FACT_MIN_SIM = 0.75
-MAX_DAYS_APART = 3  # sources that disagree report at about the same time (both dates known)
 EXACT_TOLERANCE = (
     0.03  # "20 km" vs "12 miles" is 3.5% apart after conversion: rounding, not disagreement
 )

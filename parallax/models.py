@@ -26,6 +26,11 @@ def content_hash(*parts: str | None) -> str:
     return digest.hexdigest()
 
 
+# sources that report one thing with other numbers report it at about the same time: a toll, a
+# tally or a poll's lead published more days apart than this is an update, not a disagreement
+MAX_DAYS_APART = 3
+
+
 def publication_day(published: str | None) -> int | None:
     """The day of an ISO publication date or time as an ordinal (days since 1 Jan of year 1), or
     None when there is none or it is not a date: what grouping's time discount and the window of

@@ -128,3 +128,28 @@ def test_a_date_shared_by_chance_does_not_make_two_facts_one(pipeline: Pipeline)
     facts = align_facts(articles, analyses, embeddings, {a.id: i for i, a in enumerate(articles)})
     assert all(len(f.support) == 1 for f in facts)
     assert date_discrepancies(articles, facts) == []
+
+
+def test_a_tally_weeks_later_is_an_update_not_the_same_fact(pipeline: Pipeline) -> None:
+    """Close wording with other numbers is one fact in dispute only between reports of about the
+    same day: "Vell has 11 delegates" on Feb 20 and "Vell has 370 delegates" on Mar 15 are two."""
+    from parallax.align import align_facts
+    from parallax.models import Article
+
+    texts = [
+        "Tom Vell has 11 delegates, Ada Brook has 10 and Lena Holt has five.",
+        "Tom Vell has 370 delegates, Ada Brook has 163 and Lena Holt has 63.",
+    ]
+
+    def supports(days: list[str]) -> list[int]:
+        articles = [
+            Article(str(i) * 12, str(i), t, published=d)
+            for i, (t, d) in enumerate(zip(texts, days, strict=True))
+        ]
+        analyses = pipeline.nlp.analyse(articles)
+        embeddings = pipeline.embed(articles, analyses)
+        groups = {a.id: i for i, a in enumerate(articles)}
+        return sorted(len(f.support) for f in align_facts(articles, analyses, embeddings, groups))
+
+    assert supports(["2016-02-20", "2016-03-15"]) == [1, 1]
+    assert supports(["2016-03-15", "2016-03-15"]) == [2]
