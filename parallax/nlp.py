@@ -315,6 +315,12 @@ _FALSE_END = re.compile(
 )
 
 
+# a title before a name ends no sentence: "with Sens. Ted Cruz and Marco Rubio", "Reps. Tom Vell and
+# Ada Brook agreed", "Lt. Gov. Dan Patrick" (the sentencizer knows "Gov." and "Sen.", not these)
+_TITLE_END = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Messrs|Dr|Drs|Gov|Govs|Sen|Sens|Rep|Reps|Gen|Gens|Lt|Col|Capt|Sgt|Cpl|Adm|Maj|"
+    r"Prof|Rev|Hon|Cmdr|Supt|Det|Atty|Amb|Pres)\.$"
+)
 _NOT_A_NAME = r"(?!(?:He|She|It|They|We|I|You|This|That)\b)"  # "“Is it over?” He said nothing more"
 
 
@@ -368,6 +374,7 @@ def merge_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
                     _CONTINUES.match(text, start)
                     and _FALSE_END.search(text, merged[-1][0], merged[-1][1])
                 )
+                or (text[start].isupper() and _TITLE_END.search(text, merged[-1][0], merged[-1][1]))
                 or _attribution_of(text, merged[-1], start, end)
             )
         ):

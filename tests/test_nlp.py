@@ -145,6 +145,20 @@ def test_a_party_and_state_or_initials_do_not_end_the_sentence(pipeline: Pipelin
     ]
 
 
+def test_a_title_before_a_name_does_not_end_the_sentence(pipeline: Pipeline) -> None:
+    sentences = _sentences(
+        pipeline,
+        "Vell led for much of the winter, with Sens. Ada Brook and Lena Holt behind him. "
+        "Reps. Tom Dale and Ivo Marsh agreed. Lt. Gov. Dan Pike spoke last. The bill went to Dr. Holt.",
+    )
+    assert sentences == [
+        "Vell led for much of the winter, with Sens. Ada Brook and Lena Holt behind him.",
+        "Reps. Tom Dale and Ivo Marsh agreed.",
+        "Lt. Gov. Dan Pike spoke last.",
+        "The bill went to Dr. Holt.",
+    ]
+
+
 def test_an_exclaimed_quote_keeps_its_attribution(pipeline: Pipeline) -> None:
     sentences = _sentences(
         pipeline,
