@@ -121,6 +121,8 @@ def _candidate(
         )
     if words < CREDIT_MAX_WORDS and _credits_an_outlet(text):
         return None  # "Biden's decision was first reported by Politico.": who broke it, not news
+    if text.count("(") != text.count(")"):
+        return None  # "Texas Sen. Ted Cruz also has 17.)": the rest of a bracket opened before it
     return Candidate(index, start, end, position, words, bool(CONNECTIVE_START.match(text)))
 
 

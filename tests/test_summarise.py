@@ -419,3 +419,19 @@ def test_a_short_brief_still_holds_the_fact_the_sources_share(
     opts = replace(brief_only, brief=BriefOptions(**budget))
     [story] = Pipeline(opts).brief(articles).stories
     assert max(s.independent_sources for s in story.brief.sentences) == 3
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stands"),
+    [
+        ("Texas Sen. Ted Cruz also has 17 delegates in all.)", False),  # a bracket opened before
+        ("(Sen. Ted Cruz of Texas has 17 delegates in all, with more to come.", False),
+        ("Sen. Ted Cruz (R-Texas) has 17 delegates in all, with more to come.", True),
+    ],
+)
+def test_a_sentence_with_half_a_bracket_is_no_brief_sentence(sentence: str, stands: bool) -> None:
+    from parallax.models import Article
+    from parallax.summarise import _candidate
+
+    article = Article("0" * 12, "t", sentence)
+    assert (_candidate(article, 0, 0, len(sentence), 3, BriefOptions()) is not None) is stands
