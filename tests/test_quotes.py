@@ -641,3 +641,28 @@ def test_requests_agreements_passives_and_clauses_name_no_speaker(pipeline: Pipe
     officials = "two city officials who spoke to reporters"
     assert speakers <= {"the harbour board", officials, None}, speakers
     assert {"the harbour board", officials} <= speakers
+
+
+def test_review_cases_of_the_speaker_rules(pipeline: Pipeline) -> None:
+    """A he/she takes a person a sentence opens with, not one it names as object or owner; an age
+    is no count before "claims"; a participle after a that-clause goes with the main clause's
+    opening person, not one it addresses; a subject of two parts stays whole."""
+    text = (
+        "“We will win this state,” Ada Brook said at a rally.\n\n"
+        "She criticized Tom Vell’s tax plan, calling it a giveaway.\n\n"
+        "“It is a scam,” she said.\n\n"
+        "Lena Holt, 45, claims she was fired for speaking out.\n\n"
+        "The White House assured Sen. Ivo Marsh that the bill would pass, saying it had “the votes.”\n\n"
+        "Two people briefed on the talks and a city official said the deal was close.\n\n"
+        "The port asked for help on May 13, and the city agreed in principle, two officials said.\n\n"
+        "The elderly say they feel abandoned by the city."
+    )
+    speakers = _speakers(pipeline, text)
+    assert speakers["It is a scam,"] == "Ada Brook"
+    assert speakers["she was fired for speaking out"] == "Lena Holt"
+    assert speakers["the votes."] is None
+    assert speakers["the deal was close"] == "Two people briefed on the talks and a city official"
+    assert speakers["The port asked for help on May 13, and the city agreed in principle"] == (
+        "two officials"
+    )
+    assert speakers["they feel abandoned by the city"] == "The elderly"
