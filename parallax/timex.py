@@ -217,11 +217,20 @@ _ELECTION_BEFORE = re.compile(
     r"(?:\s+[\w’'-]+){0,4}?\s+(?:in|into|by|until|come)\s+$",
     re.IGNORECASE,
 )
+# an election's outcome, owned or looked back on: "Trump's win", "since the vote", "after his defeat"
+_OUTCOME = re.compile(
+    r"(?:[’']s\s+|\b(?:since|after|following|his|her|their)\s+(?:the\s+)?)(?:\w+\s+)?"
+    r"(?:win|victory|defeat|loss|vote|election)\b",
+    re.IGNORECASE,
+)
 _ELECTION_AFTER = re.compile(r"(?:[’']s)?\s+(?:general\s+)?(?:elections?|midterms?|vote)\b")
 # a past verb near the month: the event has happened ("Trump won the March primary")
 _PAST_NEAR = re.compile(
     r"\b(?:[a-z]+ed|won|lost|was|were|had|did|held|took|came|went|got|made|said|told|saw|began|ran|"
-    r"fell|rose|beat|led|met|left|gave|spoke)\b"
+    r"fell|rose|beat|led|met|left|gave|spoke|shook|drew|struck|brought|caught|fought|thought|sought|"
+    r"bought|built|sent|spent|kept|felt|knew|grew|threw|flew|wore|tore|broke|chose|froze|rode|wrote|"
+    r"drove|became|ate|shot|fled|sold|paid|stood|hung|sank|stuck|swung|hid|bit|overtook|forgot|"
+    r"(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en|wn|ght))\b"
 )
 
 
@@ -235,6 +244,8 @@ def _election_month(m: re.Match[str]) -> bool:
     if not before and not after:
         return False
     start = before.start() if before else max(0, m.start() - 60)
+    if before and _OUTCOME.search(text, max(0, start - 24), before.end()):
+        return False  # "since Trump's win in November", "after his defeat in November": it happened
     return not _PAST_NEAR.search(text, start, min(len(text), m.end() + 40))
 
 
@@ -289,17 +300,28 @@ _AHEAD_OF = re.compile(
 )
 
 
-def _named_for_its_day(m: re.Match[str]) -> bool:
+_LOOKING_FORWARD = re.compile(
+    r"\b(?:ahead of|in advance of|on the eve of|run-up to|leading up to)\s+$", re.I
+)
+
+
+def _named_for_its_day(m: re.Match[str]) -> str:
     """ "Tuesday's primary", "Saturday's caucus": an event named for its day, which tense does not
     place unless a past verb stands near it ("Clinton won Tuesday's primary"), as for a month's
-    scheduled event; "ahead of Saturday's caucus" looks forward from a past clause too ("Trump
-    spoke ahead of ...")."""
+    scheduled event ("nearest"); "ahead of Saturday's caucus" looks forward from a past clause too
+    ("Trump spoke ahead of ...": "ahead"); "" when it is none of these."""
     text = m.string
     if not _POSSESSIVE.match(text, m.end()):
-        return False
+        return ""
     if _AHEAD_OF.search(text, max(0, m.start() - 24), m.start()):
-        return True
-    return not _PAST_NEAR.search(text, max(0, m.start() - 60), min(len(text), m.end() + 40))
+        # "ahead of" looks forward; "before Friday's purchases" may look back from a past clause
+        return (
+            "ahead"
+            if _LOOKING_FORWARD.search(text, max(0, m.start() - 24), m.start())
+            else "nearest"
+        )
+    past = _PAST_NEAR.search(text, max(0, m.start() - 60), min(len(text), m.end() + 40))
+    return "" if past else "nearest"
 
 
 def norm_weekday(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
@@ -310,10 +332,12 @@ def norm_weekday(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None
     delta = (target - ctx.anchor.weekday()) % 7
     if modifier == "next":
         day = ctx.anchor + timedelta(days=delta or 7)
-    elif not modifier and not ctx.future and _named_for_its_day(m):
+    elif not modifier and not ctx.future and (named := _named_for_its_day(m)):
         # the nearest one, up to two days ahead (news looks back more than forward: Monday's
-        # "Thursday's closing price" is past)
-        day = ctx.anchor + timedelta(days=delta if delta <= 2 else delta - 7)
+        # "Thursday's closing price" is past); "days before Tuesday's primary" looks ahead, up to
+        # five days ("ahead of"; a Wednesday paper's "before Tuesday's primary" is the day before)
+        ahead = 5 if named == "ahead" else 2
+        day = ctx.anchor + timedelta(days=delta if delta <= ahead else delta - 7)
     elif ctx.future and modifier != "last":
         # "five states are going to the polls Tuesday" in Tuesday's paper: that day itself (news
         # names the day of the paper by its weekday, as it does in the past tense)

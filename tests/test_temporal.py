@@ -278,3 +278,25 @@ def test_the_month_of_an_election_to_come_is_ahead() -> None:
     december = date(2016, 12, 10)
     assert tag("Trump beat Clinton in November.", december)[0].value == "2016-11"
     assert tag("The November election surprised many.", date(2017, 1, 10))[0].value == "2016-11"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "expected"),
+    [
+        ("Friday's attacks shook Paris and much of Europe.", date(2015, 11, 18), "2015-11-13"),
+        ("Friday's attacks have shaken Europe.", date(2015, 11, 18), "2015-11-13"),
+        ("Tuesday's primaries drew record turnout in Texas.", date(2016, 3, 6), "2016-03-01"),
+        ("Sanders rallied ahead of Tuesday's primary.", date(2016, 3, 4), "2016-03-08"),
+        (
+            "A poll taken days before Tuesday's primary showed a tie.",
+            date(2016, 3, 9),
+            "2016-03-08",
+        ),
+        ("Since Trump's win in November, stocks are up.", date(2017, 1, 15), "2016-11"),
+        ("After his defeat in November, he went home.", date(2017, 1, 15), "2016-11"),
+    ],
+)
+def test_review_cases_of_days_and_months_named_for_events(
+    sentence: str, anchor: date, expected: str
+) -> None:
+    assert [t.value for t in tag(sentence, anchor)] == [expected]
