@@ -116,6 +116,30 @@ _CONVERSION = re.compile(
     + r")s?)\s?\(\s?(?:about|around|roughly|some|nearly|almost|approximately)?\s?$",
     re.IGNORECASE,
 )
+_MONEY_MARK = re.compile(
+    r"US\$|\$\s?US|\b[A-Z]{1,2}\s?\$|\$|€|£|\bdlrs\b|\b(?:dollars|euros?|pounds|"
+    + "|".join(CURRENCY_WORDS)
+    + r")s?\b"
+)
+
+
+def _converted(text: str, start: int, mark: str) -> bool:
+    """The amount at ``start`` (written with ``mark``: "$", "A$", "euros") sits in brackets right
+    after an amount in another currency: the same money converted, "$US1 million ($1.52 million)",
+    "US$10 million (A$15.2 million)"; not "$20 ($25 at the door)", both in one currency."""
+    opening = _CONVERSION.search(text, max(0, start - 24), start)
+    if not opening:
+        return False
+    marks = _MONEY_MARK.findall(text, max(0, opening.start() - 40), opening.start() + 1)
+    if not marks:
+        return True  # "30 million (dlrs 830,000)": a number in a currency its words name
+    return _mark(marks[-1]) != _mark(mark)
+
+
+def _mark(written: str) -> str:
+    return re.sub(r"\s", "", written).lower().removesuffix("s")
+
+
 NOT_COUNTED = frozenset(
     [
         "years",
@@ -286,7 +310,7 @@ _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _WORDNUM = r"(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
 _QUANTITY = re.compile(
     rf"(?P<currency>US\$|\$\s?US(?=\d)|\$|€|£|\bdlrs\b)?\s?(?:(?<=\$US)|(?<=\$\sUS)|(?<![A-Za-z0-9.,]))(?P<number>{_NUM}|\b{_WORDNUM}\b)(?:\s?(?P<scale>thousand|million|billion|trillion|bn)\b)?"
-    rf"(?:\s?(?P<unit>%|per cent|percent|km/h|km\b|kilomet(?:er|re)s?|miles?|met(?:er|re)s|feet|tonnes?|tons|kg|kilograms|pounds|hectares|acres|mph\b|kph\b|horsepower|hp\b|kW\b|dollars|euros))?"
+    rf"(?:\s?(?P<unit>%|per cent|percent|km/h|km\b|kilomet(?:er|re)s?|miles?|met(?:er|re)s|feet|tonnes?|tons|kg|kilograms|pounds|hectares|acres|mph\b|kph\b|horsepower|hp\b|kW\b|dollars|euros|dlrs\b))?"
     rf"(?P<noun>(?:\s+(?!of\b|and\b|or\b|to\b|in\b|the\b|a\b|from\b|for\b)[A-Za-z.'-]+){{0,3}})",
     re.IGNORECASE,
 )
@@ -450,7 +474,7 @@ def _quantity(text: str, match: re.Match[str], index: int, s_index: int) -> Quan
         start = prefix.start()
     elif not currency and noun in CURRENCY_WORDS and not unit:
         currency, noun, end = CURRENCY_WORDS[noun], "", match.start("noun") + noun_length
-    if currency and _CONVERSION.search(before):
+    if currency and _converted(text, start, text[start : match.start("number")] or unit or noun):
         return None
     if currency:
         dimension, noun = f"money:{currency}", noun or "amount"

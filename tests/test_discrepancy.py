@@ -462,6 +462,15 @@ def test_a_short_sentence_with_a_date_is_no_time_stamp(sentence: str) -> None:
         ("Damage was put at $US1 million ($1.52 million).", [("$US1 million", "money:USD", 1e6)]),
         ("He paid $40 million (about 30 million euros).", [("$40 million", "money:USD", 4e7)]),
         (
+            "It caused US$10 million (A$15.2 million) in damage.",
+            [("US$10 million", "money:USD", 1e7)],
+        ),
+        (
+            "Tickets cost $20 ($25 at the door).",
+            [("$20", "money:USD", 20.0), ("$25", "money:USD", 25.0)],
+        ),
+        ("The fund gave 830,000 dlrs to the city.", [("830,000 dlrs", "money:USD", 830000.0)]),
+        (
             "The fund has $5 million (up from $3 million).",
             [("$5 million", "money:USD", 5e6), ("$3 million", "money:USD", 3e6)],
         ),
