@@ -158,10 +158,21 @@ def _check_output(output: str | None, paths: Sequence[str]) -> None:
         raise click.UsageError(
             f"-o {output}: the folder {target.parent} does not exist; create it or write elsewhere"
         )
+    from parallax.ingest import ARTICLE_EXTS, article_suffix
+
     resolved = target.resolve()
     for path in paths:
-        if path != "-" and Path(path).is_file() and Path(path).resolve() == resolved:
+        if path == "-":
+            continue
+        given = Path(path).resolve()
+        if Path(path).is_file() and given == resolved:
             raise click.UsageError(f"-o {output} is one of the inputs; write the report elsewhere")
+        if given.is_dir() and given in resolved.parents and article_suffix(target) in ARTICLE_EXTS:
+            # the next run over the folder would read the report as an article
+            raise click.UsageError(
+                f"-o {output} is inside the input folder {path}, where it would be read as an "
+                "article; write the report elsewhere"
+            )
 
 
 def _write(text: str, fmt: str, output: str | None) -> None:

@@ -164,6 +164,11 @@ def person_case(name: str) -> str:
 _ROMAN = re.compile(r"^(?:II|III|IV|VI|VII|VIII)[,.]?$")  # "ADA BROOK III": a numeral stays one
 
 
+_ONE_ADDRESS = re.compile(
+    r"(?P<before>[^<>()@]+?)\s*<[^<>\s]+@[^<>\s]+>|[^\s()<>]+@[^\s()<>]+\s*\((?P<after>[^()@]+)\)"
+)
+
+
 def tidy_byline(
     author: str | None, outlet: str | None = None, url: str | None = None
 ) -> str | None:
@@ -173,9 +178,14 @@ def tidy_byline(
     if not author:
         return author
     if "@" in author:
-        # RSS's form, "desk@site.example (Jane Doe)", and mail's, "Jane Doe <jane@site.example>"
-        named = [name for name, address in getaddresses([author]) if name and "@" in address]
-        author = "; ".join(named) if named else author
+        # RSS's form, "desk@site.example (Jane Doe)", and mail's, "Jane Doe <jane@site.example>";
+        # one such address is read whole, as "Doe, Jane <jane@site.example>" holds a comma
+        one = _ONE_ADDRESS.fullmatch(author.strip())
+        if one:
+            named = [(one["before"] or one["after"]).strip(' ,"')]
+        else:
+            named = [name for name, address in getaddresses([author]) if name and "@" in address]
+        author = "; ".join(named) if named and named[0] else author
     sites = _names_of(outlet, url)
     kept: list[str] = []
     tidied: list[str] = []

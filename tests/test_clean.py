@@ -397,6 +397,8 @@ def test_kharkiv_raw_paths_exist() -> None:
         # a reporters' credit is read at the end only: in the body it may be news
         "Brook reported from Lindham.",
         "Sorry!",  # a newsletter box's only beside its other replies
+        "The post that appeared first on Truth Social was deleted hours later, but copies spread.",
+        "The post about the evacuation appeared first on the city's Facebook page, hours early.",
     ],
 )
 def test_real_sentences_that_look_like_residue_are_kept(sentence: str) -> None:

@@ -174,6 +174,9 @@ def test_output_is_checked_before_the_work(
     assert code == EXIT_USAGE and "is one of the inputs" in err and article.read_text() == before
     code, _, err = run(["brief", str(article), "-o", str(tmp_path / "nowhere" / "r.json")], capsys)
     assert code == EXIT_USAGE and "does not exist" in err and "Traceback" not in err
+    code, _, err = run(["brief", str(tmp_path), "-o", str(tmp_path / "report.html")], capsys)
+    assert code == EXIT_USAGE and "inside the input folder" in err
+    assert not (tmp_path / "report.html").exists()
 
 
 def test_verify_refuses_what_is_no_report(

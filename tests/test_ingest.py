@@ -168,6 +168,13 @@ def test_csv_with_header(tmp_path: Path) -> None:
     assert (doc.outlet, doc.published, doc.title) == ("Oster Post", "2025-04-07", "Ferry")
 
 
+def test_a_tab_separated_header_may_hold_commas(tmp_path: Path) -> None:
+    path = tmp_path / "records.tsv.csv"
+    path.write_text(f"id\ttitle, subtitle\ttext\n7\tFerry back\t{LEAD}\n", encoding="utf-8")
+    [doc], problems = _read(path)
+    assert not problems and doc.text == LEAD  # read as tab-separated, not at the comma
+
+
 @pytest.mark.parametrize("delimiter", [";", "\t", "|"])
 def test_csv_delimiter_is_read_from_the_header(tmp_path: Path, delimiter: str) -> None:
     # a body of many lines full of commas, past the 4 KB once sniffed: its commas outvoted the header

@@ -82,6 +82,7 @@ def test_titles_lose_the_site_name_the_page_appends() -> None:
             "Mara Lind; Tom Reyes",
         ),
         ("desk@osterpost.example", "desk@osterpost.example"),  # no name to keep
+        ("Lind, Mara <mara@osterpost.example>", "Lind, Mara"),  # one address, its comma kept
     ],
 )
 def test_an_address_with_a_name_is_the_name(author: str, expected: str) -> None:

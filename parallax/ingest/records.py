@@ -178,6 +178,8 @@ def _delimiter(text: str) -> str:
     column says nothing, and the comma is then the standard's.
     """
     header = text.split("\n", 1)[0]
+    if "\t" in header:
+        return "\t"  # a tab is never in a column's name, as a comma may be ("title, subtitle")
     try:
         return csv.Sniffer().sniff(header, delimiters=_CSV_DELIMITERS).delimiter
     except csv.Error:
