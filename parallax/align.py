@@ -13,7 +13,6 @@ that outlet, so two outlets repeating Politico's scoop confirm it once.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -21,32 +20,24 @@ import numpy as np
 import numpy.typing as npt
 
 from parallax.models import (
-    MAX_DAYS_APART,
     Analysis,
     Article,
     Fact,
     Span,
     content_hash,
+    numbers_clash,
     publication_day,
 )
 from parallax.outlets import DATELINE
-from parallax.timex import CALENDAR_DAY
+from parallax.timex import quantity_numbers
 
 Matrix = npt.NDArray[np.float32]
 
 FACT_MIN_SIM = 0.75  # same meaning (MSRP: precision 0.79, recall 0.79 at this cosine)
-SAME_FACT_DESPITE_NUMBERS_SIM = (
-    0.88  # this close, differing numbers are a discrepancy about one fact
-)
 MIN_FACT_WORDS = (
     5  # shorter sentences are fragments ("No one was killed." still counts: 4 words is the floor)
 )
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
-_NUMBER = re.compile(r"\d[\d,.]*")
-# a calendar date's numbers ("Nov. 9", "6 May", "May 13, 2024") are no quantity: two polls "conducted
-# between Oct. 30 and Nov. 9" and "between Dec. 6-9" share a 9 and are still two facts, and two
-# sources giving one meeting "May 13" and "May 15" are one fact whose date they dispute
-_DATE_NUMBERS = re.compile(rf"{CALENDAR_DAY}(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+\d{{4}})?(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -90,13 +81,7 @@ def _compatible(a: _Sentence, b: _Sentence, sim: float) -> bool:
         return False
     # other numbers: one fact disputed only in sentences this close and published about together;
     # "Ted Cruz has 11 delegates" (Feb 20) and "Ted Cruz has 370 delegates" (Mar 15) are two tallies
-    apart = a.day is not None and b.day is not None and abs(a.day - b.day) > MAX_DAYS_APART
-    return not (
-        a.numbers
-        and b.numbers
-        and not (a.numbers & b.numbers)
-        and (sim < SAME_FACT_DESPITE_NUMBERS_SIM or apart)
-    )
+    return not numbers_clash(a.numbers, b.numbers, sim, (a.day, b.day))
 
 
 def _sentences(
@@ -116,10 +101,7 @@ def _sentences(
             if len(text.split()) < opts.min_fact_words:
                 continue
             key = citations.get((a_index, s_index)) or f"group:{groups.get(article.id, a_index)}"
-            numbers = frozenset(
-                n.rstrip(".,").replace(",", "")
-                for n in _NUMBER.findall(_DATE_NUMBERS.sub(" ", text))
-            )
+            numbers = quantity_numbers(text)
             out.append(
                 _Sentence(
                     a_index,

@@ -31,6 +31,23 @@ def content_hash(*parts: str | None) -> str:
 MAX_DAYS_APART = 3
 
 
+# this close, sentences that differ in their numbers are one fact in dispute (from about one day)
+SAME_FACT_DESPITE_NUMBERS_SIM = 0.88
+
+
+def numbers_clash(
+    first: frozenset[str], second: frozenset[str], sim: float, days: tuple[int | None, int | None]
+) -> bool:
+    """Two sentences of like wording state two things, not one: they give numbers, share none, and
+    are not close enough (``SAME_FACT_DESPITE_NUMBERS_SIM``) and published near enough together
+    (``MAX_DAYS_APART``) to be one fact in dispute. "Cruz has 11 delegates" of Feb 20 and "Cruz has
+    370 delegates" of Mar 15 clash; "about 40 firefighters" and "60 firefighters" of one day do not."""
+    if not first or not second or first & second:
+        return False
+    apart = days[0] is not None and days[1] is not None and abs(days[0] - days[1]) > MAX_DAYS_APART
+    return sim < SAME_FACT_DESPITE_NUMBERS_SIM or apart
+
+
 def publication_day(published: str | None) -> int | None:
     """The day of an ISO publication date or time as an ordinal (days since 1 Jan of year 1), or
     None when there is none or it is not a date: what grouping's time discount and the window of

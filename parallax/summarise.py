@@ -40,8 +40,17 @@ from parallax.concepts import (
     stopwords,
 )
 from parallax.config import BriefOptions
-from parallax.models import Analysis, Article, Brief, BriefSentence, Span
+from parallax.models import (
+    Analysis,
+    Article,
+    Brief,
+    BriefSentence,
+    Span,
+    numbers_clash,
+    publication_day,
+)
 from parallax.outlets import DATELINE, find_outlets
+from parallax.timex import quantity_numbers
 from parallax.vectors import SentenceVectors, rows
 
 Matrix = npt.NDArray[np.float32]
@@ -163,10 +172,36 @@ def _vectors(story: StoryText, cands: Sequence[Candidate], indices: Sequence[int
     return rows(story.embeddings, [(cands[i].article, cands[i].position) for i in indices])
 
 
+def _clash(cands: list[Candidate], story: StoryText, i: int, j: int, sim: float) -> bool:
+    """Candidates ``i`` and ``j`` word one thing with other numbers: two points, not one."""
+    first, second = (story.articles[cands[k].article] for k in (i, j))
+    return numbers_clash(
+        quantity_numbers(first.text[cands[i].start : cands[i].end]),
+        quantity_numbers(second.text[cands[j].start : cands[j].end]),
+        sim,
+        (publication_day(first.published), publication_day(second.published)),
+    )
+
+
+def _confirming(
+    sims: npt.NDArray[np.float32], cands: list[Candidate], story: StoryText, opts: BriefOptions
+) -> npt.NDArray[np.float32]:
+    """``sims`` with the pairs that would confirm each other but clash in their numbers at 0."""
+    out = sims
+    for i, j in np.argwhere(np.triu(sims >= opts.support_min_sim, 1)):
+        if cands[i].article != cands[j].article and _clash(cands, story, i, j, float(sims[i, j])):
+            if out is sims:
+                out = sims.copy()
+            out[i, j] = out[j, i] = 0.0
+    return out
+
+
 def _carried(
     cands: list[Candidate], sims: npt.NDArray[np.float32], story: StoryText, opts: BriefOptions
 ) -> npt.NDArray[np.float64]:
-    """For each candidate, how many independent groups other than its own carry the same point."""
+    """For each candidate, how many independent groups other than its own carry the same point
+    (like wording with other numbers is another point: ``models.numbers_clash``)."""
+    sims = _confirming(sims, cands, story, opts)
     owner = np.array([story.group_of(c.article) for c in cands])
     carried = np.zeros(len(cands))
     for group in sorted(set(owner.tolist())):
@@ -333,6 +368,8 @@ def _citations(
     for j, other in enumerate(cands):
         if other.article == main.article or sims[idx, j] < opts.support_min_sim:
             continue
+        if _clash(cands, story, idx, j, float(sims[idx, j])):
+            continue  # "Clinton has 503 delegates" is not cited by "Clinton has 1,163 delegates"
         if other.article not in best or sims[idx, j] > best[other.article][0]:
             best[other.article] = (float(sims[idx, j]), j)
     for art in sorted(best):

@@ -66,6 +66,20 @@ FUTURE_CUES = re.compile(
     r"would (?:stay|remain|be)(?: \w+)? (?:until|by)|would be \w+ing|(?:stay|remain)s? (?:closed|open|shut) until)\b",
     re.I,
 )
+_NUMBER = re.compile(r"\d[\d,.]*")
+# a calendar date's numbers ("Nov. 9", "6 May", "May 13, 2024") are no quantity: two polls "conducted
+# between Oct. 30 and Nov. 9" and "between Dec. 6-9" share a 9 and are still two facts, and two
+# sources giving one meeting "May 13" and "May 15" are one fact whose date they dispute
+_DATE_NUMBERS = re.compile(rf"{CALENDAR_DAY}(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+\d{{4}})?(?!\d)")
+
+
+def quantity_numbers(text: str) -> frozenset[str]:
+    """The numbers a sentence states, less those of its calendar dates: what tells two sentences
+    of like wording apart as two facts ("Cruz has 11 delegates" / "Cruz has 370 delegates")."""
+    return frozenset(
+        n.rstrip(".,").replace(",", "") for n in _NUMBER.findall(_DATE_NUMBERS.sub(" ", text))
+    )
+
 
 MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"

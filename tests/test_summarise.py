@@ -435,3 +435,30 @@ def test_a_sentence_with_half_a_bracket_is_no_brief_sentence(sentence: str, stan
 
     article = Article("0" * 12, "t", sentence)
     assert (_candidate(article, 0, 0, len(sentence), 3, BriefOptions()) is not None) is stands
+
+
+def test_a_tally_of_another_day_is_no_confirmation(pipeline: Pipeline) -> None:
+    """Like wording with other numbers weeks apart is another point: the brief's sentence cites
+    and counts only its own source (a review found "Clinton has 503 delegates" marked as carried
+    by three sources, with the tallies of later weeks)."""
+    from parallax.models import Article
+
+    texts = [
+        (
+            "2016-02-20",
+            "Including superdelegates, Tom Vell has 503 delegates and Ada Brook has 70.",
+        ),
+        (
+            "2016-03-21",
+            "Including superdelegates, Tom Vell has 1,163 delegates and Ada Brook has 844.",
+        ),
+    ]
+    articles = [
+        Article(str(i) * 12, str(i), f"{text} The race for the nomination goes on.", published=day)
+        for i, (day, text) in enumerate(texts)
+    ]
+    opts = replace(pipeline.opts, single_story=True, analysis=False, brief=BriefOptions(words=40))
+    [story] = Pipeline(opts, pipeline.nlp, pipeline.embedder).brief(articles).stories
+    tallies = [s for s in story.brief.sentences if "delegates" in s.text]
+    assert tallies and all(len(s.citations) == 1 for s in tallies)
+    assert all(s.independent_sources == 1 for s in tallies)
