@@ -200,7 +200,7 @@ def norm_bare_month(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | N
     elif modifier == "this":
         year = ctx.anchor.year
     elif not ctx.future and _election_month(m):
-        # "win in November", "the nominee in November", "November's general election": the vote
+        # "win in November", "the nominee in November": the vote
         # to come, up to ten months ahead (a February paper's November is this year's)
         year = _year_for(month, ctx.anchor, future=False, ahead_months=10)
     elif (
@@ -226,41 +226,45 @@ _SCHEDULED_AFTER = re.compile(
 # a month an election is held in, by the words before it: "a victory in November", "the party's
 # nominee in November", "electing a Democrat in November", "going into November"
 _ELECTION_BEFORE = re.compile(
-    r"\b(?:win|wins|winning|victory|nominee|nominees|elect|electing|electability|beat|beating|"
+    r"\b(?P<word>win|wins|winning|victory|nominee|nominees|elect|electing|electability|beat|beating|"
     r"defeat|defeating|ballot|ballots|vote|votes|voting|voters|polls|pathway|play)\b"
     r"(?:\s+[\w’'-]+){0,4}?\s+(?:in|into|by|until|come)\s+$",
     re.IGNORECASE,
 )
 # an election's outcome, owned or looked back on: "Trump's win", "since the vote", "after his defeat"
+# ("Trump predicts his victory in November" looks ahead)
 _OUTCOME = re.compile(
-    r"(?:[’']s\s+|\b(?:since|after|following|his|her|their)\s+(?:the\s+)?)(?:\w+\s+)?"
+    r"(?:[’']s\s+|\b(?:since|after|following)\s+(?:the\s+|his\s+|her\s+|their\s+)?)(?:\w+\s+)?"
     r"(?:win|victory|defeat|loss|vote|election)\b",
     re.IGNORECASE,
 )
-_ELECTION_AFTER = re.compile(r"(?:[’']s)?\s+(?:general\s+)?(?:elections?|midterms?|vote)\b")
 # a past verb near the month: the event has happened ("Trump won the March primary")
 _PAST_NEAR = re.compile(
     r"\b(?:[a-z]+ed|won|lost|was|were|had|did|held|took|came|went|got|made|said|told|saw|began|ran|"
     r"fell|rose|beat|led|met|left|gave|spoke|shook|drew|struck|brought|caught|fought|thought|sought|"
     r"bought|built|sent|spent|kept|felt|knew|grew|threw|flew|wore|tore|broke|chose|froze|rode|wrote|"
-    r"drove|became|ate|shot|fled|sold|paid|stood|hung|sank|stuck|swung|hid|bit|overtook|forgot|"
-    r"(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en|wn|ght))\b"
+    r"drove|became|ate|fled|paid|stood|sank|swung|overtook|forgot|"
+    # a present perfect: "have shaken", "has been", "have already voted"
+    r"(?:has|have)\s+(?:\w+ly\s+|already\s+|now\s+|since\s+)?(?:been|[a-z]{2,}ed|shaken|taken|"
+    r"given|seen|done|gone|drawn|shown|known|grown|thrown|broken|chosen|spoken|written|driven|risen|"
+    r"fallen|beaten|struck|brought|bought|caught|fought|thought|sought|built|sent|spent|kept|felt|"
+    r"met|led|won|lost|held|made|said|told|left|become|come))\b"
 )
 
 
 def _election_month(m: re.Match[str]) -> bool:
-    """A month named for the election held in it, with no past verb between the election's word
-    and the month or after it ("a candidate who can win in November"; not "Obama won in November",
-    which names no election word but a past verb)."""
+    """A month named for the election held in it by the words before it, with no past verb after
+    the election's word ("a candidate who can win in November", "the only one who can beat Clinton
+    in November"; not "Obama won in November", "since Trump's win in November"). "November's
+    election" is left to the scheduled-event rule, which looks no more than six months ahead ("since
+    the November election" in February is the one behind)."""
     text = m.string
     before = _ELECTION_BEFORE.search(text, max(0, m.start() - 60), m.start())
-    after = _ELECTION_AFTER.match(text, m.end())
-    if not before and not after:
+    if not before:
         return False
-    start = before.start() if before else max(0, m.start() - 60)
-    if before and _OUTCOME.search(text, max(0, start - 24), before.end()):
-        return False  # "since Trump's win in November", "after his defeat in November": it happened
-    return not _PAST_NEAR.search(text, start, min(len(text), m.end() + 40))
+    if _OUTCOME.search(text, max(0, before.start() - 24), before.end()):
+        return False  # "since Trump's win in November", "after the vote in November": it happened
+    return not _PAST_NEAR.search(text, before.end("word"), min(len(text), m.end() + 40))
 
 
 def norm_iso(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:

@@ -300,3 +300,25 @@ def test_review_cases_of_days_and_months_named_for_events(
     sentence: str, anchor: date, expected: str
 ) -> None:
     assert [t.value for t in tag(sentence, anchor)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "expected"),
+    [
+        ("Since the November election, stocks are up 10 percent.", date(2017, 2, 15), "2016-11"),
+        ("Democrats are still reeling from November's election.", date(2017, 2, 15), "2016-11"),
+        ("Each state has its own rules for Tuesday's primary.", date(2016, 2, 28), "2016-03-01"),
+        (
+            "Independents have the right to vote in Tuesday's primary.",
+            date(2016, 2, 28),
+            "2016-03-01",
+        ),
+        ("Tickets for Tuesday's rally are sold out.", date(2016, 2, 28), "2016-03-01"),
+        ("He is the only one who can beat Clinton in November.", date(2016, 2, 20), "2016-11"),
+        ("Trump predicts his victory in November.", date(2016, 2, 20), "2016-11"),
+    ],
+)
+def test_second_review_cases_of_event_days_and_election_months(
+    sentence: str, anchor: date, expected: str
+) -> None:
+    assert [t.value for t in tag(sentence, anchor)] == [expected]
