@@ -199,10 +199,11 @@ _RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             # published by The Oster Post." (not "First published in 1851, the Gazette ...")
             r"this (?:story|article|post|piece) (?:originally|first) (?:appeared|ran|was published)\b|"
             r"(?:originally|first) (?:appeared|published) (?:on|in|at|by) [^,;]{2,60}\.?$|"
-            # WordPress's feed footer: "The post <its title> appeared first on <the site>.", the
-            # site's name the line's end (not "The post that appeared first on Truth Social was
-            # deleted hours later")
-            r"the post .{2,300} appeared first on (?-i:(?:[A-Z0-9][\w&'’.-]*\s?){1,6})\.?$|"
+            # WordPress's feed footer: "The post <its title> appeared first on <the site>.", a
+            # headline after "The post" and the site's name the line's end (not "The post that
+            # appeared first on Truth Social was deleted hours later")
+            r"(?-i:The post [A-Z0-9“\"‘'].{1,300} appeared first on "
+            r"(?:(?:[A-Z0-9][\w&'’.-]*|of|and|the|&|[a-z0-9-]+\.[a-z]{2,})\s?){1,7})\.?$|"
             r"a version of this (?:story|article) (?:appeared|appears|ran)\b)",
             re.I,
         ),

@@ -167,7 +167,13 @@ def _check_output(output: str | None, paths: Sequence[str]) -> None:
         given = Path(path).resolve()
         if Path(path).is_file() and given == resolved:
             raise click.UsageError(f"-o {output} is one of the inputs; write the report elsewhere")
-        if given.is_dir() and given in resolved.parents and article_suffix(target) in ARTICLE_EXTS:
+        if (
+            given.is_dir()
+            and given in resolved.parents
+            and article_suffix(target) in ARTICLE_EXTS
+            # a hidden file or folder is not read ("arts/.reports/brief.html")
+            and not any(part.startswith(".") for part in resolved.relative_to(given).parts)
+        ):
             # the next run over the folder would read the report as an article
             raise click.UsageError(
                 f"-o {output} is inside the input folder {path}, where it would be read as an "

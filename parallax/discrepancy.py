@@ -130,14 +130,23 @@ def _converted(text: str, start: int, mark: str) -> bool:
     opening = _CONVERSION.search(text, max(0, start - 24), start)
     if not opening:
         return False
-    marks = _MONEY_MARK.findall(text, max(0, opening.start() - 40), opening.start() + 1)
+    marks = _MONEY_MARK.findall(text, max(0, opening.start() - 40), opening.end())
     if not marks:
         return True  # "30 million (dlrs 830,000)": a number in a currency its words name
     return _mark(marks[-1]) != _mark(mark)
 
 
 def _mark(written: str) -> str:
-    return re.sub(r"\s", "", written).lower().removesuffix("s")
+    """A currency as written, to compare: its code where it names one ("€" and "euros" are EUR,
+    "$US" and "US$" USD, "A$" AUD); a bare "$" stays "$", a dollar of the paper's own country."""
+    bare = re.sub(r"\s", "", written).lower()
+    if bare in ("$", ""):
+        return bare
+    prefix = _DOLLAR_PREFIX.search(bare.upper().removesuffix("$")[-2:] or "")
+    if bare.endswith("$") and prefix and bare not in ("us$",):
+        return DOLLAR_PREFIXES[(prefix["spaced"] or prefix["letter"]).lower()]
+    word = bare.removesuffix("s")
+    return CURRENCIES.get(bare) or CURRENCIES.get(bare + "s") or CURRENCY_WORDS.get(word) or bare
 
 
 NOT_COUNTED = frozenset(

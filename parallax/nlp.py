@@ -321,6 +321,11 @@ _TITLE_END = re.compile(
     r"\b(?:Mr|Mrs|Ms|Messrs|Dr|Drs|Gov|Govs|Sen|Sens|Rep|Reps|Gen|Gens|Lt|Col|Capt|Sgt|Cpl|Adm|Maj|"
     r"Prof|Rev|Hon|Cmdr|Supt|Det|Atty|Amb|Pres)\.$"
 )
+# ... when a name follows, not a sentence's opening ("rose to the rank of Maj. He served three tours")
+_NAME_AFTER_TITLE = re.compile(
+    r"(?!(?:He|She|It|They|We|I|You|This|That|These|Those|The|A|An|In|On|At|After|Before|But|And|"
+    r"Then|When|His|Her|Their|Its|Our|My|There|Since|While|As|If|For|From|With)\b)[A-Z]"
+)
 _NOT_A_NAME = r"(?!(?:He|She|It|They|We|I|You|This|That)\b)"  # "“Is it over?” He said nothing more"
 
 
@@ -374,7 +379,10 @@ def merge_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
                     _CONTINUES.match(text, start)
                     and _FALSE_END.search(text, merged[-1][0], merged[-1][1])
                 )
-                or (text[start].isupper() and _TITLE_END.search(text, merged[-1][0], merged[-1][1]))
+                or (
+                    _NAME_AFTER_TITLE.match(text, start)
+                    and _TITLE_END.search(text, merged[-1][0], merged[-1][1])
+                )
                 or _attribution_of(text, merged[-1], start, end)
             )
         ):

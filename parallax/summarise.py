@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -176,11 +177,16 @@ def _clash(cands: list[Candidate], story: StoryText, i: int, j: int, sim: float)
     """Candidates ``i`` and ``j`` word one thing with other numbers: two points, not one."""
     first, second = (story.articles[cands[k].article] for k in (i, j))
     return numbers_clash(
-        quantity_numbers(first.text[cands[i].start : cands[i].end]),
-        quantity_numbers(second.text[cands[j].start : cands[j].end]),
+        _numbers(first.text, cands[i].start, cands[i].end),
+        _numbers(second.text, cands[j].start, cands[j].end),
         sim,
         (publication_day(first.published), publication_day(second.published)),
     )
+
+
+@lru_cache(maxsize=65536)
+def _numbers(text: str, start: int, end: int) -> frozenset[str]:
+    return quantity_numbers(text[start:end])  # one sentence is compared with many
 
 
 def _confirming(

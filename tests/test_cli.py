@@ -177,6 +177,10 @@ def test_output_is_checked_before_the_work(
     code, _, err = run(["brief", str(tmp_path), "-o", str(tmp_path / "report.html")], capsys)
     assert code == EXIT_USAGE and "inside the input folder" in err
     assert not (tmp_path / "report.html").exists()
+    from parallax.cli import _check_output
+
+    (tmp_path / ".reports").mkdir()
+    _check_output(str(tmp_path / ".reports" / "r.html"), [str(tmp_path)])  # hidden: never read
 
 
 def test_verify_refuses_what_is_no_report(

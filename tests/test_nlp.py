@@ -151,6 +151,10 @@ def test_a_title_before_a_name_does_not_end_the_sentence(pipeline: Pipeline) -> 
         "Vell led for much of the winter, with Sens. Ada Brook and Lena Holt behind him. "
         "Reps. Tom Dale and Ivo Marsh agreed. Lt. Gov. Dan Pike spoke last. The bill went to Dr. Holt.",
     )
+    assert _sentences(pipeline, "He rose to the rank of Maj. He served three tours abroad.") == [
+        "He rose to the rank of Maj.",
+        "He served three tours abroad.",
+    ]
     assert sentences == [
         "Vell led for much of the winter, with Sens. Ada Brook and Lena Holt behind him.",
         "Reps. Tom Dale and Ivo Marsh agreed.",

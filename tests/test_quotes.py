@@ -666,3 +666,30 @@ def test_review_cases_of_the_speaker_rules(pipeline: Pipeline) -> None:
         "two officials"
     )
     assert speakers["they feel abandoned by the city"] == "The elderly"
+
+
+def test_second_review_cases_of_the_speaker_rules(pipeline: Pipeline) -> None:
+    """A description may stand before the name a he/she means; a relative of the last speaker
+    keeps their own name; a regular past tense after a name is a clause of its own."""
+    cases = [
+        (
+            "“We need a change,” Ada Brook said.\n\nTom Brook took the stage in Reno on Sunday.\n\n"
+            "“She has spent her life fighting for children,” he said.",
+            "She has spent her life fighting for children,",
+            "Tom Brook",
+        ),
+        (
+            "“He is a liar,” Ivo Marsh said.\n\nRepublican front-runner Tom Vell took the stage.\n\n"
+            "“Little Ivo is finished,” he said.",
+            "Little Ivo is finished,",
+            "Tom Vell",
+        ),
+        (
+            "Russia massed troops near the border for weeks and U.S. officials warned that an "
+            "invasion was near.",
+            "an invasion was near",
+            "U.S. officials",
+        ),
+    ]
+    for text, quote, speaker in cases:
+        assert _speakers(pipeline, text)[quote] == speaker, text
