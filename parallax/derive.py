@@ -260,7 +260,18 @@ def _rewrites(
                 continue
             rewrite, original = _original_first(i, j, articles)
             evidence = []
-            for s, m in matched[:3]:
+            # evidence a reader can check: sentences of some words, not a live file's bare time
+            # stamps ("9:42 p.m." against "9:05 p.m."), unless nothing else matched
+            worded = [
+                (s, m)
+                for s, m in matched
+                if min(
+                    _words(articles[short], analyses[short], s),
+                    _words(articles[long_], analyses[long_], m),
+                )
+                >= EVIDENCE_MIN_WORDS
+            ]
+            for s, m in (worded or matched)[:3]:
                 pairs = ((short, s), (long_, m))
                 for index, sentence in pairs:
                     start, end = analyses[index].sentences[sentence]
@@ -269,6 +280,14 @@ def _rewrites(
             a, b = articles[rewrite], articles[original]
             out.append(Derivation(a.id, "rewrite", b.id, b.outlet, tuple(evidence), note))
     return out
+
+
+EVIDENCE_MIN_WORDS = 5
+
+
+def _words(article: Article, analysis: Analysis, sentence: int) -> int:
+    start, end = analysis.sentences[sentence]
+    return len(article.text[start:end].split())
 
 
 def _wires(articles: Sequence[Article]) -> list[Derivation]:

@@ -164,3 +164,38 @@ def test_a_byline_crediting_an_agency_is_wire_copy() -> None:
     staff = Article("i" * 12, "t", text, outlet="VentureBeat", byline="Ada Brook")
     [wire] = _wires([carried, own, staff])
     assert (wire.source, wire.kind, wire.to_outlet) == (carried.id, "wire", "Reuters")
+
+
+def test_rewrite_evidence_is_sentences_not_bare_time_stamps(pipeline: Pipeline) -> None:
+    from parallax.derive import find_derivations
+
+    first = [
+        "The port reopened its east pier on Monday after a week of repairs to the damaged quay.",
+        "Crews worked through the night to replace the timber beams under the loading deck.",
+        "The harbour master said ferries would run on the normal timetable from Tuesday.",
+        "Local traders said the closure had cost them a busy week of spring visitors.",
+    ]
+    second = [
+        "After a week of repairs to its damaged quay, the port reopened the east pier on Monday.",
+        "Through the night, crews replaced the timber beams beneath the loading deck.",
+        "Ferries will run on the normal timetable from Tuesday, the harbour master said.",
+        "The closure cost local traders a busy week of spring visitors, they said.",
+    ]
+    stamps = ["9:05 p.m.", "9:42 p.m.", "10:15 p.m.", "10:40 p.m."]
+    texts = [
+        "\n\n".join(x for pair in zip(stamps, lines, strict=True) for x in pair)
+        for lines in (first, second)
+    ]
+    articles = [
+        Article(c * 12, "t", t, published=day)
+        for c, t, day in zip("ab", texts, ["2025-04-07", "2025-04-08"], strict=True)
+    ]
+    analyses = pipeline.nlp.analyse(articles, entities=False)
+    [rewrite] = [
+        d
+        for d in find_derivations(articles, analyses, pipeline.embed(articles, analyses))
+        if d.kind == "rewrite"
+    ]
+    texts_of = {a.id: a.text for a in articles}
+    assert rewrite.evidence
+    assert all(len(texts_of[e.article_id][e.start : e.end].split()) >= 5 for e in rewrite.evidence)
