@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -92,6 +91,7 @@ class Candidate:
     position: int  # index of the sentence within its article
     words: int
     connective: bool  # opens with "But", "However", ...: leans on the sentence before it
+    numbers: frozenset[str] = frozenset()  # the numbers it states (timex.quantity_numbers)
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,15 @@ def _candidate(
         return None  # "Biden's decision was first reported by Politico.": who broke it, not news
     if text.count("(") != text.count(")"):
         return None  # "Texas Sen. Ted Cruz also has 17.)": the rest of a bracket opened before it
-    return Candidate(index, start, end, position, words, bool(CONNECTIVE_START.match(text)))
+    return Candidate(
+        index,
+        start,
+        end,
+        position,
+        words,
+        bool(CONNECTIVE_START.match(text)),
+        quantity_numbers(text),
+    )
 
 
 def _credits_an_outlet(text: str) -> bool:
@@ -165,7 +173,17 @@ def _openings(story: StoryText) -> list[Candidate]:
             start = dateline.end() if dateline and dateline.end() < end else start
             words = len(article.text[start:end].split())
             if words:
-                found.append(Candidate(index, start, end, 0, words, False))
+                found.append(
+                    Candidate(
+                        index,
+                        start,
+                        end,
+                        0,
+                        words,
+                        False,
+                        quantity_numbers(article.text[start:end]),
+                    )
+                )
     return found
 
 
@@ -177,16 +195,11 @@ def _clash(cands: list[Candidate], story: StoryText, i: int, j: int, sim: float)
     """Candidates ``i`` and ``j`` word one thing with other numbers: two points, not one."""
     first, second = (story.articles[cands[k].article] for k in (i, j))
     return numbers_clash(
-        _numbers(first.text, cands[i].start, cands[i].end),
-        _numbers(second.text, cands[j].start, cands[j].end),
+        cands[i].numbers,
+        cands[j].numbers,
         sim,
         (publication_day(first.published), publication_day(second.published)),
     )
-
-
-@lru_cache(maxsize=65536)
-def _numbers(text: str, start: int, end: int) -> frozenset[str]:
-    return quantity_numbers(text[start:end])  # one sentence is compared with many
 
 
 def _confirming(
