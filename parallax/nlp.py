@@ -317,10 +317,7 @@ _FALSE_END = re.compile(
 
 # a title before a name ends no sentence: "with Sens. Ted Cruz and Marco Rubio", "Reps. Tom Vell and
 # Ada Brook agreed", "Lt. Gov. Dan Patrick" (the sentencizer knows "Gov." and "Sen.", not these)
-_TITLE_END = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Messrs|Dr|Drs|Gov|Govs|Sen|Sens|Rep|Reps|Gen|Gens|Lt|Col|Capt|Sgt|Cpl|Adm|Maj|"
-    r"Prof|Rev|Hon|Cmdr|Supt|Det|Atty|Amb|Pres)\.$"
-)
+_TITLE_END = re.compile(rf"\b(?:{quotes.TITLES})\.$")
 # ... when a name follows, not a sentence's opening ("rose to the rank of Maj. He served three tours")
 _NAME_AFTER_TITLE = re.compile(
     r"(?!(?:He|She|It|They|We|I|You|This|That|These|Those|The|A|An|In|On|At|After|Before|But|And|"

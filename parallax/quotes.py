@@ -94,9 +94,14 @@ _AFTER_NAME = re.compile(
 _DESCRIPTION = re.compile(r"^(?:the|a|an|his|her|its|their|our)\s", re.IGNORECASE)
 # a full stop that ends no sentence: a title's abbreviation or an initial ("Mr. Morgan", "Joseph R.
 # Biden", "U.S."), masked while a speaker is read so that the speaker's words may hold it
+# titles abbreviated before a name ("Sen. Ada Brook", "Lt. Gov. Tom Vell"): no sentence ends there
+# when a name follows (nlp.py), and a speaker may hold one
+TITLES = (
+    "Mr|Mrs|Ms|Messrs|Dr|Drs|Gov|Govs|Sen|Sens|Rep|Reps|Gen|Gens|Lt|Col|Capt|Sgt|Cpl|Adm|Maj|Prof|"
+    "Rev|Hon|Cmdr|Supt|Det|Atty|Amb|Pres"
+)
 _ABBREVIATION = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Sens|Rep|Reps|Gen|Lt|Col|Capt|Sgt|Adm|Maj|Prof|Rev|Jr|Sr|St|Mt|Hon|"
-    r"Atty|Det|Supt)\.(?=\s)|\b[A-Z]\.(?=\s*[A-Z])|(?<=\b[A-Z]\.[A-Z])\.|"
+    rf"\b(?:{TITLES}|Jr|Sr|St|Mt)\.(?=\s)|\b[A-Z]\.(?=\s*[A-Z])|(?<=\b[A-Z]\.[A-Z])\.|"
     r"(?<=-)[A-Z][a-z]{1,4}\.(?=,)"  # "R-Ky.,", "D-Calif.,"
 )
 _MASKED_DOT = "\u2024"  # one dot leader: a character the speaker patterns accept, the same length
