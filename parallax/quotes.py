@@ -720,15 +720,22 @@ def _title_like(content: str) -> bool:
 _COMPLEMENT_BEFORE = re.compile(r"\s\b(?:that|whether)\s+$", re.IGNORECASE)
 
 
+def _leads_to_a_subject(lead: str) -> bool:
+    """Whether the words before a name leave it the subject: a title or a description may stand
+    there ("Republican front-runner Donald Trump", "Secretary of State Antony Blinken"), a verb, a
+    pronoun or a preposition may not ("She criticized", "He then turned to", "After meeting")."""
+    return not any(_NOT_BEFORE_A_SUBJECT.fullmatch(w.strip(",")) for w in lead.split())
+
+
 def _opening_person(phrase: str, persons: AbstractSet[str]) -> str | None:
     """The person (of NER's ``persons``) ``phrase`` opens with, after capitalised titles and an
     opening word ("However US Secretary of State Antony Blinken had hinted"), the longest name at
-    that place; None when a lower-case word comes first ("The White House assured Sen. Joe Manchin":
-    he is addressed, not speaking)."""
+    that place; None when a verb comes first ("The White House assured Sen. Joe Manchin": he is
+    addressed, not speaking)."""
     best: tuple[int, int, str] | None = None
     for name in persons:
         at = phrase.find(name)
-        if at < 0 or any(w[:1].islower() and w not in _TITLE_WORDS for w in phrase[:at].split()):
+        if at < 0 or not _leads_to_a_subject(phrase[:at]):
             continue
         if best is None or (-at, len(name)) > (-best[0], best[1]):
             best = (at, len(name), name)
@@ -1117,10 +1124,9 @@ def _mentioned_person(
     in_sentence = [n for n in named if n[0] >= opening]
     start, end, name = in_sentence[0]
     lead = text[opening:start]
-    lead = lead[lead.rfind(",") + 1 :]  # past an opening phrase: "On Tuesday, "
-    # a description may stand before the name ("Republican front-runner Donald Trump"), a verb, a
-    # pronoun or a preposition may not ("She criticized", "He then turned to", "After meeting")
-    if any(_NOT_BEFORE_A_SUBJECT.fullmatch(w.strip(",")) for w in lead.split()):
+    if not _leads_to_a_subject(
+        lead[lead.rfind(",") + 1 :]
+    ):  # past an opening phrase: "On Tuesday, "
         return None
     owner = re.search(r"[’']s?$", name) or _POSSESSIVE_AFTER.match(text, end)
     if owner:
@@ -1131,8 +1137,6 @@ def _mentioned_person(
     return name
 
 
-# words a subject's title may hold before the name: "the former Secretary of State John Kerry"
-_TITLE_WORDS = frozenset(["the", "a", "of", "and", "former", "then", "also", "later", "de"])
 _POSSESSIVE_AFTER = re.compile(r"[’'](?:s\b|(?=\s))")
 _NOT_BEFORE_A_SUBJECT = re.compile(
     r"(?i:he|she|they|it|we|i|you|his|her|their)|[a-z]+(?:ed|ing)|"
