@@ -275,10 +275,7 @@ _PREPOSITIONS = frozenset(["of", "in", "to", "by", "for", "with", "at", "on", "f
 # a verb in a phrase before a speaker: an irregular past tense, in lower case (a regular one only
 # after a name, _has_clause_verb: "-ed" is as often a participle describing the subject, "Two
 # people briefed on the talks and a U.S. official said")
-_CLAUSE_VERB = re.compile(
-    r"\b(?:began|made|took|gave|went|came|won|lost|held|met|led|left|ran|saw|sent|spent|stood|"
-    r"thought|knew|got|kept|brought|fought|found|grew|became|fell|rose|drew|chose)\b"
-)
+_CLAUSE_VERB = re.compile(rf"\b(?:{timex.IRREGULAR_PAST})\b")
 
 
 # plural nouns a sentence opens with, whom a participle describes: "Officials involved in ..."

@@ -239,11 +239,15 @@ _OUTCOME = re.compile(
     re.IGNORECASE,
 )
 # a past verb near the month: the event has happened ("Trump won the March primary")
+# irregular past tenses (the regular ones end in -ed): what tells a past clause in news
+IRREGULAR_PAST = (
+    "won|lost|held|took|came|went|got|made|saw|began|ran|fell|rose|beat|led|met|left|gave|spoke|"
+    "shook|drew|struck|brought|caught|fought|found|thought|sought|bought|built|sent|spent|kept|felt|"
+    "knew|grew|threw|flew|wore|tore|broke|chose|froze|rode|wrote|drove|became|ate|fled|paid|stood|"
+    "sank|swung|overtook|forgot"
+)
 _PAST_NEAR = re.compile(
-    r"\b(?:[a-z]+ed|won|lost|was|were|had|did|held|took|came|went|got|made|said|told|saw|began|ran|"
-    r"fell|rose|beat|led|met|left|gave|spoke|shook|drew|struck|brought|caught|fought|thought|sought|"
-    r"bought|built|sent|spent|kept|felt|knew|grew|threw|flew|wore|tore|broke|chose|froze|rode|wrote|"
-    r"drove|became|ate|fled|paid|stood|sank|swung|overtook|forgot|"
+    rf"\b(?:[a-z]+ed|was|were|had|did|said|told|{IRREGULAR_PAST}|"
     # a present perfect: "have shaken", "has been", "have already voted"
     r"(?:has|have)\s+(?:\w+ly\s+|already\s+|now\s+|since\s+)?(?:been|[a-z]{2,}ed|shaken|taken|"
     r"given|seen|done|gone|drawn|shown|known|grown|thrown|broken|chosen|spoken|written|driven|risen|"
