@@ -317,13 +317,11 @@ def norm_century(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None
 
 
 _POSSESSIVE = re.compile(r"[’']s\b")
+# before a day's event: "ahead of" and its like look forward, "before" and "until" may look back
 _AHEAD_OF = re.compile(
-    r"\b(?:ahead of|before|in advance of|on the eve of|run-up to|leading up to|until)\s+$", re.I
-)
-
-
-_LOOKING_FORWARD = re.compile(
-    r"\b(?:ahead of|in advance of|on the eve of|run-up to|leading up to)\s+$", re.I
+    r"\b(?:(?P<forward>ahead of|in advance of|on the eve of|run-up to|leading up to)|before|until)"
+    r"\s+$",
+    re.I,
 )
 
 
@@ -335,13 +333,9 @@ def _named_for_its_day(m: re.Match[str]) -> str:
     text = m.string
     if not _POSSESSIVE.match(text, m.end()):
         return ""
-    if _AHEAD_OF.search(text, max(0, m.start() - 24), m.start()):
-        # "ahead of" looks forward; "before Friday's purchases" may look back from a past clause
-        return (
-            "ahead"
-            if _LOOKING_FORWARD.search(text, max(0, m.start() - 24), m.start())
-            else "nearest"
-        )
+    ahead = _AHEAD_OF.search(text, max(0, m.start() - 24), m.start())
+    if ahead:  # "before Friday's purchases" may look back from a past clause
+        return "ahead" if ahead["forward"] else "nearest"
     past = _PAST_NEAR.search(text, max(0, m.start() - 60), min(len(text), m.end() + 40))
     return "" if past else "nearest"
 
