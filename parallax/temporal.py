@@ -69,7 +69,6 @@ SPOKEN_YEAR = (
     r"|the\s+year\s+(?P<millennium>two\s+thousand)(?:\s+(?:and\s+)?(?P<after>one|two|three|four|five|six|seven|eight|nine))?)"
 )
 
-# Order matters: longer, more specific patterns first; a span already taken is not tagged again.
 # "the quarter of Democratic caucus voters" is a share of them, not three months; "the quarter of
 # 2016" and "the quarter of the year" are
 _NOT_A_SHARE = r"(?!\s+of\s+(?!(?:19|20)\d{2}\b|(?:the|this|last|next)\s+(?:fiscal\s+)?year\b))"
@@ -82,6 +81,7 @@ _NAMED_DAY = "".join(
                  "Maundy", "Giving", "Mega", "Shrove", "Whit", "Low")
 )  # fmt: skip
 
+# Order matters: longer, more specific patterns first; a span already taken is not tagged again.
 PATTERNS: tuple[tuple[re.Pattern[str], Normaliser], ...] = (
     (re.compile(r"\b\d{4}-\d{2}-\d{2}(?=T\d|\b)"), norm_iso),  # also a time stamp's date part
     (re.compile(r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})\b"), norm_numeric_date),
