@@ -688,6 +688,33 @@ def eval_similarity(path: str, fmt: str) -> int:
     return 0
 
 
+@eval_group.command("story-pairs")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--polnear",
+    "polnear",
+    type=click.Path(exists=True, file_okay=False),
+    required=True,
+    help="PolNeAR's folder (metadata.tsv, train/text, dev/text): the pairs' articles.",
+)
+@_FORMAT
+def eval_story_pairs(path: str, polnear: str, fmt: str) -> int:
+    """One story or two, for dated article pairs judged by a reader (JSON lines of doc ids).
+
+    The same-story decision at parallax's fixed cut with the articles' dates, with a 30-day span and
+    with dates ignored, next to TF-IDF and MiniLM lead cosines at their best cut, in one run
+    (definitions: docs/evaluation.md).
+
+    \b
+    Example:
+      parallax eval story-pairs benchmarks/polnear_story_pairs.jsonl --polnear ../shared/eval/polnear
+    """
+    from parallax.eval.storypairs import evaluate
+
+    _print_table(evaluate(path, polnear), fmt)
+    return 0
+
+
 @eval_group.command("tempeval3")
 @click.argument("path", type=click.Path(exists=True))
 @_FORMAT
