@@ -701,9 +701,9 @@ def eval_similarity(path: str, fmt: str) -> int:
 def eval_story_pairs(path: str, polnear: str, fmt: str) -> int:
     """One story or two, for dated article pairs judged by a reader (JSON lines of doc ids).
 
-    The same-story decision at parallax's fixed cut with the articles' dates, with a 30-day span and
-    with dates ignored, next to TF-IDF and MiniLM lead cosines at their best cut, in one run
-    (definitions: docs/evaluation.md).
+    The same-story decision at parallax's fixed cut with the articles' dates, with the time discount
+    used before (a 30-day span) and with dates ignored, next to TF-IDF and MiniLM lead cosines at
+    their best cut, in one run (definitions: docs/evaluation.md).
 
     \b
     Example:

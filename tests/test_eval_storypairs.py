@@ -44,11 +44,36 @@ def test_bad_lines_and_missing_documents_are_named(tmp_path: Path) -> None:
     bad.write_text('{"a": "x", "b": "y", "same": true}\n{"a": "x"}\n')
     with pytest.raises(ParallaxError, match=r"pairs\.jsonl:2"):
         load_pairs(bad)
+    bad.write_text('{"a": "x", "b": "y", "same": "false"}\n')  # a string, not a boolean
+    with pytest.raises(ParallaxError, match=r"pairs\.jsonl:1: .*JSON boolean"):
+        load_pairs(bad)
     with pytest.raises(ParallaxError, match=r"metadata\.tsv"):
         load_polnear(tmp_path, {"x"})
     root = _polnear_shaped(tmp_path / "polnear")
-    with pytest.raises(ParallaxError, match="'flood-z'"):
+    with pytest.raises(ParallaxError, match=r"'flood-z', but there is no .*flood-z\.txt"):
         load_polnear(root, {"flood-a", "flood-z"})
+    wrong = tmp_path / "wrong"
+    wrong.mkdir()
+    (wrong / "metadata.tsv").write_text("name\tdate\n")
+    with pytest.raises(
+        ParallaxError, match="no filename, publisher, publication_date, title column"
+    ):
+        load_polnear(wrong, {"flood-a"})
+    (wrong / "metadata.tsv").write_bytes(b"filename\tpublisher\n\xff\xfe\n")
+    with pytest.raises(ParallaxError, match="cannot read it as UTF-8"):
+        load_polnear(wrong, {"flood-a"})
+
+
+def test_cli_names_the_fix_for_a_folder_that_is_not_polnear(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text('{"a": "flood-a", "b": "flood-b", "same": true}\n')
+    with pytest.raises(SystemExit) as exit_:
+        main(["eval", "story-pairs", str(pairs), "--polnear", str(tmp_path)])
+    assert exit_.value.code != 0
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "--polnear" in err and "Traceback" not in err
 
 
 def test_cli_reads_a_polnear_shaped_folder(
@@ -76,7 +101,7 @@ def test_dates_decide_better_than_a_month_long_story_on_read_pairs() -> None:
     rows = {r["system"]: r for r in result["rows"]}
     ours = rows["parallax, with dates"]
     assert result["pairs"] == 263
-    for name in ("parallax, 30-day span", "parallax, dates ignored"):
+    for name in ("parallax, before (30-day span, linear)", "parallax, dates ignored"):
         assert (
             ours["f1"] > rows[name]["f1"] + 5 and ours["precision"] > rows[name]["precision"] + 15
         )

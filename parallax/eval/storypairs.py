@@ -13,8 +13,9 @@ stories). No text of PolNeAR is in the repository, only its document ids.
 The articles of all the pairs are read together and their pair similarity is
 ``cluster.story_similarity`` (TF-IDF fitted on these articles, NER, float32 MiniLM), and a pair is one
 story when it reaches ``ClusterOptions.same_story_min_sim``. Rows, in one run: parallax with the
-articles' dates (``cluster.time_proximity``), the same with dates ignored and with a 30-day span, and
-TF-IDF cosine and MiniLM lead cosine each at its best cut on this data (an upper bound for them).
+articles' dates (``cluster.time_proximity``), the same with the discount it had before (a 30-day span,
+then linear) and with dates ignored, and TF-IDF cosine and MiniLM lead cosine each at its best cut on
+this data (an upper bound for them).
 ``STORY_SPAN_DAYS`` was chosen on these pairs, so parallax's row is not a held-out figure.
 """
 
@@ -33,7 +34,9 @@ import numpy.typing as npt
 from parallax.errors import ParallaxError
 from parallax.eval.metrics import decision_scores
 
-SPAN_BEFORE = 30  # STORY_SPAN_DAYS until 2026-12-02 (then with a linear, not square-root, decay)
+# the time discount until 2026-12-02: a 30-day span, then 30 / the days apart; shown for comparison
+SPAN_BEFORE, POWER_BEFORE = 30, 1.0
+_METADATA_COLUMNS = ("filename", "publisher", "publication_date", "title")
 
 
 def load_pairs(path: str | Path) -> list[tuple[str, str, bool]]:
@@ -48,11 +51,20 @@ def load_pairs(path: str | Path) -> list[tuple[str, str, bool]]:
             continue
         try:
             row = json.loads(line)
-            pairs.append((str(row["a"]), str(row["b"]), bool(row["same"])))
-        except (ValueError, KeyError, TypeError):
+        except ValueError:
+            row = None
+        fields = (row.get("a"), row.get("b"), row.get("same")) if isinstance(row, dict) else ()
+        if not (
+            len(fields) == 3
+            and isinstance(fields[0], str)
+            and isinstance(fields[1], str)
+            and isinstance(fields[2], bool)  # "false" as a string would read as true
+        ):
             raise ParallaxError(
-                f'{path}:{number}: expected {{"a": doc id, "b": doc id, "same": true|false}}'
-            ) from None
+                f'{path}:{number}: expected {{"a": doc id, "b": doc id, "same": true|false}} '
+                "(ids as strings, same as a JSON boolean)"
+            )
+        pairs.append((fields[0], fields[1], fields[2]))
     if not pairs:
         raise ParallaxError(f"{path}: no pair in it")
     return pairs
@@ -65,17 +77,35 @@ def load_polnear(folder: str | Path, wanted: set[str]) -> dict[str, dict[str, st
     if not meta.is_file():
         raise ParallaxError(f"{root}: no metadata.tsv in it; pass PolNeAR's folder (--polnear)")
     csv.field_size_limit(sys.maxsize)
-    with meta.open(newline="", encoding="utf-8") as handle:
-        rows = {r["filename"]: r for r in csv.DictReader(handle, delimiter="\t")}
+    try:
+        with meta.open(newline="", encoding="utf-8") as handle:
+            reader = csv.DictReader(handle, delimiter="\t")
+            missing = [c for c in _METADATA_COLUMNS if c not in (reader.fieldnames or ())]
+            if missing:
+                raise ParallaxError(
+                    f"{meta}: no {', '.join(missing)} column; pass PolNeAR's folder (--polnear), "
+                    "whose metadata.tsv has " + ", ".join(_METADATA_COLUMNS)
+                )
+            rows = {r["filename"]: r for r in reader}
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise ParallaxError(f"{meta}: cannot read it as UTF-8 tab-separated text ({exc})") from None
     found: dict[str, dict[str, str]] = {}
     for doc in sorted(wanted):
         texts = [root / part / "text" / f"{doc}.txt" for part in ("train", "dev")]
         text = next((t for t in texts if t.is_file()), None)
         if text is None or doc not in rows:
-            raise ParallaxError(f"{root}: no text or no metadata for {doc!r}")
+            lacks = f"no {texts[0]} or {texts[1]}" if text is None else f"no row in {meta}"
+            raise ParallaxError(
+                f"{root}: the pairs name {doc!r}, but there is {lacks}; pass the full PolNeAR "
+                "release (--polnear)"
+            )
         row = rows[doc]
+        try:
+            body = text.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ParallaxError(f"{text}: cannot read it as UTF-8 text ({exc})") from None
         found[doc] = {
-            "text": text.read_text(encoding="utf-8"),
+            "text": body,
             "published": row["publication_date"],
             "outlet": row["publisher"],
             "title": row["title"],
@@ -130,7 +160,7 @@ def evaluate(path: str | Path, polnear: str | Path) -> dict[str, Any]:
     dates = [a.published for a in articles]
     ours = (undated * time_proximity(dates))[first, second]
     seconds = time.perf_counter() - start
-    before = (undated * time_proximity(dates, SPAN_BEFORE))[first, second]
+    before = (undated * time_proximity(dates, SPAN_BEFORE, POWER_BEFORE))[first, second]
 
     tfidf = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
     words = np.asarray(tfidf[first].multiply(tfidf[second]).sum(axis=1)).ravel()
@@ -147,7 +177,7 @@ def evaluate(path: str | Path, polnear: str | Path) -> dict[str, Any]:
             "seconds": round(seconds, 2),
         },
         {
-            "system": f"parallax, {SPAN_BEFORE}-day span",
+            "system": f"parallax, before ({SPAN_BEFORE}-day span, linear)",
             **decision_scores(before >= cut, same),
             **fixed,
         },
