@@ -338,15 +338,43 @@ def _outlet_clues_in(line: str, reason: str, state: _State, rank: int) -> None:
         return
 
 
+TITLE_LINES = 4  # a headline and its deck wrapped over at most this many lines
+
+
 def _header(paragraphs: list[str], state: _State) -> int:
     """Handle the lines before the article proper; returns the index of the first body paragraph."""
     index = 0
     while index < len(paragraphs):
+        wrapped = _wrapped_title(paragraphs, index, state)
+        if wrapped:
+            for line in paragraphs[index : index + wrapped]:
+                state.drop(line, "repeated title")
+            index += wrapped
+            continue
         line = paragraphs[index]
         if not _header_line(line, paragraphs, index, state):
             break
         index += 1
     return index
+
+
+def _wrapped_title(paragraphs: list[str], index: int, state: _State) -> int:
+    """How many lines from ``index`` on are the known title, wrapped or split at its deck: a database
+    export prints "Jobs report gives Democrats a lift; Solid upturn ..." as "Jobs report gives
+    Democrats a lift;" and "Solid upturn ... earnings." on lines of their own. 0 when they are not, or
+    when nothing would be left after them."""
+    if not state.title:
+        return 0
+    title = _norm(state.title)
+    for count in range(2, TITLE_LINES + 1):
+        if index + count >= len(paragraphs):
+            return 0
+        joined = _norm(" ".join(paragraphs[index : index + count]))
+        if joined == title:
+            return count
+        if not title.startswith(joined):
+            return 0
+    return 0
 
 
 def _header_line(line: str, paragraphs: list[str], index: int, state: _State) -> bool:

@@ -540,3 +540,26 @@ def test_three_apostrophes_are_a_quote_inside_a_quote() -> None:
     assert (
         "“I told him, 'Go home,’” Ms. Brook said. “‘Bye,' he said,” she recalled." in article.text
     )
+
+
+def test_a_headline_wrapped_over_lines_before_the_body_goes_as_the_title() -> None:
+    """A database export prints the record's headline and deck ("...; ...") on lines of their own."""
+    body = (
+        "The harbour authority of Vell reopened the north pier on Monday after a fire closed it "
+        "for nine days. Repairs to the crane rails cost about 2 million euros, the authority said."
+    )
+    title = "Vell reopens its north pier; Repairs after the fire cost 2 million euros"
+    raw = RawDocument(
+        source="r.jsonl:1",
+        text="Vell reopens its north pier;\nRepairs after the fire cost 2 million euros.\n\n"
+        + body,
+        fmt="record",
+        title=title,
+        title_how="given",
+    )
+    article = clean_document(raw)
+    assert article.text == body and article.title == title
+    assert [r.reason for r in article.removed] == ["repeated title", "repeated title"]
+    # the body's own first lines are not taken for a title they only begin like
+    lead = RawDocument(source="r.jsonl:2", text=body, fmt="record", title="The harbour authority")
+    assert clean_document(lead).text == body
