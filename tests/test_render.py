@@ -137,3 +137,23 @@ def test_an_unresolved_pronoun_is_shown_as_unnamed(kharkiv_report: Report) -> No
     assert speaker_label(dataclasses.replace(quote, speaker="she")) == "unnamed (she)"
     assert speaker_label(dataclasses.replace(quote, speaker="Sherman")) != "unnamed (Sherman)"
     assert speaker_label(dataclasses.replace(quote, speaker=None)) == "speaker not named"
+
+
+def test_a_long_timeline_shows_the_storys_days_before_its_background_years() -> None:
+    """Thirty one-source events: the campaign's five days are shown, not only the years before it."""
+    from parallax.models import Brief, Span, Story, TimelineEvent
+    from parallax.render.common import MAX_EVENTS_SHOWN, shown_events
+
+    def event(date: str) -> TimelineEvent:
+        return TimelineEvent(date, f"Something happened ({date}).", (Span("a" * 12, 0, 5),), 1)
+
+    years = [event(str(year)) for year in range(1980, 2005)]  # 25 background years
+    days = [event(f"2016-02-0{day}") for day in range(1, 6)]
+    confirmed = TimelineEvent("1990", "A year two sources give.", (Span("a" * 12, 0, 5),), 2)
+    # in date order, as the timeline stage lists them
+    timeline = sorted((*years, confirmed, *days), key=lambda e: e.date)
+    story = Story("s" + "0" * 11, ("a" * 12,), Brief(0, ()), timeline=tuple(timeline))
+    shown = shown_events(story)
+    assert len(shown) == MAX_EVENTS_SHOWN
+    assert all(d in shown for d in days) and confirmed in shown
+    assert [e.date for e in shown] == sorted(e.date for e in shown)  # still in date order

@@ -144,12 +144,27 @@ _MONTH_NAMES = [
 
 
 def shown_events(story: Story) -> list[TimelineEvent]:
-    """The timeline as a reader wants it: day-precise events, best confirmed kept when there are many."""
+    """The timeline as a reader wants it, in date order: when there are many events, the best
+    confirmed are kept and, among as well confirmed, the most precise (a day before a week, a month, a
+    year). The story's own events are dated to the day ("on Monday"), its background to a year ("in
+    2008"): a tie broken by order of date had filled a campaign's timeline with the elections before it."""
     events = list(story.timeline)
     if len(events) > MAX_EVENTS_SHOWN:
-        keep = sorted(events, key=lambda e: -e.independent_sources)[:MAX_EVENTS_SHOWN]
-        events = [e for e in events if e in keep]
+        ranked = sorted(
+            range(len(events)), key=lambda i: (-events[i].independent_sources, _days(events[i]), i)
+        )
+        keep = set(ranked[:MAX_EVENTS_SHOWN])
+        events = [e for i, e in enumerate(events) if i in keep]
     return events
+
+
+def _days(event: TimelineEvent) -> int:
+    """How many days an event's date covers (1 for a day, 365 or 366 for a year)."""
+    try:
+        first, last = event.period()
+    except ValueError:  # a TIMEX3 value the period does not read: the least precise
+        return 10_000
+    return (last - first).days + 1
 
 
 def claims_by_source(discrepancy: Discrepancy) -> list[list[Claim]]:

@@ -98,7 +98,8 @@ def _timeline(story: Story, refs: dict[str, SourceRef]) -> list[str]:
         )
     if len(story.timeline) > len(events):
         lines.append(
-            f"- _{len(story.timeline) - len(events)} more, on fewer sources: `--format json` lists every event_"
+            f"- _{len(story.timeline) - len(events)} more, on fewer sources or dated less precisely: "
+            "`--format json` lists every event_"
         )
     return lines
 
