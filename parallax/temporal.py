@@ -345,15 +345,30 @@ _LOOKING_AHEAD = frozenset(
 )
 
 
+# "will be counted Tuesday", "is to be decided Monday": a passive participle after "be" is no past
+_PASSIVE_BE = re.compile(r"\bbe\s+$", re.I)
+
+
 def _past_verb_beside(text: str, start: int, end: int) -> bool:
     before = _PAST_BEFORE.search(text, max(0, start - 40), start)
+    if before and _PASSIVE_BE.search(text, max(0, before.start() - 4), before.start()):
+        before = None
     after = _PAST_AFTER.match(text, end, min(len(text), end + 40))
     return any(m is not None and m.group(1).lower() not in _LOOKING_AHEAD for m in (before, after))
 
 
-# what follows a date that is still to come: "as Election Day nears", "with the deadline looming"
+# what follows a date that is still to come: "as Election Day nears", "with the deadline looming",
+# and the clause's own future right after it ("the primary on Tuesday will test Rubio")
 _LOOKS_AHEAD = re.compile(
-    r"(?:[’']s)?\s+(?:nears|approaches|looms|draws (?:near|closer)|is (?:near|nearing|approaching|looming))\b"
+    r"(?:[’']s)?\s+(?:nears|approaches|looms|draws (?:near|closer)|is (?:near|nearing|approaching|looming)"
+    r"|(?:will|won[’']t|is (?:expected|set|scheduled) to)\s)"
+)
+# a present-tense verb of the calendar before a day: "the Silver State holds its caucuses on Saturday",
+# "the council meets Monday", "voters go to the polls Tuesday": a date on the schedule, still to come
+_SCHEDULED = re.compile(
+    r"\b(?:holds|meets|votes|convenes|begins|starts|opens|closes|ends|resumes|hosts|kicks off"
+    r"|go(?:es)? to the polls|takes place)\b",
+    re.I,
 )
 
 
@@ -368,7 +383,9 @@ def _future(text: str, start: int, ends: list[int] | None = None, end: int | Non
         ends = _clause_ends(text)
     before = bisect.bisect_right(ends, start) - 1
     left = max(ends[before] if before >= 0 else 0, start - 300)
-    if not FUTURE_CUES.search(text, left, start):
+    if not FUTURE_CUES.search(text, left, start) and not _SCHEDULED.search(
+        text, max(left, start - 60), start
+    ):
         return False
     return end is None or not _past_verb_beside(text, start, end)
 

@@ -61,7 +61,7 @@ UNITS = {
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 FUTURE_CUES = re.compile(
-    r"\b(?:will|shall|[’']ll|going to|plans? to|plann(?:ed|ing) to|(?:is|are|was|were|has|have) scheduled|set to|plann(?:ed|ing)|effective|"
+    r"\b(?:will|won[’']t|shall|[’']ll|going to|plans? to|plann(?:ed|ing) to|(?:is|are|was|were|has|have) scheduled|set to|plann(?:ed|ing)|effective|"
     r"is to|are to|upcoming|as (?:soon|early) as|expected to|"
     r"would (?:stay|remain|be)(?: \w+)? (?:until|by)|would be \w+ing|(?:stay|remain)s? (?:closed|open|shut) until)\b",
     re.I,
@@ -173,6 +173,14 @@ def norm_month_relative_year(m: re.Match[str], ctx: Context) -> tuple[TimexType,
     return "DATE", f"{year:04d}-{month_number(m['month']):02d}"
 
 
+# a capitalised word mid-sentence right before a month, that is no day, season or time word: a given
+# name ("Jill June", "Mary May"), the month its bearer's surname
+_GIVEN_NAME_BEFORE = re.compile(
+    r"(?<=[a-z,;]\s)(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter"
+    r"|Memorial|Labor|Independence|Day|Early|Late|Mid|Last|Next|This)\b)[A-Z][a-z]+\s+$"
+)
+
+
 def norm_bare_month(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
     name = m["month"] or m.groupdict().get("month2") or ""
     after = m.string[m.end() : m.end() + 8]
@@ -191,8 +199,15 @@ def norm_bare_month(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | N
     ):
         # "Jan Kavan", "the March for Life": a name, not a month ("in March for" is one)
         return None
-    month = month_number(name)
     modifier = (m["mod"] or "").lower()
+    at = m.start("month") if m["month"] else m.start("month2") if name else m.start()
+    if (
+        not modifier
+        and _GIVEN_NAME_BEFORE.search(m.string, max(0, at - 30), at)
+        and not re.match(r"\s*\d", after)
+    ):
+        return None  # "insiders such as Jill June": a surname; "Friday June 5" stays a date
+    month = month_number(name)
     if modifier == "last":
         year = ctx.anchor.year - 1 if month >= ctx.anchor.month else ctx.anchor.year
     elif modifier == "next":
@@ -571,12 +586,34 @@ def norm_reported_quarter(m: re.Match[str], ctx: Context) -> tuple[TimexType, st
     return "DATE", _reported_quarter_of(ctx.anchor)
 
 
+# the month a TIMEX3 season begins (a winter in its year's December)
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+SEASON_AHEAD_DAYS = 31  # a May 31 paper's "early summer" is the one beginning tomorrow
+
+
 def norm_season(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
+    """A season: of the year named, or "last"/"next"/"this" year's; a bare one ("for much of the fall",
+    "by the summer") is the latest that has begun by the anchor, or in a clause that looks ahead the
+    one still running or next to come: a February paper's "fall" is the last one, not the next."""
     season = SEASONS[m["season"].lower()]
     modifier = (m["mod"] or "").lower()
-    year = (
-        int(m["year"]) if m["year"] else ctx.anchor.year + {"last": -1, "next": 1}.get(modifier, 0)
-    )
+    if m["year"] or modifier in ("last", "next", "this"):
+        year = (
+            int(m["year"])
+            if m["year"]
+            else ctx.anchor.year + {"last": -1, "next": 1}.get(modifier, 0)
+        )
+        return "DATE", f"{year:04d}-{season}"
+    begun = [
+        y
+        for y in (ctx.anchor.year + 1, ctx.anchor.year, ctx.anchor.year - 1)
+        if date(y, _SEASON_START[season], 1) <= ctx.anchor
+    ]
+    year = begun[0]  # the latest begun; it is still running when it began under three months ago
+    running = _shift_months(date(year, _SEASON_START[season], 1), 3) > ctx.anchor
+    soon = (date(year + 1, _SEASON_START[season], 1) - ctx.anchor).days <= SEASON_AHEAD_DAYS
+    if (ctx.future and not running) or soon:
+        year += 1  # the one to come; a season that begins within the month is that one anyway
     return "DATE", f"{year:04d}-{season}"
 
 

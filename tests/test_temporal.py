@@ -187,6 +187,39 @@ def test_a_month_naming_a_scheduled_event_and_a_day_that_nears_are_ahead() -> No
     assert tag("In January the vote was delayed.", august)[0].value == "2016-01"
 
 
+def test_a_day_still_to_come_is_read_from_the_clause_around_it() -> None:
+    """Campaign coverage of February 2016: each weekday below is the primary or caucus ahead."""
+    friday, monday, thursday = date(2016, 2, 5), date(2016, 2, 8), date(2016, 2, 18)
+    cases = [
+        ("Independents won't by themselves decide the primary Tuesday.", friday, "2016-02-09"),
+        ("The first votes will be counted Tuesday, officials said.", monday, "2016-02-09"),
+        ("The primary on Tuesday will test Rubio.", monday, "2016-02-09"),
+        ("The Silver State holds its Democratic caucuses on Saturday.", thursday, "2016-02-20"),
+        # and the past stays past
+        ("Clinton won on Tuesday, and her campaign said it was pleased.", friday, "2016-02-02"),
+        ("The meeting that opened Monday ended without a deal.", friday, "2016-02-01"),
+    ]
+    for text, anchor, value in cases:
+        assert [t.value for t in tag(text, anchor)] == [value], text
+
+
+def test_a_season_without_a_year_is_the_last_begun_unless_it_is_ahead() -> None:
+    february = date(2016, 2, 5)
+    assert tag("For much of the fall, Clinton led the polls.", february)[0].value == "2015-FA"
+    assert tag("By the summer the race was upside down.", february)[0].value == "2015-SU"
+    assert tag("The race will be decided in the fall.", february)[0].value == "2016-FA"
+    assert (
+        tag("Snow fell through the winter.", february)[0].value == "2015-WI"
+    )  # Dec 2015 to Feb 2016
+
+
+def test_a_month_that_is_a_surname_is_no_date() -> None:
+    february = date(2016, 2, 2)
+    assert tag("The insiders include Jill June and Tom Vilsack.", february) == []
+    assert tag("The vote is set for Friday June 5.", february)[0].value == "2015-06-05"
+    assert tag("The Supreme Court last June ruled.", february)[0].value == "2015-06"
+
+
 def test_tempeval3_harness_on_a_sample_beats_dateparser() -> None:
     from parallax.eval.tempeval import dateparser_system, load, parallax_system, score
 
