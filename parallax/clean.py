@@ -275,9 +275,19 @@ _TRIPLE_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))'{3}(?=[^\s'])", re
 _DOUBLED_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))''(?=[^\s'])", re.MULTILINE)
 
 
+# a markup tag left in plain text: a page's embed ('<tweet tweet-author="@x" tweet-date="...">'), a
+# link ('<a href="...">'), its end ("</a>", "<tweet/>"); lower-case names with quoted attributes
+# only, so "x < y" and "<Reuters>" stay
+_TAG = re.compile(r"</?[a-z][a-z0-9-]*(?:\s+[a-z][a-z0-9-]*=(?:\"[^\"<>]*\"|'[^'<>]*'))*\s*/?>")
+
+
 def normalise(text: str) -> str:
-    """Whitespace as readers expect it: one space between words, paragraphs on their own lines."""
+    """Whitespace as readers expect it: one space between words, paragraphs on their own lines; markup
+    tags left in the text go, the words they wrap stay."""
     text = _ZERO_WIDTH.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    if "<" in text:
+        # an opening tag may stand between two words, a closing one ends the words it wrapped
+        text = _TAG.sub(lambda m: "" if m[0].startswith("</") or m[0].endswith("/>") else " ", text)
     if "``" in text:  # TeX-style quotes of newswire archives (``like this'')
         text = text.replace("``", "“").replace("''", "”")
     elif "''" in text:  # the same archives' other style: ''like this'' (two apostrophes each side)

@@ -563,3 +563,18 @@ def test_a_headline_wrapped_over_lines_before_the_body_goes_as_the_title() -> No
     # the body's own first lines are not taken for a title they only begin like
     lead = RawDocument(source="r.jsonl:2", text=body, fmt="record", title="The harbour authority")
     assert clean_document(lead).text == body
+
+
+def test_markup_left_in_plain_text_goes_and_its_words_stay() -> None:
+    text = (
+        "Vell's mayor answered on social media within the hour.\n\n"
+        '<tweet tweet-author="@vellmayor" tweet-date="May 2, 2024">The pier reopens Monday<tweet/>.\n\n'
+        '<tweet tweet-id="661196115484643328"><tweet/>.\n\n'
+        'The harbour office posted <a href="https://vell.example/pier">the repair plan</a> as well, '
+        "showing that costs < 2 million euros. <Reuters> carried the report."
+    )
+    article = clean_document(RawDocument(source="m.txt", text=text, fmt="text"))
+    assert "<" not in article.text.replace("costs < 2", "").replace("<Reuters>", "")
+    assert "The pier reopens Monday." in article.text
+    assert "posted the repair plan as well" in article.text
+    assert "costs < 2 million euros. <Reuters> carried" in article.text  # no tag, no change
