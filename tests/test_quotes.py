@@ -693,3 +693,20 @@ def test_second_review_cases_of_the_speaker_rules(pipeline: Pipeline) -> None:
     ]
     for text, quote, speaker in cases:
         assert _speakers(pipeline, text)[quote] == speaker, text
+
+
+def test_a_name_that_says_whose_is_not_the_one_a_pronoun_means(pipeline: Pipeline) -> None:
+    """ "the Clinton campaign is ..." names whose campaign, and "Clinton campaign manager Jeff
+    Weaver" the manager: neither makes Clinton the "he" who speaks (both had been Clinton's)."""
+    text = (
+        "“They have a real problem if they lose the harbour wards,” said Tomas Reyes, who writes a "
+        "newsletter on Vell's politics.\n\n"
+        "Right now, the Clinton campaign is “doing everything it can to hold the wards,” he said.\n\n"
+        "In a memo released as the polls closed, Clinton campaign manager Jeff Weaver acknowledged "
+        "the loss, which was, he said, “the outcome we expected.”"
+    )
+    article = Article("0" * 12, "t", text)
+    [analysis] = pipeline.nlp.analyse([article])
+    speakers = {a.content(text): a.speaker for a in find_attributions(article, analysis)}
+    assert speakers["doing everything it can to hold the wards,"] == "Tomas Reyes"
+    assert speakers["the outcome we expected."] == "Jeff Weaver"
