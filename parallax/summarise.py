@@ -111,6 +111,18 @@ class StoryText:
         return self.groups[self.articles[index].id] if self.groups else index
 
 
+def _inside_quote(text: str, start: int) -> bool:
+    """The sentence at ``start`` goes on a quotation its paragraph opened before it: “We won here.
+    Clinton won the primary in 2008. We will win again,” he said. Its middle sentence is the speaker's,
+    not the reporter's, though no quote mark stands at its start."""
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    opened, closed = before.rfind("“"), before.rfind("”")
+    if opened >= 0 or closed >= 0:
+        # the last mark decides: a quote that runs over paragraphs opens each one and closes once
+        return opened > closed
+    return before.count('"') % 2 == 1
+
+
 def _candidate(
     article: Article, index: int, start: int, end: int, position: int, opts: BriefOptions
 ) -> Candidate | None:
@@ -125,7 +137,7 @@ def _candidate(
         return None
     if PRONOUN_START.match(text):
         return None  # "He said ..." without the sentence before it leaves the reader guessing who
-    if text.startswith(("“", '"')):
+    if text.startswith(("“", '"')) or _inside_quote(article.text, start):
         return (
             None  # the brief is in the reporter's voice; what people said is in the quotes section
         )
@@ -526,6 +538,9 @@ def _headline(
             while cut > 0 and text[:cut].split()[-1].lower() in stop:
                 cut = len(text[:cut].rsplit(None, 1)[0])
     line = text[:cut].rstrip(" ,;:—–-")
+    if line.rfind("“") > line.rfind("”"):
+        # cut inside a quotation ("... if Donald Trump is president “we"): end before it opens
+        line = line[: line.rfind("“")].rstrip(" ,;:—–-")
     if not line:
         return None
     return BriefSentence(

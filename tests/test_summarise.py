@@ -143,6 +143,27 @@ def test_headline_is_a_verbatim_prefix_of_the_lead_point(kharkiv_report: Report)
     assert verify_report(kharkiv_report.to_dict()) == []
 
 
+def test_a_headline_cut_inside_a_quotation_ends_before_it(pipeline: Pipeline) -> None:
+    """Cut at its eighteenth word, the lead had ended on an open quote: '... would say “we'."""
+    from parallax.models import Article
+
+    text = (
+        "Senator Ada Brook of Vell told cheering supporters at the rally that the board would say "
+        "“we cannot keep the ferry running” to the town within a year.\n\n"
+        "The port board has not commented on the future of the ferry service to Lindham."
+    )
+    pipe = Pipeline(
+        PipelineOptions(brief=BriefOptions(words=40), analysis=False),
+        pipeline.nlp,
+        pipeline.embedder,
+    )
+    headline = pipe.brief([Article("0" * 12, "0.txt", text)]).stories[0].brief.headline
+    assert headline is not None
+    assert headline.text == (
+        "Senator Ada Brook of Vell told cheering supporters at the rally that the board would say"
+    )
+
+
 def test_chronological_order_follows_the_days_sentences_date(pipeline: Pipeline) -> None:
     from datetime import date
 
@@ -263,6 +284,29 @@ def test_a_sentence_leaning_on_the_one_before_stays_out_of_the_brief(pipeline: P
     assert brief.sentences
     assert not any(s.text.startswith(("But ", "And ")) for s in brief.sentences), [
         s.text for s in brief.sentences
+    ]
+
+
+def test_a_sentence_inside_a_quotation_stays_out_of_the_brief(pipeline: Pipeline) -> None:
+    """A quotation of six sentences is not merged into one (nlp.MAX_QUOTE_MERGE), so its middle ones
+    have no quote mark of their own: they are still the harbour master's words, not the reporter's.
+    The brief had opened with two of them."""
+    from parallax.models import Article
+
+    text = (
+        "“The port has never been so busy. Everyone worked through the night. The Lindham ferry "
+        "resumed service on Monday after the hull repairs. We kept every promise we made. Nobody "
+        "lost a day's pay. The town can be proud,” the harbour master, Ada Brook, said.\n\n"
+        "The repairs to the ferry's hull took three weeks and cost the port about 2 million euros."
+    )
+    pipe = Pipeline(
+        PipelineOptions(brief=BriefOptions(words=20), analysis=False),
+        pipeline.nlp,
+        pipeline.embedder,
+    )
+    brief = pipe.brief([Article("0" * 12, "0.txt", text)]).stories[0].brief
+    assert [s.text for s in brief.sentences] == [
+        "The repairs to the ferry's hull took three weeks and cost the port about 2 million euros."
     ]
 
 
