@@ -92,6 +92,9 @@ _AFTER_NAME = re.compile(
     r"tonight|when|while|as|who|which|adding|according)\b)"
 )
 _DESCRIPTION = re.compile(r"^(?:the|a|an|his|her|its|their|our)\s", re.IGNORECASE)
+_ENDS_ON_A_PREPOSITION = re.compile(
+    r"\b(?:in|on|at|of|to|for|from|with|by|into|onto|about|than|and|or|but)$"
+)
 # a full stop that ends no sentence: a title's abbreviation or an initial ("Mr. Morgan", "Joseph R.
 # Biden", "U.S."), masked while a speaker is read so that the speaker's words may hold it
 # titles abbreviated before a name ("Sen. Ada Brook", "Lt. Gov. Tom Vell"): no sentence ends there
@@ -758,6 +761,9 @@ def _speaker_around(
             speaker
             and len(speaker.split()) <= MAX_SPEAKER_WORDS
             and not (group == "speaker2" and _NOT_A_SPEAKER_START.match(after.group(group).strip()))
+            # '"... success" there and in states that vote in March': the sentence goes on past the
+            # quote, and a subject does not end on a preposition
+            and not _ENDS_ON_A_PREPOSITION.search(speaker)
         ):
             return speaker, after.start(group)
         later = _LATER_SPEAKER.search(text, after.end(group), min(s_end + 1, len(text)))

@@ -710,3 +710,16 @@ def test_a_name_that_says_whose_is_not_the_one_a_pronoun_means(pipeline: Pipelin
     speakers = {a.content(text): a.speaker for a in find_attributions(article, analysis)}
     assert speakers["doing everything it can to hold the wards,"] == "Tomas Reyes"
     assert speakers["the outcome we expected."] == "Jeff Weaver"
+
+
+def test_a_sentence_that_goes_on_past_a_quote_names_no_speaker_in_it(pipeline: Pipeline) -> None:
+    """'“... for success” there and in states that vote in March, the memo stated': "there and in"
+    (before the verb-like "states") is no speaker."""
+    text = (
+        "“We have built strong teams in each ward and we feel good about our prospects for success” "
+        "there and in states that vote in March, the memo stated.\n\nThe council meets on Friday."
+    )
+    article = Article("0" * 12, "t", text)
+    [analysis] = pipeline.nlp.analyse([article])
+    [quote] = [a for a in find_attributions(article, analysis) if a.direct]
+    assert quote.speaker != "there and in"
