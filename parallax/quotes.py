@@ -1127,6 +1127,11 @@ def _mentioned_person(
     in_sentence = [n for n in named if n[0] >= opening]
     start, end, name = in_sentence[0]
     lead = text[opening:start]
+    closes = sentences[at][1] if at >= 0 else before
+    if _SUBORDINATE_LEAD.fullmatch(lead) and _PRONOUN_MAIN_CLAUSE.search(text, end, closes):
+        # "But as Mr. Sanders campaigned in Iowa, he stuck to his message": the clause's subject is
+        # the "he" of the main clause, and of the quote's "he said" after it
+        return name
     if not _leads_to_a_subject(
         lead[lead.rfind(",") + 1 :]
     ):  # past an opening phrase: "On Tuesday, "
@@ -1149,6 +1154,11 @@ def _mentioned_person(
 _POSSESSIVE_AFTER = re.compile(r"[’'](?:s\b|(?=\s))")
 # a name, then the role its bearer holds for it, then the bearer: "Clinton campaign manager Robby
 # Mook", "Sanders spokesman Michael Briggs" (words of a role only: "Trump went after Bush" is no role)
+_SUBORDINATE_LEAD = re.compile(
+    r"(?:(?:But|And|So|Yet),?\s+)?(?:[Aa]s|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Aa]lthough|[Tt]hough|"
+    r"[Bb]ecause|[Ss]ince|[Oo]nce|[Ii]f|[Uu]ntil)\s+(?:(?:[A-Z][a-z]*\.?|the|a)\s+)*"
+)
+_PRONOUN_MAIN_CLAUSE = re.compile(r",\s+(?:he|she)\s+[a-z]")
 _ROLE_BETWEEN = re.compile(
     r"(?:\s+(?:campaign|press|senior|deputy|chief|national|state|communications|policy|political|"
     r"foreign|digital|finance|field|research|top|former|longtime|police|defense|defence))*"

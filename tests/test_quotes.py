@@ -723,3 +723,18 @@ def test_a_sentence_that_goes_on_past_a_quote_names_no_speaker_in_it(pipeline: P
     [analysis] = pipeline.nlp.analyse([article])
     [quote] = [a for a in find_attributions(article, analysis) if a.direct]
     assert quote.speaker != "there and in"
+
+
+def test_a_he_after_a_clause_that_opens_with_a_name_means_that_name(pipeline: Pipeline) -> None:
+    """ "But as Mr. Sanders campaigned ..., he stuck to his message. “...,” he said": Sanders, not the
+    agriculture secretary quoted before him."""
+    text = (
+        "“Some people want the town to change,” said Agriculture Secretary Tom Vilsack, who backs "
+        "the mayor.\n\n"
+        "But as Mr. Sanders campaigned on Friday in Washington, Iowa, he stuck firmly to his "
+        "outsider message. “I like this Washington more than the other Washington,” he said."
+    )
+    article = Article("0" * 12, "t", text)
+    [analysis] = pipeline.nlp.analyse([article])
+    speakers = {a.content(text): a.speaker for a in find_attributions(article, analysis)}
+    assert speakers["I like this Washington more than the other Washington,"] == "Sanders"
