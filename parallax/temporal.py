@@ -409,12 +409,18 @@ _FINANCIAL = re.compile(
 )
 
 
+# a sentence's end and a paragraph break: no date runs across them ("in January.\n\n7:00 p.m.")
+_ACROSS_PARAGRAPHS = re.compile(r"\n\s*\n|[.!?]\s*\n")
+
+
 def _references(text: str, anchor: date, ends: list[int]) -> list[tuple[int, date, int]]:
     """Every calendar date, weekday, month and year the text names, in order, with its precision (3 =
     day, 2 = month, 1 = year): what "that day", "the previous day" or "two days later" count from."""
     found: list[tuple[int, date, int]] = []
     for pattern, normalise in _REFERENCES:
         for match in pattern.finditer(text):
+            if _ACROSS_PARAGRAPHS.search(text, match.start(), match.end()):
+                continue
             result = normalise(
                 match, Context(anchor, _future(text, match.start(), ends, match.end()))
             )
@@ -480,8 +486,10 @@ def tag(text: str, anchor: date) -> list[Timex]:
             start, end = match.span("core") if match.groupdict().get("core") else match.span()
             while start < end and text[start].isspace():
                 start += 1
-            if any(s < end and start < e for s, e in taken):
-                continue
+            if any(s < end and start < e for s, e in taken) or _ACROSS_PARAGRAPHS.search(
+                text, start, end
+            ):
+                continue  # "in January.\n\n7:00 p.m.": a sentence's month and the next time stamp
             context = Context(anchor, _future(text, start, ends, end), financial)
             if normalise in _COUNTS_FROM_REFERENCE:
                 # "two days later" counts from a day, "four years later" from a year ("in 2008")

@@ -213,6 +213,13 @@ def test_a_season_without_a_year_is_the_last_begun_unless_it_is_ahead() -> None:
     )  # Dec 2015 to Feb 2016
 
 
+def test_no_date_runs_across_a_paragraph_break() -> None:
+    """A live file: "... in January." ends a paragraph and "7:00 p.m." opens the next update."""
+    text = "Clinton's campaign raised $15 million in January.\n\n7:00 p.m.\n\nNevada votes."
+    found = [(t.text, t.value) for t in tag(text, date(2016, 2, 20))]
+    assert found == [("January", "2016-01"), ("7:00 p.m.", "2016-02-20T19:00")]
+
+
 def test_a_month_that_is_a_surname_is_no_date() -> None:
     february = date(2016, 2, 2)
     assert tag("The insiders include Jill June and Tom Vilsack.", february) == []
