@@ -525,6 +525,33 @@ def story_id(article_ids: Sequence[str]) -> str:
 
 
 @dataclass(frozen=True)
+class LeftArticle:
+    """An article a story had at an earlier brief and no longer has: where it is now."""
+
+    article_id: str
+    story_id: str | None  # the story that holds it now (None: in none)
+    outlet: str | None
+    title: str | None
+
+    def to_dict(self) -> JSONDict:
+        return {
+            "article_id": self.article_id,
+            "story_id": self.story_id,
+            "outlet": self.outlet,
+            "title": self.title,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> LeftArticle:
+        return cls(
+            str(data["article_id"]),
+            None if data.get("story_id") is None else str(data["story_id"]),
+            data.get("outlet"),
+            data.get("title"),
+        )
+
+
+@dataclass(frozen=True)
 class Changes:
     """What a story gained since a moment (``parallax brief --since``): what its newer articles bring.
 
@@ -542,6 +569,8 @@ class Changes:
     reworded_quotes: tuple[int, ...] = ()
     new_discrepancies: tuple[int, ...] = ()
     new_timeline: tuple[int, ...] = ()
+    # articles the story had at its brief at ``since`` and has no longer (a regrouping moved them)
+    left: tuple[LeftArticle, ...] = ()
 
     def to_dict(self) -> JSONDict:
         return {
@@ -554,25 +583,25 @@ class Changes:
             "reworded_quotes": list(self.reworded_quotes),
             "new_discrepancies": list(self.new_discrepancies),
             "new_timeline": list(self.new_timeline),
+            "left": [a.to_dict() for a in self.left],
         }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Changes:
+        def positions(key: str) -> tuple[int, ...]:
+            return tuple(int(i) for i in data.get(key, ()))
+
         return cls(
-            str(data["since"]),
-            tuple(str(a) for a in data.get("new_articles", ())),
-            tuple(str(o) for o in data.get("new_outlets", ())),
-            *(
-                tuple(int(i) for i in data.get(key, ()))
-                for key in (
-                    "new_facts",
-                    "confirmed_facts",
-                    "new_quotes",
-                    "reworded_quotes",
-                    "new_discrepancies",
-                    "new_timeline",
-                )
-            ),
+            since=str(data["since"]),
+            new_articles=tuple(str(a) for a in data.get("new_articles", ())),
+            new_outlets=tuple(str(o) for o in data.get("new_outlets", ())),
+            new_facts=positions("new_facts"),
+            confirmed_facts=positions("confirmed_facts"),
+            new_quotes=positions("new_quotes"),
+            reworded_quotes=positions("reworded_quotes"),
+            new_discrepancies=positions("new_discrepancies"),
+            new_timeline=positions("new_timeline"),
+            left=tuple(LeftArticle.from_dict(a) for a in data.get("left", ())),
         )
 
 

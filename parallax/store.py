@@ -130,6 +130,20 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         INSERT OR IGNORE INTO pending_signals SELECT article_id FROM signals;
         """,
     ),
+    (
+        8,
+        "brief members",
+        # which articles a story had when it was briefed: a later brief with --since tells which of
+        # them have gone to another story since (a regrouping split it)
+        """
+        CREATE TABLE IF NOT EXISTS brief_articles (
+            story_id TEXT NOT NULL,
+            briefed_at TEXT NOT NULL,
+            article_id TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS brief_articles_story ON brief_articles(story_id, briefed_at);
+        """,
+    ),
 )
 
 
@@ -381,11 +395,41 @@ class Store:
         """When each of these articles was stored (ISO time, UTC)."""
         return dict(self._rows_in("SELECT id, ingested_at FROM articles WHERE id IN ({})", ids))
 
-    def record_brief(self, story_id: str) -> str:
-        """Note that a story was briefed now (what ``--since LAST`` compares with); returns the time."""
+    def record_brief(self, story_id: str, article_ids: Sequence[str] = ()) -> str:
+        """Note that a story was briefed now, with these articles (what ``--since LAST`` compares
+        with); returns the time."""
         now = _now()
-        self._db.execute("INSERT INTO briefs (story_id, briefed_at) VALUES (?, ?)", (story_id, now))
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.execute(
+                "INSERT INTO briefs (story_id, briefed_at) VALUES (?, ?)", (story_id, now)
+            )
+            self._db.executemany(
+                "INSERT INTO brief_articles (story_id, briefed_at, article_id) VALUES (?, ?, ?)",
+                [(story_id, now, a) for a in article_ids],
+            )
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
         return now
+
+    def briefed_members(self, story_id: str, moment: str) -> set[str] | None:
+        """The articles the story had at its last brief at or before ``moment``; None when it had
+        no brief then (or only before the store kept its members)."""
+        row = self._db.execute(
+            "SELECT MAX(briefed_at) FROM brief_articles WHERE story_id = ? AND briefed_at <= ?",
+            (story_id, moment),
+        ).fetchone()
+        if not row or not row[0]:
+            return None
+        return {
+            r[0]
+            for r in self._db.execute(
+                "SELECT article_id FROM brief_articles WHERE story_id = ? AND briefed_at = ?",
+                (story_id, row[0]),
+            )
+        }
 
     def last_brief(self, story_id: str) -> str | None:
         row = self._db.execute(

@@ -20,7 +20,7 @@ import numpy.typing as npt
 from parallax.changes import what_changed
 from parallax.cluster import headline, stable_ids
 from parallax.derive import DUPLICATE_MIN_JACCARD, band_keys, estimated_jaccard, sketch
-from parallax.models import Article, Report, story_id
+from parallax.models import Article, LeftArticle, Report, story_id
 from parallax.pipeline import Pipeline
 from parallax.store import Store
 
@@ -208,12 +208,21 @@ def record_brief(store: Store, report: Report, story: str, since: str | None) ->
     story's previous brief), add to it what its articles stored after that moment changed."""
     cutoff = (store.last_brief(story) or "") if since == "LAST" else utc_moment(since or "")
     stored = store.ingested_at([a.id for a in report.articles])
-    store.record_brief(story)
+    members = [a for s in report.stories for a in s.article_ids]
+    before = store.briefed_members(story, cutoff) if since is not None and cutoff else None
+    store.record_brief(story, members)
     if since is None:
         return report
     newer = {i for i, moment in stored.items() if moment > cutoff}
     articles = {a.id: a for a in report.articles}
+    gone = sorted((before or set()) - set(members))
+    now_in = store.story_of(gone) if gone else {}
+    left = tuple(
+        LeftArticle(a.id, now_in.get(a.id), a.outlet, a.title)
+        for a in (store.articles(gone) if gone else [])
+    )
     stories = tuple(
-        replace(s, changes=what_changed(s, articles, newer, cutoff)) for s in report.stories
+        replace(s, changes=replace(what_changed(s, articles, newer, cutoff), left=left))
+        for s in report.stories
     )
     return replace(report, stories=stories)

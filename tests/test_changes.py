@@ -99,3 +99,32 @@ def test_since_last_reports_what_arrived_after_the_last_brief(
             ["brief", "--db", db, "--story", story["id"], "--since", impossible], capsys
         )
         assert code == EXIT_USAGE and impossible in err and "Traceback" not in err
+
+
+def test_an_article_that_left_the_story_since_its_last_brief_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A regrouping moves one of the story's articles to another story between two briefs: the
+    second brief's "What's new" says so, and where it went (it had said "Nothing")."""
+    db = str(tmp_path / "news.db")
+    _run(["ingest", str(KHARKIV), "--db", db], capsys)
+    _, out, _ = _run(["stories", "--db", db, "--format", "json"], capsys)
+    [story] = json.loads(out)["stories"]
+    _run(["brief", "--db", db, "--story", story["id"], "--format", "json"], capsys)
+    with Store(db) as store:
+        moved = store.story_members([story["id"]])[-1]
+        store.set_stories({moved: "s" + "9" * 11})  # as a split by a later ingest would
+    args = ["brief", "--db", db, "--story", story["id"], "--format", "json", "--since", "LAST"]
+    code, out, _ = _run(args, capsys)
+    report = json.loads(out)
+    jsonschema.validate(report, schema())
+    [left] = report["stories"][0]["changes"]["left"]
+    assert left["article_id"] == moved and left["story_id"] == "s" + "9" * 11
+    assert left["outlet"] and left["title"]
+    assert moved not in report["stories"][0]["article_ids"]
+    code, out, _ = _run([*args[:5], "--format", "md", "--since", "LAST"], capsys)
+    assert "**Articles now in another story**" not in out  # the last brief already had it gone
+    with Store(db) as store:
+        store.set_stories({moved: story["id"]})  # and back: nothing left it since
+    code, out, _ = _run([*args[:5], "--format", "md", "--since", "LAST"], capsys)
+    assert code == 0 and "Articles now in another story" not in out

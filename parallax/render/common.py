@@ -242,6 +242,14 @@ def change_lines(report: Report, story: Story) -> list[tuple[str, list[str]]]:
             "New dates",
             [f"{story.timeline[i].date}: {story.timeline[i].text}" for i in changes.new_timeline],
         ),
+        (
+            "Articles now in another story",
+            [
+                f"{a.outlet or 'unidentified'}: {a.title or a.article_id} "
+                + (f"(now in story {a.story_id})" if a.story_id else "(now in no story)")
+                for a in changes.left
+            ],
+        ),
     ]
     shown = []
     for heading, items in sections:

@@ -75,7 +75,7 @@ def _changes(report: Report, story: Story) -> list[str]:
     sections = change_lines(report, story)
     lines = [f"\n## What's new since {since_label(story.changes.since)}\n"]
     if not sections:
-        lines.append("_Nothing: no article of this story was stored since._")
+        lines.append("_Nothing: no article of this story was stored since, and none left it._")
     for heading, items in sections:
         lines.append(f"**{heading}**\n")
         lines.extend(f"- {item}" for item in items)
