@@ -276,9 +276,23 @@ _DOUBLED_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))''(?=[^\s'])", re.
 
 
 # a markup tag left in plain text: a page's embed ('<tweet tweet-author="@x" tweet-date="...">'), a
-# link ('<a href="...">'), its end ("</a>", "<tweet/>"); lower-case names with quoted attributes
-# only, so "x < y" and "<Reuters>" stay
-_TAG = re.compile(r"</?[a-z][a-z0-9-]*(?:\s+[a-z][a-z0-9-]*=(?:\"[^\"<>]*\"|'[^'<>]*'))*\s*/?>")
+# link ('<a href="...">'), a line break; HTML's own tag names only, so "x < y", "<Reuters>" and "I
+# love <expletive>" stay. A block tag ends a paragraph; any other is a space, unless punctuation
+# follows it ("54-41<tweet/>.")
+_TAG = re.compile(
+    r"</?(?P<name>a|abbr|b|blockquote|br|cite|div|em|figcaption|figure|font|h[1-6]|i|iframe|img|li|"
+    r"ol|p|q|s|small|span|strong|sub|sup|tweet|u|ul)"
+    r"(?:\s+[a-z][a-z0-9-]*(?:=(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>/=]+))?)*\s*/?>",
+    re.IGNORECASE,
+)
+_BLOCK_TAGS = frozenset({"blockquote", "br", "div", "figcaption", "figure", "li", "ol", "p", "ul"})
+_TAG_MARK = "\x00"
+_TAG_BEFORE_PUNCTUATION = re.compile(rf"[ {_TAG_MARK}]*{_TAG_MARK}[ {_TAG_MARK}]*(?=[.,;:!?)\]])")
+
+
+def _strip_tags(text: str) -> str:
+    marked = _TAG.sub(lambda m: "\n" if m["name"].lower() in _BLOCK_TAGS else _TAG_MARK, text)
+    return _TAG_BEFORE_PUNCTUATION.sub("", marked).replace(_TAG_MARK, " ")
 
 
 def normalise(text: str) -> str:
@@ -286,8 +300,7 @@ def normalise(text: str) -> str:
     tags left in the text go, the words they wrap stay."""
     text = _ZERO_WIDTH.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
     if "<" in text:
-        # an opening tag may stand between two words, a closing one ends the words it wrapped
-        text = _TAG.sub(lambda m: "" if m[0].startswith("</") or m[0].endswith("/>") else " ", text)
+        text = _strip_tags(text)
     if "``" in text:  # TeX-style quotes of newswire archives (``like this'')
         text = text.replace("``", "“").replace("''", "”")
     elif "''" in text:  # the same archives' other style: ''like this'' (two apostrophes each side)

@@ -92,8 +92,8 @@ _AFTER_NAME = re.compile(
     r"tonight|when|while|as|who|which|adding|according)\b)"
 )
 _DESCRIPTION = re.compile(r"^(?:the|a|an|his|her|its|their|our)\s", re.IGNORECASE)
-_ENDS_ON_A_PREPOSITION = re.compile(
-    r"\b(?:in|on|at|of|to|for|from|with|by|into|onto|about|than|and|or|but)$"
+_ENDS_ON_A_PREPOSITION = re.compile(  # a word of its own: "Moon Jae-in" ends on a name
+    r"(?:^|\s)(?:in|on|at|of|to|for|from|with|by|into|onto|about|than|and|or|but)$"
 )
 # a full stop that ends no sentence: a title's abbreviation or an initial ("Mr. Morgan", "Joseph R.
 # Biden", "U.S."), masked while a speaker is read so that the speaker's words may hold it
@@ -1127,6 +1127,12 @@ def _mentioned_person(
     in_sentence = [n for n in named if n[0] >= opening]
     start, end, name = in_sentence[0]
     lead = text[opening:start]
+    role_of = [n for n in in_sentence[1:] if _ROLE_BETWEEN.fullmatch(text, end, n[0])]
+    if role_of:
+        # "Clinton campaign manager Robby Mook acknowledged": the one who holds the role
+        start, end, name = role_of[0]
+    elif _ARTICLE_BEFORE.search(text, max(0, start - 4), start) and _NOUN_AFTER.match(text, end):
+        return None  # "the Clinton campaign is ...": a name that says whose, not who
     closes = sentences[at][1] if at >= 0 else before
     if _SUBORDINATE_LEAD.fullmatch(lead) and _PRONOUN_MAIN_CLAUSE.search(text, end, closes):
         # "But as Mr. Sanders campaigned in Iowa, he stuck to his message": the clause's subject is
@@ -1136,12 +1142,6 @@ def _mentioned_person(
         lead[lead.rfind(",") + 1 :]
     ):  # past an opening phrase: "On Tuesday, "
         return None
-    role_of = [n for n in in_sentence[1:] if _ROLE_BETWEEN.fullmatch(text, end, n[0])]
-    if role_of:
-        # "Clinton campaign manager Robby Mook acknowledged": the one who holds the role
-        start, end, name = role_of[0]
-    elif _ARTICLE_BEFORE.search(text, max(0, start - 4), start) and _NOUN_AFTER.match(text, end):
-        return None  # "the Clinton campaign is ...": a name that says whose, not who
     owner = re.search(r"[’']s?$", name) or _POSSESSIVE_AFTER.match(text, end)
     if owner:
         # "Donald Trump's daughter Ivanka introduced him": the one owned, when named right after;

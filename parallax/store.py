@@ -417,19 +417,22 @@ class Store:
     def briefed_members(self, story_id: str, moment: str) -> set[str] | None:
         """The articles the story had at its last brief at or before ``moment``; None when it had
         no brief then (or only before the store kept its members)."""
+        # the last brief then, from the briefs themselves: one recorded without its members (before
+        # migration 8) knows none, rather than standing for an earlier brief's
         row = self._db.execute(
-            "SELECT MAX(briefed_at) FROM brief_articles WHERE story_id = ? AND briefed_at <= ?",
+            "SELECT MAX(briefed_at) FROM briefs WHERE story_id = ? AND briefed_at <= ?",
             (story_id, moment),
         ).fetchone()
         if not row or not row[0]:
             return None
-        return {
+        members = {
             r[0]
             for r in self._db.execute(
                 "SELECT article_id FROM brief_articles WHERE story_id = ? AND briefed_at = ?",
                 (story_id, row[0]),
             )
         }
+        return members or None
 
     def last_brief(self, story_id: str) -> str | None:
         row = self._db.execute(

@@ -111,6 +111,9 @@ class StoryText:
         return self.groups[self.articles[index].id] if self.groups else index
 
 
+_STRAIGHT_QUOTE = re.compile(r'(?<!\d)"')  # not an inch mark: 'The new 65" television'
+
+
 def _inside_quote(text: str, start: int) -> bool:
     """The sentence at ``start`` goes on a quotation its paragraph opened before it: “We won here.
     Clinton won the primary in 2008. We will win again,” he said. Its middle sentence is the speaker's,
@@ -120,7 +123,7 @@ def _inside_quote(text: str, start: int) -> bool:
     if opened >= 0 or closed >= 0:
         # the last mark decides: a quote that runs over paragraphs opens each one and closes once
         return opened > closed
-    return before.count('"') % 2 == 1
+    return len(_STRAIGHT_QUOTE.findall(before)) % 2 == 1
 
 
 def _candidate(
@@ -272,6 +275,7 @@ FILL_POOL = 10  # fill candidates, tried (and embedded) in turn until one repeat
 FILL_MIN_WORDS = 5  # fewer words left than this: no fill sentence
 FOCUS_MIN_SIM = 0.25  # a sentence about the focus is at least this close to it (MiniLM cosine)
 FOCUS_SHARE = 0.6  # ... and at least this share of the closest sentence's cosine
+HEADLINE_MIN_WORDS = 4  # fewer words before a quotation opens make no headline
 HEADLINE_WORDS = 18  # a headline cut from a sentence with no clause break is at most this long
 
 
@@ -539,8 +543,11 @@ def _headline(
                 cut = len(text[:cut].rsplit(None, 1)[0])
     line = text[:cut].rstrip(" ,;:—–-")
     if line.rfind("“") > line.rfind("”"):
-        # cut inside a quotation ("... if Donald Trump is president “we"): end before it opens
+        # cut inside a quotation ("... if Donald Trump is president “we"): end before it opens,
+        # or have no headline when too little would be left ('A “deeply troubling pattern ...')
         line = line[: line.rfind("“")].rstrip(" ,;:—–-")
+        if len(line.split()) < HEADLINE_MIN_WORDS:
+            return None
     if not line:
         return None
     return BriefSentence(

@@ -17,6 +17,7 @@ from datetime import date
 
 from parallax.timex import (
     FUTURE_CUES,
+    IRREGULAR_PAST,
     MONTH_RE,
     NUMWORD_RE,
     UNIT_RE,
@@ -357,17 +358,25 @@ def _past_verb_beside(text: str, start: int, end: int) -> bool:
     return any(m is not None and m.group(1).lower() not in _LOOKING_AHEAD for m in (before, after))
 
 
-# what follows a date that is still to come: "as Election Day nears", "with the deadline looming",
-# and the clause's own future right after it ("the primary on Tuesday will test Rubio")
+# what follows a date that is still to come: "as Election Day nears", "with the deadline looming"
 _LOOKS_AHEAD = re.compile(
-    r"(?:[’']s)?\s+(?:nears|approaches|looms|draws (?:near|closer)|is (?:near|nearing|approaching|looming)"
-    r"|(?:will|won[’']t|is (?:expected|set|scheduled) to)\s)"
+    r"(?:[’']s)?\s+(?:nears|approaches|looms|draws (?:near|closer)|is (?:near|nearing|approaching|looming))\b"
 )
-# a present-tense verb of the calendar before a day: "the Silver State holds its caucuses on Saturday",
-# "the council meets Monday", "voters go to the polls Tuesday": a date on the schedule, still to come
+# the clause's own future right after the date ("the primary on Tuesday will test Rubio"), unless a
+# past verb stands before it ("the report released Tuesday will shape", "the storm that hit Monday")
+_WILL_AFTER = re.compile(r"(?:[’']s)?\s+(?:will|won[’']t)\s")
+_PAST_JUST_BEFORE = re.compile(
+    rf"\b(?:\w{{2,}}ed|said|told|{IRREGULAR_PAST}|(?:that|which|who)\s+\w+)"
+    r"(?:\s+(?:on|early|late|last))?\s+$",
+    re.I,
+)
+# a present-tense verb of the calendar, then what is held, right before the day: "the Silver State
+# holds its caucuses on Saturday", "the council meets Monday", "voters go to the polls Tuesday": a date
+# on the schedule, still to come ("holds a lead after the vote on Saturday" is no such verb's date)
 _SCHEDULED = re.compile(
-    r"\b(?:holds|meets|votes|convenes|begins|starts|opens|closes|ends|resumes|hosts|kicks off"
-    r"|go(?:es)? to the polls|takes place)\b",
+    r"\b(?:holds|meets|convenes|begins|starts|opens|resumes|hosts|kicks off|go(?:es)? to the polls"
+    r"|takes place)(?:\s+(?!(?:after|before|since|of|from|with|following|in|at|for)\b)[\w’'-]+){0,3}?"
+    r"\s+(?:on\s+)?$",
     re.I,
 )
 
@@ -383,6 +392,10 @@ def _future(text: str, start: int, ends: list[int] | None = None, end: int | Non
         ends = _clause_ends(text)
     before = bisect.bisect_right(ends, start) - 1
     left = max(ends[before] if before >= 0 else 0, start - 300)
+    if end is not None and _WILL_AFTER.match(text, end):
+        return not _PAST_JUST_BEFORE.search(text, max(left, start - 40), start) and not (
+            _past_verb_beside(text, start, end)
+        )
     if not FUTURE_CUES.search(text, left, start) and not _SCHEDULED.search(
         text, max(left, start - 60), start
     ):

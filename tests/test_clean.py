@@ -578,3 +578,8 @@ def test_markup_left_in_plain_text_goes_and_its_words_stay() -> None:
     assert "The pier reopens Monday." in article.text
     assert "posted the repair plan as well" in article.text
     assert "costs < 2 million euros. <Reuters> carried" in article.text  # no tag, no change
+    from parallax.clean import normalise
+
+    assert normalise("Hello<br/>world") == "Hello\nworld"  # a line break parts words and lines
+    assert normalise("I love <expletive> it") == "I love <expletive> it"  # no tag of HTML's
+    assert normalise("<span class=x>y</span> z") == "y z"

@@ -738,3 +738,19 @@ def test_a_he_after_a_clause_that_opens_with_a_name_means_that_name(pipeline: Pi
     [analysis] = pipeline.nlp.analyse([article])
     speakers = {a.content(text): a.speaker for a in find_attributions(article, analysis)}
     assert speakers["I like this Washington more than the other Washington,"] == "Sanders"
+
+
+def test_a_name_ending_like_a_preposition_still_speaks_and_roles_hold_in_a_clause(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "“We will talk with the North,” Moon Jae-in said.\n\n"
+        "“The race is close,” said Tomas Reyes, who writes a newsletter.\n\n"
+        "As Clinton campaign manager Robby Mook regrouped in Iowa, he noted the mood. “They are "
+        "worried,” he said."
+    )
+    article = Article("0" * 12, "t", text)
+    [analysis] = pipeline.nlp.analyse([article])
+    speakers = {a.content(text): a.speaker for a in find_attributions(article, analysis)}
+    assert speakers["We will talk with the North,"] == "Moon Jae-in"
+    assert speakers["They are worried,"] == "Robby Mook"

@@ -125,3 +125,15 @@ def test_lookups_by_many_ids_keep_the_stored_order() -> None:
         ids = [a.id for a in many]
         assert [a.id for a in store.articles(list(reversed(ids)))] == ids  # more than SQLite's 999
         assert set(store.ingested_at(ids)) == set(ids)
+
+
+def test_a_brief_without_its_members_recorded_knows_none(tmp_path: Path) -> None:
+    """--since compares with the story's last brief itself: one recorded without members (as before
+    migration 8) knows none, rather than standing for an earlier brief's."""
+    with Store(tmp_path / "s.db") as store:
+        first = store.record_brief("s1", ["a", "b"])
+        assert store.briefed_members("s1", first) == {"a", "b"}
+        second = store.record_brief("s1", [])
+        assert store.briefed_members("s1", second) is None
+        assert store.briefed_members("s1", first) == {"a", "b"}
+        assert store.briefed_members("s2", second) is None

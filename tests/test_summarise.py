@@ -162,6 +162,12 @@ def test_a_headline_cut_inside_a_quotation_ends_before_it(pipeline: Pipeline) ->
     assert headline.text == (
         "Senator Ada Brook of Vell told cheering supporters at the rally that the board would say"
     )
+    early = (
+        "A “deeply troubling pattern of neglect at the harbour that the board has ignored for far too "
+        "long before more harm is done” worried the councillors of Vell on Monday.\n\n" + text
+    )
+    brief = pipe.brief([Article("1" * 12, "1.txt", early)]).stories[0].brief
+    assert brief.headline is None or len(brief.headline.text.split()) >= 4
 
 
 def test_chronological_order_follows_the_days_sentences_date(pipeline: Pipeline) -> None:
@@ -308,6 +314,10 @@ def test_a_sentence_inside_a_quotation_stays_out_of_the_brief(pipeline: Pipeline
     assert [s.text for s in brief.sentences] == [
         "The repairs to the ferry's hull took three weeks and cost the port about 2 million euros."
     ]
+    from parallax.summarise import _inside_quote
+
+    inches = 'The new 65" television sold out at the harbour shop. Sales rose 5 percent.'
+    assert not _inside_quote(inches, inches.index("Sales"))  # an inch mark opens no quotation
 
 
 @pytest.mark.parametrize(

@@ -198,6 +198,12 @@ def test_a_day_still_to_come_is_read_from_the_clause_around_it() -> None:
         # and the past stays past
         ("Clinton won on Tuesday, and her campaign said it was pleased.", friday, "2016-02-02"),
         ("The meeting that opened Monday ended without a deal.", friday, "2016-02-01"),
+        # a noun "votes", a lead held after the day, a past verb before the day, a relative clause
+        ("Trump won the most votes on Tuesday in New Hampshire.", thursday, "2016-02-16"),
+        ("Clinton holds a lead after the vote on Saturday.", thursday, "2016-02-13"),
+        ("The report released Tuesday will shape the debate.", thursday, "2016-02-16"),
+        ("The poll conducted Sunday won't settle the race.", thursday, "2016-02-14"),
+        ("The storm that hit Monday will cost billions.", thursday, "2016-02-15"),
     ]
     for text, anchor, value in cases:
         assert [t.value for t in tag(text, anchor)] == [value], text
