@@ -705,9 +705,7 @@ def test_a_name_that_says_whose_is_not_the_one_a_pronoun_means(pipeline: Pipelin
         "In a memo released as the polls closed, Clinton campaign manager Jeff Weaver acknowledged "
         "the loss, which was, he said, “the outcome we expected.”"
     )
-    article = Article("0" * 12, "t", text)
-    [analysis] = pipeline.nlp.analyse([article])
-    speakers = {a.content(text): a.speaker for a in find_attributions(article, analysis)}
+    speakers = _speakers(pipeline, text)
     assert speakers["doing everything it can to hold the wards,"] == "Tomas Reyes"
     assert speakers["the outcome we expected."] == "Jeff Weaver"
 
@@ -734,9 +732,7 @@ def test_a_he_after_a_clause_that_opens_with_a_name_means_that_name(pipeline: Pi
         "But as Mr. Sanders campaigned on Friday in Washington, Iowa, he stuck firmly to his "
         "outsider message. “I like this Washington more than the other Washington,” he said."
     )
-    article = Article("0" * 12, "t", text)
-    [analysis] = pipeline.nlp.analyse([article])
-    speakers = {a.content(text): a.speaker for a in find_attributions(article, analysis)}
+    speakers = _speakers(pipeline, text)
     assert speakers["I like this Washington more than the other Washington,"] == "Sanders"
 
 
@@ -749,8 +745,13 @@ def test_a_name_ending_like_a_preposition_still_speaks_and_roles_hold_in_a_claus
         "As Clinton campaign manager Robby Mook regrouped in Iowa, he noted the mood. “They are "
         "worried,” he said."
     )
-    article = Article("0" * 12, "t", text)
-    [analysis] = pipeline.nlp.analyse([article])
-    speakers = {a.content(text): a.speaker for a in find_attributions(article, analysis)}
+    speakers = _speakers(pipeline, text)
     assert speakers["We will talk with the North,"] == "Moon Jae-in"
     assert speakers["They are worried,"] == "Robby Mook"
+
+
+def _speakers(pipeline: Pipeline, text: str) -> dict[str, str | None]:
+    """Each quote's words and the speaker given them, for a text read as one article."""
+    article = Article("0" * 12, "t", text)
+    [analysis] = pipeline.nlp.analyse([article])
+    return {a.content(text): a.speaker for a in find_attributions(article, analysis)}

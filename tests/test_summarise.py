@@ -152,11 +152,7 @@ def test_a_headline_cut_inside_a_quotation_ends_before_it(pipeline: Pipeline) ->
         "“we cannot keep the ferry running” to the town within a year.\n\n"
         "The port board has not commented on the future of the ferry service to Lindham."
     )
-    pipe = Pipeline(
-        PipelineOptions(brief=BriefOptions(words=40), analysis=False),
-        pipeline.nlp,
-        pipeline.embedder,
-    )
+    pipe = _brief_only(pipeline, 40)
     headline = pipe.brief([Article("0" * 12, "0.txt", text)]).stories[0].brief.headline
     assert headline is not None
     assert headline.text == (
@@ -305,11 +301,7 @@ def test_a_sentence_inside_a_quotation_stays_out_of_the_brief(pipeline: Pipeline
         "lost a day's pay. The town can be proud,” the harbour master, Ada Brook, said.\n\n"
         "The repairs to the ferry's hull took three weeks and cost the port about 2 million euros."
     )
-    pipe = Pipeline(
-        PipelineOptions(brief=BriefOptions(words=20), analysis=False),
-        pipeline.nlp,
-        pipeline.embedder,
-    )
+    pipe = _brief_only(pipeline, 20)
     brief = pipe.brief([Article("0" * 12, "0.txt", text)]).stories[0].brief
     assert [s.text for s in brief.sentences] == [
         "The repairs to the ferry's hull took three weeks and cost the port about 2 million euros."
@@ -516,3 +508,12 @@ def test_a_tally_of_another_day_is_no_confirmation(pipeline: Pipeline) -> None:
     tallies = [s for s in story.brief.sentences if "delegates" in s.text]
     assert tallies and all(len(s.citations) == 1 for s in tallies)
     assert all(s.independent_sources == 1 for s in tallies)
+
+
+def _brief_only(pipeline: Pipeline, words: int) -> Pipeline:
+    """The session's models, briefing in ``words`` words without the analysis."""
+    return Pipeline(
+        PipelineOptions(brief=BriefOptions(words=words), analysis=False),
+        pipeline.nlp,
+        pipeline.embedder,
+    )
