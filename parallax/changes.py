@@ -3,7 +3,9 @@ articles brought (``parallax brief --db FILE --story ID --since DATE|LAST``).
 
 Worked out on the current story alone: an item is new when every source span it has is in a newer
 article, and updated (a fact newly confirmed, a quote newly reworded) when it had older sources and
-gained a newer one. Nothing needs the earlier brief to have been kept.
+gained a newer one. Nothing else of the earlier brief needs to have been kept; which articles it had
+is kept by the store, so that those a regrouping moved away since are named too
+(``Changes.left``, stories.record_brief).
 """
 
 from __future__ import annotations
