@@ -92,6 +92,7 @@ _AFTER_NAME = re.compile(
     r"tonight|when|while|as|who|which|adding|according)\b)"
 )
 _DESCRIPTION = re.compile(r"^(?:the|a|an|his|her|its|their|our)\s", re.IGNORECASE)
+_STARTS_ON_A_REPORTING_VERB = re.compile(r"(?:says|said|told|tells|adds|added|asks|asked)\s", re.I)
 _ENDS_ON_A_PREPOSITION = re.compile(  # a word of its own: "Moon Jae-in" ends on a name
     r"(?:^|\s)(?:in|on|at|of|to|for|from|with|by|into|onto|about|than|and|or|but)$"
 )
@@ -764,6 +765,8 @@ def _speaker_around(
             # '"... success" there and in states that vote in March': the sentence goes on past the
             # quote, and a subject does not end on a preposition
             and not _ENDS_ON_A_PREPOSITION.search(speaker)
+            # '“silver standard,” says she warned': a reporting verb opens no subject
+            and not _STARTS_ON_A_REPORTING_VERB.match(speaker)
         ):
             return speaker, after.start(group)
         later = _LATER_SPEAKER.search(text, after.end(group), min(s_end + 1, len(text)))

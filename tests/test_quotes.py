@@ -721,6 +721,8 @@ def test_a_sentence_that_goes_on_past_a_quote_names_no_speaker_in_it(pipeline: P
     [analysis] = pipeline.nlp.analyse([article])
     [quote] = [a for a in find_attributions(article, analysis) if a.direct]
     assert quote.speaker != "there and in"
+    aside = "The pollster is happy to be Vell's “silver standard,” says she warned about surprises."
+    assert _speakers(pipeline, aside).get("silver standard,") != "says she"
 
 
 def test_a_he_after_a_clause_that_opens_with_a_name_means_that_name(pipeline: Pipeline) -> None:
