@@ -497,8 +497,8 @@ class TimelineEvent:
         y = int(year)
         if not rest:
             return _dt.date(y, 1, 1), _dt.date(y, 12, 31)
-        if rest[:2] in _SEASON_START:
-            return _months(_dt.date(y, _SEASON_START[rest[:2]], 1), 3)
+        if rest[:2] in SEASON_START:
+            return _months(_dt.date(y, SEASON_START[rest[:2]], 1), 3)
         if rest.startswith("W"):
             monday = _dt.date.fromisocalendar(y, int(rest[1:3]), 1)
             return monday, monday + _dt.timedelta(days=6)
@@ -510,7 +510,8 @@ class TimelineEvent:
         return day, day
 
 
-_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # TIMEX3 seasons, northern hemisphere
+# the month each TIMEX3 season begins, northern hemisphere (a winter in its year's December)
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 def _months(first: _dt.date, count: int) -> tuple[_dt.date, _dt.date]:

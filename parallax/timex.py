@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from parallax.models import SEASON_START
+
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 
 MONTHS = {
@@ -586,8 +588,6 @@ def norm_reported_quarter(m: re.Match[str], ctx: Context) -> tuple[TimexType, st
     return "DATE", _reported_quarter_of(ctx.anchor)
 
 
-# the month a TIMEX3 season begins (a winter in its year's December)
-_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 SEASON_AHEAD_DAYS = 31  # a May 31 paper's "early summer" is the one beginning tomorrow
 
 
@@ -607,11 +607,11 @@ def norm_season(m: re.Match[str], ctx: Context) -> tuple[TimexType, str] | None:
     begun = [
         y
         for y in (ctx.anchor.year + 1, ctx.anchor.year, ctx.anchor.year - 1)
-        if date(y, _SEASON_START[season], 1) <= ctx.anchor
+        if date(y, SEASON_START[season], 1) <= ctx.anchor
     ]
     year = begun[0]  # the latest begun; it is still running when it began under three months ago
-    running = _shift_months(date(year, _SEASON_START[season], 1), 3) > ctx.anchor
-    soon = (date(year + 1, _SEASON_START[season], 1) - ctx.anchor).days <= SEASON_AHEAD_DAYS
+    running = _shift_months(date(year, SEASON_START[season], 1), 3) > ctx.anchor
+    soon = (date(year + 1, SEASON_START[season], 1) - ctx.anchor).days <= SEASON_AHEAD_DAYS
     if (ctx.future and not running) or soon:
         year += 1  # the one to come; a season that begins within the month is that one anyway
     return "DATE", f"{year:04d}-{season}"
