@@ -365,10 +365,9 @@ _LOOKS_AHEAD = re.compile(
 # the clause's own future right after the date ("the primary on Tuesday will test Rubio"), unless a
 # past verb stands before it ("the report released Tuesday will shape", "the storm that hit Monday")
 _WILL_AFTER = re.compile(r"(?:[’']s)?\s+(?:will|won[’']t)\s")
+# (besides the regular past tenses _past_verb_beside sees: an irregular one or a relative clause)
 _PAST_JUST_BEFORE = re.compile(
-    rf"\b(?:\w{{2,}}ed|said|told|{IRREGULAR_PAST}|(?:that|which|who)\s+\w+)"
-    r"(?:\s+(?:on|early|late|last))?\s+$",
-    re.I,
+    rf"\b(?:{IRREGULAR_PAST}|(?:that|which|who)\s+\w+)(?:\s+(?:on|early|late|last))?\s+$", re.I
 )
 # a present-tense verb of the calendar, then what is held, right before the day: "the Silver State
 # holds its caucuses on Saturday", "the council meets Monday", "voters go to the polls Tuesday": a date
