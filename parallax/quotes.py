@@ -93,17 +93,15 @@ _AFTER_NAME = re.compile(
 )
 _DESCRIPTION = re.compile(r"^(?:the|a|an|his|her|its|their|our)\s", re.IGNORECASE)
 _STARTS_ON_A_REPORTING_VERB = re.compile(r"(?:says|said|told|tells|adds|added|asks|asked)\s", re.I)
-_ENDS_ON_A_PREPOSITION = re.compile(  # a word of its own: "Moon Jae-in" ends on a name
-    r"(?:^|\s)(?:in|on|at|of|to|for|from|with|by|into|onto|about|than|and|or|but)$"
-)
-# a full stop that ends no sentence: a title's abbreviation or an initial ("Mr. Morgan", "Joseph R.
-# Biden", "U.S."), masked while a speaker is read so that the speaker's words may hold it
+
 # titles abbreviated before a name ("Sen. Ada Brook", "Lt. Gov. Tom Vell"): no sentence ends there
 # when a name follows (nlp.py), and a speaker may hold one
 TITLES = (
     "Mr|Mrs|Ms|Messrs|Dr|Drs|Gov|Govs|Sen|Sens|Rep|Reps|Gen|Gens|Lt|Col|Capt|Sgt|Cpl|Adm|Maj|Prof|"
     "Rev|Hon|Cmdr|Supt|Det|Atty|Amb|Pres"
 )
+# a full stop that ends no sentence: a title's abbreviation or an initial ("Mr. Morgan", "Joseph R.
+# Biden", "U.S."), masked while a speaker is read so that the speaker's words may hold it
 _ABBREVIATION = re.compile(
     rf"\b(?:{TITLES}|Jr|Sr|St|Mt)\.(?=\s)|\b[A-Z]\.(?=\s*[A-Z])|(?<=\b[A-Z]\.[A-Z])\.|"
     r"(?<=-)[A-Z][a-z]{1,4}\.(?=,)"  # "R-Ky.,", "D-Calif.,"
@@ -276,6 +274,7 @@ _LY_NOUNS = frozenset(
     ]
 )
 _PREPOSITIONS = frozenset(["of", "in", "to", "by", "for", "with", "at", "on", "from", "about"])
+_NO_SUBJECT_END = _PREPOSITIONS | {"into", "onto", "than", "and", "or", "but"}
 # a verb in a phrase before a speaker: an irregular past tense, in lower case (a regular one only
 # after a name, _has_clause_verb: "-ed" is as often a participle describing the subject, "Two
 # people briefed on the talks and a U.S. official said")
@@ -764,7 +763,7 @@ def _speaker_around(
             and not (group == "speaker2" and _NOT_A_SPEAKER_START.match(after.group(group).strip()))
             # '"... success" there and in states that vote in March': the sentence goes on past the
             # quote, and a subject does not end on a preposition
-            and not _ENDS_ON_A_PREPOSITION.search(speaker)
+            and speaker.split()[-1] not in _NO_SUBJECT_END  # "Moon Jae-in" stays
             # '“silver standard,” says she warned': a reporting verb opens no subject
             and not _STARTS_ON_A_REPORTING_VERB.match(speaker)
         ):
