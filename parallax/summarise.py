@@ -92,6 +92,7 @@ class Candidate:
     words: int
     connective: bool  # opens with "But", "However", ...: leans on the sentence before it
     numbers: frozenset[str] = frozenset()  # the numbers it states (timex.quantity_numbers)
+    day: int | None = None  # its article's publication day (ordinal), None when undated
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,7 @@ def _candidate(
         words,
         bool(CONNECTIVE_START.match(text)),
         quantity_numbers(text),
+        publication_day(article.published),
     )
 
 
@@ -197,6 +199,7 @@ def _openings(story: StoryText) -> list[Candidate]:
                         words,
                         False,
                         quantity_numbers(article.text[start:end]),
+                        publication_day(article.published),
                     )
                 )
     return found
@@ -206,24 +209,18 @@ def _vectors(story: StoryText, cands: Sequence[Candidate], indices: Sequence[int
     return rows(story.embeddings, [(cands[i].article, cands[i].position) for i in indices])
 
 
-def _clash(cands: list[Candidate], story: StoryText, i: int, j: int, sim: float) -> bool:
+def _clash(cands: list[Candidate], i: int, j: int, sim: float) -> bool:
     """Candidates ``i`` and ``j`` word one thing with other numbers: two points, not one."""
-    first, second = (story.articles[cands[k].article] for k in (i, j))
-    return numbers_clash(
-        cands[i].numbers,
-        cands[j].numbers,
-        sim,
-        (publication_day(first.published), publication_day(second.published)),
-    )
+    return numbers_clash(cands[i].numbers, cands[j].numbers, sim, (cands[i].day, cands[j].day))
 
 
 def _confirming(
-    sims: npt.NDArray[np.float32], cands: list[Candidate], story: StoryText, opts: BriefOptions
+    sims: npt.NDArray[np.float32], cands: list[Candidate], opts: BriefOptions
 ) -> npt.NDArray[np.float32]:
     """``sims`` with the pairs that would confirm each other but clash in their numbers at 0."""
     out = sims
     for i, j in np.argwhere(np.triu(sims >= opts.support_min_sim, 1)):
-        if cands[i].article != cands[j].article and _clash(cands, story, i, j, float(sims[i, j])):
+        if cands[i].article != cands[j].article and _clash(cands, i, j, float(sims[i, j])):
             if out is sims:
                 out = sims.copy()
             out[i, j] = out[j, i] = 0.0
@@ -235,7 +232,7 @@ def _carried(
 ) -> npt.NDArray[np.float64]:
     """For each candidate, how many independent groups other than its own carry the same point
     (like wording with other numbers is another point: ``models.numbers_clash``)."""
-    sims = _confirming(sims, cands, story, opts)
+    sims = _confirming(sims, cands, opts)
     owner = np.array([story.group_of(c.article) for c in cands])
     carried = np.zeros(len(cands))
     for group in sorted(set(owner.tolist())):
@@ -403,7 +400,7 @@ def _citations(
     for j, other in enumerate(cands):
         if other.article == main.article or sims[idx, j] < opts.support_min_sim:
             continue
-        if _clash(cands, story, idx, j, float(sims[idx, j])):
+        if _clash(cands, idx, j, float(sims[idx, j])):
             continue  # "Clinton has 503 delegates" is not cited by "Clinton has 1,163 delegates"
         if other.article not in best or sims[idx, j] > best[other.article][0]:
             best[other.article] = (float(sims[idx, j]), j)
