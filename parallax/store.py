@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -185,18 +186,24 @@ class Store:
         for version, name, sql in MIGRATIONS:
             if version in done:
                 continue
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
+            with self._transaction():
                 for statement in _statements(sql):
                     self._db.execute(statement)
                 self._db.execute(
                     "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
                     (version, name, _now()),
                 )
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """All the statements inside or none (the connection commits each alone otherwise)."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
 
     @property
     def schema_version(self) -> int:
@@ -356,17 +363,12 @@ class Store:
     def set_stories(self, assignment: dict[str, str]) -> None:
         """Record these articles' stories in one transaction (all or nothing); others keep theirs."""
         now = _now()
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             self._db.executemany(
                 "INSERT OR REPLACE INTO story_articles (article_id, story_id, assigned_at)"
                 " VALUES (?, ?, ?)",
                 [(article, story, now) for article, story in assignment.items()],
             )
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
 
     def story_of(self, ids: Sequence[str] | None = None) -> dict[str, str]:
         """article id -> story id, as last recorded (for these articles, or all)."""
@@ -399,8 +401,7 @@ class Store:
         """Note that a story was briefed now, with these articles (what ``--since LAST`` compares
         with); returns the time."""
         now = _now()
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             self._db.execute(
                 "INSERT INTO briefs (story_id, briefed_at) VALUES (?, ?)", (story_id, now)
             )
@@ -408,10 +409,6 @@ class Store:
                 "INSERT INTO brief_articles (story_id, briefed_at, article_id) VALUES (?, ?, ?)",
                 [(story_id, now, a) for a in article_ids],
             )
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
         return now
 
     def briefed_members(self, story_id: str, moment: str) -> set[str] | None:
