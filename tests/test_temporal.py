@@ -187,28 +187,6 @@ def test_a_month_naming_a_scheduled_event_and_a_day_that_nears_are_ahead() -> No
     assert tag("In January the vote was delayed.", august)[0].value == "2016-01"
 
 
-def test_a_day_still_to_come_is_read_from_the_clause_around_it() -> None:
-    """Campaign coverage of February 2016: each weekday below is the primary or caucus ahead."""
-    friday, monday, thursday = date(2016, 2, 5), date(2016, 2, 8), date(2016, 2, 18)
-    cases = [
-        ("Independents won't by themselves decide the primary Tuesday.", friday, "2016-02-09"),
-        ("The first votes will be counted Tuesday, officials said.", monday, "2016-02-09"),
-        ("The primary on Tuesday will test Rubio.", monday, "2016-02-09"),
-        ("The Silver State holds its Democratic caucuses on Saturday.", thursday, "2016-02-20"),
-        # and the past stays past
-        ("Clinton won on Tuesday, and her campaign said it was pleased.", friday, "2016-02-02"),
-        ("The meeting that opened Monday ended without a deal.", friday, "2016-02-01"),
-        # a noun "votes", a lead held after the day, a past verb before the day, a relative clause
-        ("Trump won the most votes on Tuesday in New Hampshire.", thursday, "2016-02-16"),
-        ("Clinton holds a lead after the vote on Saturday.", thursday, "2016-02-13"),
-        ("The report released Tuesday will shape the debate.", thursday, "2016-02-16"),
-        ("The poll conducted Sunday won't settle the race.", thursday, "2016-02-14"),
-        ("The storm that hit Monday will cost billions.", thursday, "2016-02-15"),
-    ]
-    for text, anchor, value in cases:
-        assert [t.value for t in tag(text, anchor)] == [value], text
-
-
 def test_a_season_without_a_year_is_the_last_begun_unless_it_is_ahead() -> None:
     february = date(2016, 2, 5)
     assert tag("For much of the fall, Clinton led the polls.", february)[0].value == "2015-FA"
@@ -351,6 +329,36 @@ def test_the_month_of_an_election_to_come_is_ahead() -> None:
         ("Tickets for Tuesday's rally are sold out.", date(2016, 2, 28), "2016-03-01"),
         ("He is the only one who can beat Clinton in November.", date(2016, 2, 20), "2016-11"),
         ("Trump predicts his victory in November.", date(2016, 2, 20), "2016-11"),
+        # February 2016's campaign coverage: the primary or caucus ahead ...
+        (
+            "Independents won't by themselves decide the primary Tuesday.",
+            date(2016, 2, 5),
+            "2016-02-09",
+        ),
+        (
+            "The first votes will be counted Tuesday, officials said.",
+            date(2016, 2, 8),
+            "2016-02-09",
+        ),
+        ("The primary on Tuesday will test Rubio.", date(2016, 2, 8), "2016-02-09"),
+        (
+            "The Silver State holds its Democratic caucuses on Saturday.",
+            date(2016, 2, 18),
+            "2016-02-20",
+        ),
+        # ... and the past stays past: a past verb, a noun "votes", a lead held after the day, a
+        # past participle or a relative clause before the day
+        (
+            "Clinton won on Tuesday, and her campaign said it was pleased.",
+            date(2016, 2, 5),
+            "2016-02-02",
+        ),
+        ("The meeting that opened Monday ended without a deal.", date(2016, 2, 5), "2016-02-01"),
+        ("Trump won the most votes on Tuesday in New Hampshire.", date(2016, 2, 18), "2016-02-16"),
+        ("Clinton holds a lead after the vote on Saturday.", date(2016, 2, 18), "2016-02-13"),
+        ("The report released Tuesday will shape the debate.", date(2016, 2, 18), "2016-02-16"),
+        ("The poll conducted Sunday won't settle the race.", date(2016, 2, 18), "2016-02-14"),
+        ("The storm that hit Monday will cost billions.", date(2016, 2, 18), "2016-02-15"),
     ],
 )
 def test_review_cases_of_days_and_months_named_for_events(
