@@ -143,6 +143,11 @@ _MONTH_NAMES = [
 ]
 
 
+# what both renderers say of a change report with nothing in it, and of the events a timeline leaves out
+NOTHING_NEW = "Nothing: no article of this story was stored since, and none left it."
+EVENTS_LEFT_OUT = "{} more, on fewer sources or dated less precisely"
+
+
 def shown_events(story: Story) -> list[TimelineEvent]:
     """The timeline as a reader wants it, in date order: when there are many events, the best
     confirmed are kept and, among as well confirmed, the most precise (a day before a week, a month, a

@@ -17,6 +17,8 @@ import jinja2
 
 from parallax.models import Article, Claim, QuoteVariant, Report, Span, Story, TimelineEvent
 from parallax.render.common import (
+    EVENTS_LEFT_OUT,
+    NOTHING_NEW,
     SourceRef,
     change_lines,
     claims_by_source,
@@ -205,6 +207,8 @@ def _environment() -> jinja2.Environment:
         axis_width=AXIS_WIDTH,
         axis_height=AXIS_HEIGHT,
         shown_events=shown_events,
+        nothing_new=NOTHING_NEW,
+        events_left_out=EVENTS_LEFT_OUT,
         event_date=event_date,
         change_lines=change_lines,
         kind_colours=KIND_COLOURS,

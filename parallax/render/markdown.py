@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from parallax.models import Article, QuoteVariant, Report, Story
 from parallax.render.common import (
+    EVENTS_LEFT_OUT,
+    NOTHING_NEW,
     SourceRef,
     change_lines,
     claims_by_source,
@@ -75,7 +77,7 @@ def _changes(report: Report, story: Story) -> list[str]:
     sections = change_lines(report, story)
     lines = [f"\n## What's new since {since_label(story.changes.since)}\n"]
     if not sections:
-        lines.append("_Nothing: no article of this story was stored since, and none left it._")
+        lines.append(f"_{NOTHING_NEW}_")
     for heading, items in sections:
         lines.append(f"**{heading}**\n")
         lines.extend(f"- {item}" for item in items)
@@ -98,7 +100,7 @@ def _timeline(story: Story, refs: dict[str, SourceRef]) -> list[str]:
         )
     if len(story.timeline) > len(events):
         lines.append(
-            f"- _{len(story.timeline) - len(events)} more, on fewer sources or dated less precisely: "
+            f"- _{EVENTS_LEFT_OUT.format(len(story.timeline) - len(events))}: "
             "`--format json` lists every event_"
         )
     return lines
