@@ -685,11 +685,30 @@ def _is_widget_reply(paragraphs: list[str], index: int) -> bool:
     return any(_SIGNUP_WIDGET_LINE.match(line) for line in beside)
 
 
+# A name's pop-up card, as The Hill's pages carry one on every linked name: the name is followed, with
+# no space, by the person's full name (ending in the same surname), their latest headlines and "MORE".
+# An extractor keeps it as text: "Gov. Kristi NoemKristi Lynn NoemSouth Dakota governor doubles down
+# on 'meth, we're on it' anti-drug campaign ... goes into effect MORE (R) is defending". The card goes;
+# the name stays.
+_NAME_CARD = re.compile(
+    r"(?<![\w'’-])(?P<last>[A-Z][a-z][\w'’-]*)"
+    r"(?P<card>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?P=last)(?=\S).{1,600}? MORE)(?![\w])"
+)
+
+
+def _without_name_cards(line: str, state: _State) -> str:
+    def drop(match: re.Match[str]) -> str:
+        state.drop(match["card"], "name pop-up")
+        return match["last"]
+
+    return _NAME_CARD.sub(drop, line) if " MORE" in line else line
+
+
 def _body(paragraphs: list[str], start: int, state: _State) -> list[str]:
     kept: list[str] = []
     seen: set[str] = set()
     for index in range(start, len(paragraphs)):
-        line = paragraphs[index]
+        line = paragraphs[index] = _without_name_cards(paragraphs[index], state)
         reason = _residue_reason(line, state)
         if reason is None and _norm(line) in seen and _words(line) >= 5:
             reason = "repeated paragraph"

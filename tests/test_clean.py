@@ -244,6 +244,22 @@ def test_bare_links_left_in_the_text_go() -> None:
     assert _reasons(article) == ["bare link"]
 
 
+def test_a_names_pop_up_card_goes_and_the_name_stays() -> None:
+    """As The Hill's pages print a linked name: the full name, the person's headlines and MORE."""
+    card = (
+        "Ines Lorna VargaFerry operator resumes Lindham crossing Oster quay reopens after "
+        "repairs River pilots praise new timetable MORE"
+    )
+    lead = f"The operator's director, Ines Varga{card}, said passengers were glad to be back."
+    article = _clean("\n\n".join([BODY[0], lead, BODY[1]]))
+    assert article.text.split("\n\n")[1] == (
+        "The operator's director, Ines Varga, said passengers were glad to be back."
+    )
+    assert [(r.text, r.reason) for r in article.removed] == [(card, "name pop-up")]
+    kept = "Fares will cost MORE from June, Ines Varga said, as fuel prices rose again in May."
+    assert _clean("\n\n".join([BODY[0], kept])).text.endswith(kept), "no card without a full name"
+
+
 def test_page_widgets_after_the_article_go() -> None:
     article = _clean(
         "\n\n".join(
