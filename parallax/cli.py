@@ -652,6 +652,44 @@ def eval_quotes(path: str, fmt: str) -> int:
     return 0
 
 
+@eval_group.command("extraction")
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--first", type=int, default=None, metavar="N", help="Score the first N pages.")
+@click.option("--per-page", is_flag=True, help="Also list parallax's scores on every page.")
+@click.option(
+    "--no-baselines", is_flag=True, help="Score parallax alone (no trafilatura, jusText)."
+)
+@_FORMAT
+@click.pass_context
+def eval_extraction(
+    ctx: click.Context, path: str, first: int | None, per_page: bool, no_baselines: bool, fmt: str
+) -> int:
+    """Article text from HTML pages against a human's (Scrapinghub's article extraction benchmark).
+
+    PATH is a folder with ground-truth.json and html/. Precision, recall and F1 of word 4-gram
+    shingles, the benchmark's own measure, on the pages parallax reads as English, next to
+    trafilatura (as the benchmark calls it, and as parallax calls it) and jusText in the same run;
+    the baselines also on every page (definitions: docs/evaluation.md).
+
+    \b
+    Example:
+      parallax eval extraction ../shared/eval/scrapinghub-aeb
+      parallax eval extraction ../shared/eval/scrapinghub-aeb --first 20 --per-page --format json
+    """
+    from parallax.eval.extraction import evaluate
+
+    with _progress(not ctx.obj["quiet"]) as bar:
+        result = evaluate(
+            path,
+            first=first,
+            baselines=not no_baselines,
+            per_page=per_page,
+            progress=_per_system(bar, "extracting"),
+        )
+    _print_table(result, fmt)
+    return 0
+
+
 @eval_group.command("paraphrase")
 @click.argument("path", type=click.Path(exists=True))
 @_FORMAT
