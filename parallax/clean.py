@@ -142,7 +142,13 @@ _RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "advertisement",
         re.compile(
-            r"^(?:advertisement|advert|sponsored( content)?|ad|story continues below.*)$", re.I
+            r"^(?:advertisement|advert|sponsored( content)?|ad|story continues below.*)$|"
+            # an affiliate disclosure: "If you buy something through this post, IGN may get a share
+            # of the sale.", "We may earn a commission from links on this page."
+            r"^(?:if you (?:buy|purchase) (?:something|anything)\b.{0,60}\b(?:may|might|will) "
+            r"(?:get|earn|receive) (?:a )?(?:share|commission|small commission)\b|"
+            r"we (?:may|might) (?:earn|receive|get) (?:a )?(?:small )?(?:commission|share)\b.{0,80}$)",
+            re.I,
         ),
     ),
     (
@@ -156,6 +162,11 @@ _RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bnews and newsletters\b|"
             r"^(?:have|got) a (?:news |story )?tip\s*\?|"
             r"\b(?:send|email|e-mail) us (?:a |your )?(?:news )?tips?\b|"
+            # a newsletter box's pitch: "Get the latest updates right in your inbox.", "Keep an eye
+            # on your inbox for the latest sports news." (not "the email that reached his inbox")
+            r"^(?:get|keep an eye on|check)\b.{0,80}\byour inbox\b|\b(?:right|straight) (?:in|to) your inbox\b|"
+            r"\bdelivered (?:right |straight )?to your inbox\b|"
+            r"^if you (?:enjoyed|liked|value[d]?) (?:this|our) (?:article|story|piece|journalism)\b|"
             rf"{_SIGNUP_WIDGET}",
             re.I,
         ),
@@ -175,7 +186,19 @@ _RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             # a share widget's buttons: "Share this: Facebook Twitter", "Share on Facebook Share on X"
             rf"^(?:{_SHARE_LEAD}\s*)?{_SHARE_TARGET}(?:[\s,|•·/]+(?:{_SHARE_LEAD}\s*)?{_SHARE_TARGET})+\.?$|"
             rf"^{_SHARE_LEAD}\s*{_SHARE_TARGET}\.?$|"
-            r"^click to (?:share on \w+|email|print)\b.{0,30}\(opens in new window\)$",
+            r"^click to (?:share on \w+|email|print)\b.{0,30}\(opens in new window\)$|"
+            # a page's tools ("- Order Reprints", "Print Article") and its asks to pass the story on
+            r"^(?:-\s*)?(?:order reprints|reprints|print article|print this (?:article|page|story)|"
+            r"e-?mail this (?:article|story))$|"
+            r"^(?:like|liked|enjoy|enjoyed) this (?:story|article)\?\s*share\b.{0,40}$|"
+            # a link to more of the outlet's coverage, and contact lines under the article: "Follow
+            # AP's full coverage of Brexit at https://...", "Email Tariq Malik at t@x.com or follow him"
+            r"^follow (?:ap|reuters|afp|our|the)\b'?s? (?:full |latest |live )?coverage\b|"
+            r"^follow @\w+|^(?:e-?mail|contact) (?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}) at \S+@\S+|"
+            # a related link in the text: "[Related: Salesforce Dreamforce Keynote ...]", "Also on
+            # rt.com Journalists & politicians ...", "Related post: Pickled Brussels Sprouts Recipe"
+            r"^\[(?:related|read more|see also|more|also read)\s*:.*\]$|^also on [a-z0-9-]+\.[a-z]{2,}\b|"
+            r"^related (?:posts?|reading|links?)\s*:",
             re.I,
         ),
     ),
@@ -188,7 +211,15 @@ _RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("copyright line", re.compile(r"^(?:copyright\b|\(c\)\s*\d{4}|©)|all rights reserved", re.I)),
+    (
+        "copyright line",
+        # Dow Jones's reprint notice: "This copy is for your personal, non-commercial use only."
+        re.compile(
+            r"^(?:copyright\b|\(c\)\s*\d{4}|©)|all rights reserved|"
+            r"^this copy is for your personal,? non-?commercial use only\b",
+            re.I,
+        ),
+    ),
     (
         "editor's note",
         re.compile(
@@ -704,11 +735,37 @@ def _without_name_cards(line: str, state: _State) -> str:
     return _NAME_CARD.sub(drop, line) if " MORE" in line else line
 
 
+# A box of links to other stories: its header alone on a line ("You may also like...", "DON'T MISS",
+# "Related stories"), then the linked headlines (short lines without a full stop) up to the next
+# sentence; and a headline that carries the outlet's tag for a link ("China furious at Macron ...
+# [INSIGHT]").
+_RELATED_HEADER = re.compile(
+    r"^(?:you (?:may|might) also (?:like|enjoy)|don'?t miss|more (?:stories|news)(?: from [\w ]+)?|"
+    r"recommended(?: for you| stories| reading)?|related(?: stories| articles| coverage| content)?|"
+    r"most (?:read|popular)|trending(?: now)?)\s*[.:…!|]*$",
+    re.I,
+)
+_LINK_TAG = re.compile(
+    r"\s\[(?:INSIGHT|VIDEO|PICTURES|PICS|PHOTOS|GALLERY|WARNING|REVEALED|ANALYSIS|POLL|LATEST|"
+    r"EXCLUSIVE|UPDATE|MAP|LIVE|PODCAST|QUIZ)\]\s*\|?$",
+    re.I,
+)
+MAX_LINK_WORDS = 15  # a linked headline under a related-links header; a longer line is prose again
+
+
 def _body(paragraphs: list[str], start: int, state: _State) -> list[str]:
     kept: list[str] = []
     seen: set[str] = set()
+    links = False  # under a related-links header
     for index in range(start, len(paragraphs)):
         line = paragraphs[index] = _without_name_cards(paragraphs[index], state)
+        if links and _words(line) <= MAX_LINK_WORDS and not line.rstrip("”’\"')").endswith("."):
+            state.drop(line, "related link")
+            continue
+        links = bool(_RELATED_HEADER.match(line))
+        if links or (_words(line) <= MAX_RESIDUE_WORDS and _LINK_TAG.search(line)):
+            state.drop(line, "related link")
+            continue
         reason = _residue_reason(line, state)
         if reason is None and _norm(line) in seen and _words(line) >= 5:
             reason = "repeated paragraph"

@@ -186,6 +186,34 @@ def test_a_posted_line_with_a_time_or_a_category_dates_the_article(
         ("Brook reported from Oster, Calif.; Reyes, from Lindham, D.C.", "credits line"),
         ("Associated Press writers Ada Brook and Tom Reyes contributed.", "credits line"),
         ("Tom Reyes contributed to this story.", "credits line"),
+        (
+            "Get the latest updates right in your inbox. Subscribe to our newsletters.",
+            "newsletter or sign-up line",
+        ),
+        ("Keep an eye on your inbox for the latest ferry news.", "newsletter or sign-up line"),
+        ("If you enjoyed this article, join Oster Post Plus.", "newsletter or sign-up line"),
+        ("- Order Reprints", "sharing or navigation line"),
+        ("Print Article", "sharing or navigation line"),
+        ("Like this story? Share it with a friend!", "sharing or navigation line"),
+        (
+            "Follow AP's full coverage of the ferry strike at https://apnews.example/ferry",
+            "sharing or navigation line",
+        ),
+        ("Follow @OsterPost for the latest.", "sharing or navigation line"),
+        (
+            "Email Ada Brook at abrook@osterpost.example or follow her on X.",
+            "sharing or navigation line",
+        ),
+        ("[Related: Ferry fares to rise in May]", "sharing or navigation line"),
+        ("Also on osterpost.example Ferry unions call second strike", "sharing or navigation line"),
+        ("Related post: The best crossings of the Lindham strait", "sharing or navigation line"),
+        ("This copy is for your personal, non-commercial use only.", "copyright line"),
+        (
+            "If you buy something through this post, Oster Post may get a share of the sale.",
+            "advertisement",
+        ),
+        ("We may earn a commission from links on this page.", "advertisement"),
+        ("Ferry unions call second strike [VIDEO]", "related link"),
     ],
 )
 def test_trailing_boilerplate_lines(line: str, reason: str) -> None:
@@ -258,6 +286,35 @@ def test_a_names_pop_up_card_goes_and_the_name_stays() -> None:
     assert [(r.text, r.reason) for r in article.removed] == [(card, "name pop-up")]
     kept = "Fares will cost MORE from June, Ines Varga said, as fuel prices rose again in May."
     assert _clean("\n\n".join([BODY[0], kept])).text.endswith(kept), "no card without a full name"
+
+
+def test_a_box_of_related_links_goes_up_to_the_next_sentence() -> None:
+    links = [
+        "You may also like...",
+        "Who will run the Lindham ferry in 2026?",
+        "Ferry unions call second strike",
+        "Oster quay reopens after repairs",
+    ]
+    after = "Passengers said the crossing was smoother than before."  # short, but a sentence
+    article = _clean("\n\n".join([*BODY[:2], *links, after, BODY[2]]))
+    assert article.text == "\n\n".join([*BODY[:2], after, BODY[2]])
+    assert _reasons(article) == ["related link"] * 4
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The phishing email landed in his inbox on Monday, the police said.",
+        "Subscribers said the newsletter had reached their inbox late.",
+        "Reprints of the 1851 map were sold at the quay.",
+        "Follow-up inspections of the hull are set for May, the operator said.",
+        "We may never know why the plate cracked, Varga said.",
+        "Related reports from Oster said the ferry had been inspected in March.",
+    ],
+)
+def test_sentences_like_boilerplate_stay(line: str) -> None:
+    article = _clean("\n\n".join([*BODY, line]))
+    assert article.text.endswith(line) and not article.removed
 
 
 def test_page_widgets_after_the_article_go() -> None:

@@ -123,8 +123,8 @@ def test_on_real_pages_the_residue_rules_add_precision_to_trafilatura() -> None:
         for i in english
     ]
     mine, theirs = extraction.scores(kept), extraction.scores(base)
-    assert mine["precision"] > theirs["precision"] + 0.01  # 96.7 against 95.0 on 2026-12-02
-    assert mine["f1"] >= 0.955 and mine["f1"] > theirs["f1"]
+    assert mine["precision"] > theirs["precision"] + 0.02  # 97.4 against 95.0 on 2026-12-02
+    assert mine["f1"] >= 0.96 and mine["f1"] > theirs["f1"]  # 96.7 against 96.3
     hill = [ours[i][0] for i, page in enumerate(pages) if "thehill.com" in page.url]
     assert hill and all("Kristi Noem (R)" in t or "Ilhan Omar (D-Minn.)" in t for t in hill)
     assert not any(" MORE" in t for t in hill)
