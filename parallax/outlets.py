@@ -123,7 +123,11 @@ DATELINE = re.compile(
     r"^(?:[A-Z][A-Z .’'-]{1,40}(?:,\s*[A-Z][\w .]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[—–]\s*"
     r"|[A-Z][A-Z .’'-]{3,40}\s*\([^)]{1,30}\)\s+-\s+"
     r"|(?:[A-Z][A-Z’'-]{4,}|[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+)+)(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s+-\s+"
-    r"|[A-Z][A-Z .’'-]{3,40}:\s+)"
+    r"|[A-Z][A-Z .’'-]{3,40}:\s+)",
+    # a dateline opens a paragraph, not only the text: callers match at a sentence's offset, where
+    # "^" alone would hold only at 0 (a page's subtitle line before "SIOUX FALLS, S.D. – " had left
+    # the dateline in the brief and its headline)
+    re.MULTILINE,
 )
 
 # "KYIV, Ukraine (AP) —", "LONDON, May 31 (Reuters) -": a dateline crediting the agency that wrote the copy

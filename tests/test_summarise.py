@@ -255,6 +255,16 @@ def test_datelines_in_the_forms_agencies_write_them(lead: str) -> None:
     assert match is not None and match.group(0) == lead
 
 
+def test_a_dateline_after_a_first_paragraph_is_found_at_its_offset() -> None:
+    text = (
+        "A standfirst the page printed first.\n\nSIOUX FALLS, S.D. – Officials said so on Monday, "
+        "as did the mayor of LINDHAM — a town of 4,000."
+    )
+    match = DATELINE.match(text, text.index("SIOUX"))
+    assert match is not None and match.group(0) == "SIOUX FALLS, S.D. – "
+    assert DATELINE.match(text, text.index("LINDHAM")) is None, "mid-paragraph is no dateline"
+
+
 def test_words_that_only_look_like_a_dateline_stay() -> None:
     for sentence in (
         "US-China talks resumed on Monday.",
