@@ -30,6 +30,7 @@ from parallax.models import (
 )
 from parallax.outlets import DATELINE
 from parallax.timex import quantity_numbers
+from parallax.tweets import in_signature
 
 Matrix = npt.NDArray[np.float32]
 
@@ -98,8 +99,8 @@ def _sentences(
             if dateline:
                 start = dateline.end()
             text = article.text[start:end]
-            if len(text.split()) < opts.min_fact_words:
-                continue
+            if len(text.split()) < opts.min_fact_words or in_signature(article.text, start, end):
+                continue  # too short to state a fact, or an embedded tweet's signature line
             key = citations.get((a_index, s_index)) or f"group:{groups.get(article.id, a_index)}"
             numbers = quantity_numbers(text)
             out.append(

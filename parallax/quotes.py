@@ -35,6 +35,7 @@ from parallax.models import (
     SpeakerKind,
     content_hash,
 )
+from parallax.tweets import embedded_tweets, in_tweet
 
 Matrix = npt.NDArray[np.float32]
 
@@ -1298,7 +1299,33 @@ def find_attributions(
     found = _join_fragments(
         _resolve_pronouns(direct + indirect, article.text, people, analysis.sentences), masked
     )
+    found = _with_tweets(found, article.text, index, persons)
     return found if scare_quotes else [a for a in found if not _scare_quote(a, article.text)]
+
+
+def _with_tweets(
+    found: list[Attribution], text: str, index: int, persons: set[str]
+) -> list[Attribution]:
+    """An embedded tweet (tweets.py) is its author's words, whole: it replaces whatever was read
+    inside it (a quote the tweet quotes, a "said" in it) and its signature line."""
+    tweets = embedded_tweets(text)
+    if not tweets:
+        return found
+    kept = [a for a in found if not in_tweet(text, a.start, a.end)]
+    for tweet in tweets:
+        kept.append(
+            Attribution(
+                index,
+                tweet.start,
+                tweet.end,
+                tweet.author,
+                tweet.author_start,
+                speaker_kind(tweet.author, persons),
+                direct=True,
+                partial=False,
+            )
+        )
+    return sorted(kept, key=lambda a: a.start)
 
 
 def _scare_quote(att: Attribution, text: str) -> bool:

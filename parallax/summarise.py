@@ -51,6 +51,7 @@ from parallax.models import (
 )
 from parallax.outlets import DATELINE, find_outlets
 from parallax.timex import quantity_numbers
+from parallax.tweets import in_tweet
 from parallax.vectors import SentenceVectors, rows
 
 Matrix = npt.NDArray[np.float32]
@@ -145,6 +146,8 @@ def _candidate(
         return (
             None  # the brief is in the reporter's voice; what people said is in the quotes section
         )
+    if in_tweet(article.text, start, end):
+        return None  # an embedded tweet is its author's words too (tweets.py)
     if words < CREDIT_MAX_WORDS and _credits_an_outlet(text):
         return None  # "Biden's decision was first reported by Politico.": who broke it, not news
     if text.count("(") != text.count(")"):

@@ -26,6 +26,7 @@ from parallax.models import Analysis, Article, Span, TimelineEvent
 from parallax.outlets import DATELINE
 from parallax.temporal import tag
 from parallax.timex import FUTURE_CUES, WEEKDAYS
+from parallax.tweets import in_tweet
 
 Matrix = npt.NDArray[np.float32]
 
@@ -174,6 +175,8 @@ def find_events(
                 continue  # "at 9:40 p.m." says the hour, not the day: the day comes from elsewhere
             if _modifier_year(article.text, timex.start, timex.end):
                 continue  # "WeWork's 2025 bond", "the agency's 2020 budget request": names a thing
+            if in_tweet(article.text, timex.start, timex.end):
+                continue  # a tweet's "today" is its own day; its signature's date is when it was sent
             s_index = analysis.sentence_at(timex.start)
             if s_index is None:
                 continue

@@ -750,10 +750,3 @@ def test_a_name_ending_like_a_preposition_still_speaks_and_roles_hold_in_a_claus
     speakers = _speakers(pipeline, text)
     assert speakers["We will talk with the North,"] == "Moon Jae-in"
     assert speakers["They are worried,"] == "Robby Mook"
-
-
-def _speakers(pipeline: Pipeline, text: str) -> dict[str, str | None]:
-    """Each quote's words and the speaker given them, for a text read as one article."""
-    article = Article("0" * 12, "t", text)
-    [analysis] = pipeline.nlp.analyse([article])
-    return {a.content(text): a.speaker for a in find_attributions(article, analysis)}
