@@ -672,7 +672,7 @@ def eval_extraction(
     the baselines also on every page (definitions: docs/evaluation.md).
 
     \b
-    Example:
+    Examples:
       parallax eval extraction ../shared/eval/scrapinghub-aeb
       parallax eval extraction ../shared/eval/scrapinghub-aeb --first 20 --per-page --format json
     """

@@ -491,23 +491,28 @@ class TimelineEvent:
         )
 
     def period(self) -> tuple[_dt.date, _dt.date]:
-        """The first and last day ``date`` covers: ``2024-05`` is May 1-31, ``2024-W20`` May 13-19,
-        ``2024-SU`` June-August, ``2024-Q4`` October-December, ``2024`` the year."""
-        year, _, rest = self.date.partition("-")
-        y = int(year)
-        if not rest:
-            return _dt.date(y, 1, 1), _dt.date(y, 12, 31)
-        if rest[:2] in SEASON_START:
-            return _months(_dt.date(y, SEASON_START[rest[:2]], 1), 3)
-        if rest.startswith("W"):
-            monday = _dt.date.fromisocalendar(y, int(rest[1:3]), 1)
-            return monday, monday + _dt.timedelta(days=6)
-        if rest.startswith("Q"):
-            return _months(_dt.date(y, 3 * int(rest[1]) - 2, 1), 3)
-        if len(rest) == 2:
-            return _months(_dt.date(y, int(rest), 1), 1)
-        day = _dt.date.fromisoformat(self.date[:10])
-        return day, day
+        """The first and last day ``date`` covers (``period_of``)."""
+        return period_of(self.date)
+
+
+def period_of(value: str) -> tuple[_dt.date, _dt.date]:
+    """The first and last day a TIMEX3 date value covers: ``2024-05`` is May 1-31, ``2024-W20``
+    May 13-19, ``2024-SU`` June-August, ``2024-Q4`` October-December, ``2024`` the year."""
+    year, _, rest = value.partition("-")
+    y = int(year)
+    if not rest:
+        return _dt.date(y, 1, 1), _dt.date(y, 12, 31)
+    if rest[:2] in SEASON_START:
+        return _months(_dt.date(y, SEASON_START[rest[:2]], 1), 3)
+    if rest.startswith("W"):
+        monday = _dt.date.fromisocalendar(y, int(rest[1:3]), 1)
+        return monday, monday + _dt.timedelta(days=6)
+    if rest.startswith("Q"):
+        return _months(_dt.date(y, 3 * int(rest[1]) - 2, 1), 3)
+    if len(rest) == 2:
+        return _months(_dt.date(y, int(rest), 1), 1)
+    day = _dt.date.fromisoformat(value[:10])
+    return day, day
 
 
 # the month each TIMEX3 season begins, northern hemisphere (a winter in its year's December)

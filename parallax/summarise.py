@@ -50,6 +50,7 @@ from parallax.models import (
     publication_day,
 )
 from parallax.outlets import DATELINE, find_outlets
+from parallax.timeline import Period, dates_clash, event_periods
 from parallax.timex import quantity_numbers
 from parallax.tweets import in_tweet
 from parallax.vectors import SentenceVectors, rows
@@ -212,18 +213,27 @@ def _vectors(story: StoryText, cands: Sequence[Candidate], indices: Sequence[int
     return rows(story.embeddings, [(cands[i].article, cands[i].position) for i in indices])
 
 
-def _clash(cands: list[Candidate], i: int, j: int, sim: float) -> bool:
-    """Candidates ``i`` and ``j`` word one thing with other numbers: two points, not one."""
-    return numbers_clash(cands[i].numbers, cands[j].numbers, sim, (cands[i].day, cands[j].day))
+def _clash(cands: list[Candidate], i: int, j: int, sim: float, story: StoryText) -> bool:
+    """Candidates ``i`` and ``j`` word one thing with other numbers, or date it on other days ("launches
+    today" and "launches tomorrow" of one day): two points, not one."""
+    if numbers_clash(cands[i].numbers, cands[j].numbers, sim, (cands[i].day, cands[j].day)):
+        return True
+    return dates_clash(_periods(story, cands[i]), _periods(story, cands[j]))
+
+
+def _periods(story: StoryText, cand: Candidate) -> tuple[Period, ...]:
+    article = story.articles[cand.article]
+    return event_periods(article.text[cand.start : cand.end], article.published)
 
 
 def _confirming(
-    sims: npt.NDArray[np.float32], cands: list[Candidate], opts: BriefOptions
+    sims: npt.NDArray[np.float32], cands: list[Candidate], opts: BriefOptions, story: StoryText
 ) -> npt.NDArray[np.float32]:
-    """``sims`` with the pairs that would confirm each other but clash in their numbers at 0."""
+    """``sims`` with the pairs that would confirm each other but clash in their numbers or dates
+    at 0."""
     out = sims
     for i, j in np.argwhere(np.triu(sims >= opts.support_min_sim, 1)):
-        if cands[i].article != cands[j].article and _clash(cands, i, j, float(sims[i, j])):
+        if cands[i].article != cands[j].article and _clash(cands, i, j, float(sims[i, j]), story):
             if out is sims:
                 out = sims.copy()
             out[i, j] = out[j, i] = 0.0
@@ -235,7 +245,7 @@ def _carried(
 ) -> npt.NDArray[np.float64]:
     """For each candidate, how many independent groups other than its own carry the same point
     (like wording with other numbers is another point: ``models.numbers_clash``)."""
-    sims = _confirming(sims, cands, opts)
+    sims = _confirming(sims, cands, opts, story)
     owner = np.array([story.group_of(c.article) for c in cands])
     carried = np.zeros(len(cands))
     for group in sorted(set(owner.tolist())):
@@ -406,7 +416,7 @@ def _citations(
     for j, other in enumerate(cands):
         if other.article == main.article or sims[idx, j] < opts.support_min_sim:
             continue
-        if _clash(cands, idx, j, float(sims[idx, j])):
+        if _clash(cands, idx, j, float(sims[idx, j]), story):
             continue  # "Clinton has 503 delegates" is not cited by "Clinton has 1,163 delegates"
         if other.article not in best or sims[idx, j] > best[other.article][0]:
             best[other.article] = (float(sims[idx, j]), j)

@@ -522,6 +522,47 @@ def test_a_tally_of_another_day_is_no_confirmation(pipeline: Pipeline) -> None:
     assert all(s.independent_sources == 1 for s in tallies)
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "cited"),
+    [
+        # of one day, "today" and "tomorrow" are two days: two events, whatever the wording
+        (
+            "The Lindham ferry resumes its crossings to Oster today after the hull repairs.",
+            "The Lindham ferry resumes its crossings to Oster tomorrow after the hull repairs.",
+            False,
+        ),
+        (
+            "The Lindham ferry resumed its crossings to Oster on Monday after the hull repairs.",
+            "A year ago, the Lindham ferry resumed its crossings to Oster after hull repairs.",
+            False,
+        ),
+        # the day a source said it is not the day it tells of
+        (
+            "The Lindham ferry resumed its crossings to Oster on Monday after the hull repairs.",
+            "The Lindham ferry resumed its crossings to Oster after the hull repairs, its operator "
+            "said on Tuesday.",
+            True,
+        ),
+    ],
+)
+def test_like_wording_of_other_days_is_no_confirmation(
+    pipeline: Pipeline, first: str, second: str, cited: bool
+) -> None:
+    from parallax.models import Article
+
+    articles = [
+        Article(
+            str(i) * 12, str(i), f"{text} Passengers queued at the quay.", published="2025-04-08"
+        )
+        for i, text in enumerate([first, second])
+    ]
+    opts = replace(pipeline.opts, single_story=True, analysis=False, brief=BriefOptions(words=20))
+    [story] = Pipeline(opts, pipeline.nlp, pipeline.embedder).brief(articles).stories
+    [lead] = [s for s in story.brief.sentences if "ferry" in s.text]
+    assert (len(lead.citations) == 2) is cited
+    assert lead.independent_sources == (2 if cited else 1)
+
+
 def _brief_only(pipeline: Pipeline, words: int) -> Pipeline:
     """The session's models, briefing in ``words`` words without the analysis."""
     return Pipeline(
