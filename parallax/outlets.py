@@ -120,7 +120,9 @@ OUTLETS: tuple[Outlet, ...] = (
 # newspaper archives print the dash; not "NATO - Russia talks" or "U.S. - China"), with a colon only after a place in capitals alone ("NEW DELHI: "): "US - China
 # talks" and "US, China agree: ..." are headlines, not datelines
 DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z .’'-]{1,40}(?:,\s*[A-Z][\w .]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[—–]\s*"
+    r"^(?:[A-Z][A-Z .’'-]{1,40}(?:,\s*[A-Z][\w .]{1,30})?(?:\s*\([^)]{1,30}\))?\s*(?:[—–]|--)\s*"
+    # CNN's credit glued to the lead: "Hong Kong (CNN Business)A muddled view ..."
+    r"|[A-Z][A-Za-z .,'’-]{1,40}\s\((?:CNN|CNN Business|AP|Reuters|AFP)\)(?=[A-Z“\"])"
     r"|[A-Z][A-Z .’'-]{3,40}\s*\([^)]{1,30}\)\s+-\s+"
     r"|(?:[A-Z][A-Z’'-]{4,}|[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+)+)(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s+-\s+"
     r"|[A-Z][A-Z .’'-]{3,40}:\s+)",

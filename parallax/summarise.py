@@ -20,7 +20,7 @@ and the weights are ICSISumm's published choices, expressed per independent sour
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -523,6 +523,35 @@ def _chronological(chosen: list[int], cands: list[Candidate], story: StoryText) 
 _CLAUSE_BREAK = re.compile(
     r",\s|\s[—–-]\s|;\s|:\s|\s(?:but|said|says|according to|after|as|when|while)\s"
 )
+# A lead that opens with a clause or phrase of its own ("With Hong Kong protests exploding to new
+# levels, China deployed troops"): its headline starts after that opener's comma when a capitalised
+# subject follows, and otherwise runs past it; the opener alone said nothing.
+_OPENER = re.compile(
+    r"^(?:As|With|Without|After|Before|While|When|Whenever|Where|Despite|Although|Though|Because|If|"
+    r"Since|Following|Amid|Amidst|In|On|At|For|Until|Once|Over|During|Throughout|Unlike|Like|Under|"
+    r"By|From|Having|Speaking|Asked|Ahead|Even|Just|Only|Now|Earlier|Later|Last|This|Hours|Days|"
+    r"Weeks|Months|Years|Minutes|Moments|Nearly|Almost|More than|Less than|According to)\b"
+)
+# the break closes what was put after the subject, not a clause: an apposition ("Kurt Volker, the
+# former special envoy to Ukraine,"; "Two hostages — an American and an Australian —") or an aside
+# ("A 43-year-old man, after having switched to feather bedding,")
+_INSERTION = re.compile(
+    r"^[^,—–]{1,80}(?:,|\s[—–])\s(?:the|a|an|who|whose|which|after|before|while|when|once|now|then|"
+    r"formerly|both|one|two|three|its|his|her|their)\b[^,—–]*$"
+)
+
+
+def _headline_breaks(text: str) -> Iterator[int]:
+    """Where the lead may be cut for its headline: clause breaks that do not end an insertion after
+    its subject, fall inside brackets, or end the speaker of a "said" (the headline is what was
+    said, with whoever said it)."""
+    for brk in _CLAUSE_BREAK.finditer(text):
+        before = text[: brk.start()]
+        if before.count("(") > before.count(")") or _INSERTION.match(before):
+            continue
+        if brk.group(0).strip() in ("said", "says") and "," not in before:
+            continue
+        yield brk.start()
 
 
 def _headline(
@@ -533,20 +562,31 @@ def _headline(
 ) -> BriefSentence | None:
     """The opening words of the brief's lead point (its first sentence in the sources' order: told
     earliest, and among leads the most confirmed), up to its first clause break after six words, else
-    its first HEADLINE_WORDS words less trailing function words: a verbatim prefix, cited like any
-    sentence of the brief."""
+    its first HEADLINE_WORDS words less trailing function words: a verbatim part of the lead, cited
+    like any sentence of the brief. An opener ("As the year comes to an end, ...") is left out when a
+    capitalised subject follows it, and never ends the headline; nor does an insertion after the
+    subject ("Kurt Volker, the former special envoy to Ukraine, ...") or a speaker before "said"."""
     if not chosen:
         return None
     top = chosen[0]
     cand = cands[top]
     article = story.articles[cand.article]
-    text = article.text[cand.start : cand.end]
+    start = cand.start
+    text = article.text[start : cand.end]
+    opener = _OPENER.match(text)
+    first_comma = text.find(", ")
+    past_opener = 0
+    if opener and first_comma > 0 and len(text[:first_comma].split()) <= HEADLINE_WORDS:
+        past_opener = first_comma + 2
+        rest = text[past_opener:]
+        if rest[:1].isupper() and len(rest.split()) >= 6:
+            start, text, past_opener = start + past_opener, rest, 0
     cut = len(text.rstrip(".!?…\"'”’ "))
     words = [m.start() for m in re.finditer(r"\S+", text)]
-    for brk in _CLAUSE_BREAK.finditer(text):
-        n_words = sum(1 for w in words if w < brk.start())
-        if 6 <= n_words <= HEADLINE_WORDS:
-            cut = brk.start()
+    for brk in _headline_breaks(text):
+        n_words = sum(1 for w in words if w < brk)
+        if brk > past_opener and 6 <= n_words <= HEADLINE_WORDS:
+            cut = brk
             break
     else:
         if len(words) > HEADLINE_WORDS:
@@ -555,6 +595,8 @@ def _headline(
             while cut > 0 and text[:cut].split()[-1].lower() in stop:
                 cut = len(text[:cut].rsplit(None, 1)[0])
     line = text[:cut].rstrip(" ,;:—–-")
+    if line.count("(") > line.count(")"):
+        line = line[: line.rfind("(")].rstrip(" ,;:—–-")  # "... on Mason Rudolph (well, 12 if"
     if line.rfind("“") > line.rfind("”"):
         # cut inside a quotation ("... if Donald Trump is president “we"): end before it opens,
         # or have no headline when too little would be left ('A “deeply troubling pattern ...')
@@ -563,9 +605,7 @@ def _headline(
             return None
     if not line:
         return None
-    return BriefSentence(
-        line, (Span(article.id, cand.start, cand.start + len(line)),), int(carried[top]) + 1
-    )
+    return BriefSentence(line, (Span(article.id, start, start + len(line)),), int(carried[top]) + 1)
 
 
 def _lead(cands: list[Candidate], text: str, opts: BriefOptions) -> tuple[list[int], int | None]:

@@ -168,6 +168,54 @@ def test_a_headline_cut_inside_a_quotation_ends_before_it(pipeline: Pipeline) ->
     assert brief.headline is None or len(brief.headline.text.split()) >= 4
 
 
+@pytest.mark.parametrize(
+    ("lead", "headline"),
+    [
+        # an opener is left out when a capitalised subject follows it, and never ends the headline
+        (
+            "With the river rising to new levels, Lindham council closed the ferry quay and the "
+            "harbour road on Monday night.",
+            "Lindham council closed the ferry quay and the harbour road on Monday night",
+        ),
+        (
+            "As the season comes to an end, it is time to look back on the ferry strikes.",
+            "As the season comes to an end, it is time to look back on the ferry strikes",
+        ),
+        # an apposition or an aside after the subject is no clause
+        (
+            "Ines Varga, the director of the Lindham ferry operator, said the crossings would resume.",
+            "Ines Varga, the director of the Lindham ferry operator, said the crossings would resume",
+        ),
+        (
+            "Two ferries — an old one and a new one — collided off Lindham quay on Monday, the coast "
+            "guard said.",
+            "Two ferries — an old one and a new one — collided off Lindham quay on Monday",
+        ),
+        # the speaker alone before "said" says nothing
+        (
+            "Lindham ferry operator director Ines Varga said a cracked hull plate had kept the boat in "
+            "port for three weeks.",
+            "Lindham ferry operator director Ines Varga said a cracked hull plate had kept the boat in "
+            "port",
+        ),
+        # no cut inside brackets, and no bracket left open
+        (
+            "The ferry carried 212 passengers on Monday (well, 214 if you count the two crew who "
+            "were off duty) across the strait.",
+            "The ferry carried 212 passengers on Monday",
+        ),
+    ],
+)
+def test_a_headline_is_a_clause_of_the_lead(pipeline: Pipeline, lead: str, headline: str) -> None:
+    from parallax.models import Article
+
+    text = f"{lead}\n\nThe port board has not commented on the future of the ferry service."
+    brief = _brief_only(pipeline, 60).brief([Article("0" * 12, "0.txt", text)]).stories[0].brief
+    assert brief.headline is not None and brief.headline.text == headline
+    [span] = brief.headline.citations
+    assert text[span.start : span.end] == headline
+
+
 def test_chronological_order_follows_the_days_sentences_date(pipeline: Pipeline) -> None:
     from datetime import date
 
