@@ -191,6 +191,9 @@ _RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(?:-\s*)?(?:order reprints|reprints|print article|print this (?:article|page|story)|"
             r"e-?mail this (?:article|story))$|"
             r"^(?:like|liked|enjoy|enjoyed) this (?:story|article)\?\s*share\b.{0,40}$|"
+            # an invitation to the comments: "Leave a comment and let us know ...", "Tell us what
+            # YOU think..."
+            r"^leave a comment\b|^(?:tell us|let us know) what you think\b.{0,60}$|"
             # a link to more of the outlet's coverage, and contact lines under the article: "Follow
             # AP's full coverage of Brexit at https://...", "Email Tariq Malik at t@x.com or follow him"
             r"^follow (?:ap|reuters|afp|our|the)\b'?s? (?:full |latest |live )?coverage\b|"

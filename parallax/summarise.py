@@ -80,6 +80,15 @@ SCOOP_FIRST = re.compile(
     re.IGNORECASE,
 )
 CREDIT_MAX_WORDS = 12  # ... when it says little else: a longer sentence carries news of its own
+# a line that only says someone would not talk: "The governor's office didn't immediately respond to
+# The Hill's request for comment.", "Police declined to comment." (news says it; a brief need not)
+NO_COMMENT = re.compile(
+    r"\b(?:did not|didn[’']t|does not|doesn[’']t|has not|hasn[’']t|have not|haven[’']t)\s+"
+    r"(?:immediately\s+)?(?:respond|reply|return)\w*\b.{0,80}\bfor comment\b|"
+    r"\b(?:declined|refused) to comment\b|\bcould not (?:immediately )?be reached for comment\b",
+    re.IGNORECASE,
+)
+NO_COMMENT_MAX_WORDS = 20  # ... when it says little else
 TERMINAL = re.compile(r"[.!…][\"'”’)\]]*$")
 
 
@@ -151,6 +160,8 @@ def _candidate(
         return None  # an embedded tweet is its author's words too (tweets.py)
     if words < CREDIT_MAX_WORDS and _credits_an_outlet(text):
         return None  # "Biden's decision was first reported by Politico.": who broke it, not news
+    if words <= NO_COMMENT_MAX_WORDS and NO_COMMENT.search(text):
+        return None  # "... didn't immediately respond to a request for comment.": no news
     if text.count("(") != text.count(")"):
         return None  # "Texas Sen. Ted Cruz also has 17.)": the rest of a bracket opened before it
     return Candidate(

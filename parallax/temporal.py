@@ -375,7 +375,11 @@ _PAST_JUST_BEFORE = re.compile(
 _SCHEDULED = re.compile(
     r"\b(?:holds|meets|convenes|begins|starts|opens|resumes|hosts|kicks off|go(?:es)? to the polls"
     r"|takes place)(?:\s+(?!(?:after|before|since|of|from|with|following|in|at|for)\b)[\w’'-]+){0,3}?"
-    r"\s+(?:on\s+)?$",
+    r"\s+(?:on\s+)?$"
+    # an event of the calendar that "is" on the day: "Stadia's launch day is Tuesday", "the deadline
+    # is Friday", "the vote is on Thursday"
+    r"|\b(?:day|date|deadline|vote|election|launch|release|premiere|opening|hearing|trial|meeting|"
+    r"debate|primary|caucus(?:es)?|summit|ceremony|game|match)\s+(?:is|are)\s+(?:on\s+)?$",
     re.I,
 )
 

@@ -195,6 +195,8 @@ def test_a_posted_line_with_a_time_or_a_category_dates_the_article(
         ("- Order Reprints", "sharing or navigation line"),
         ("Print Article", "sharing or navigation line"),
         ("Like this story? Share it with a friend!", "sharing or navigation line"),
+        ("Leave a comment and let us know which crossing you take.", "sharing or navigation line"),
+        ("Tell us what YOU think...", "sharing or navigation line"),
         (
             "Follow AP's full coverage of the ferry strike at https://apnews.example/ferry",
             "sharing or navigation line",

@@ -441,6 +441,35 @@ def test_only_a_line_crediting_an_outlet_is_a_credit_line(sentence: str, credit:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "stands"),
+    [
+        (
+            "The governor's office didn't immediately respond to The Hill's request for comment.",
+            False,
+        ),
+        ("The operator did not respond to several requests for comment on Monday.", False),
+        ("Lindham police declined to comment on the crash.", False),
+        ("The ferry's owner could not be reached for comment.", False),
+        # what else the sentence says is news
+        (
+            "The operator declined to comment, but port records show the ferry failed two inspections "
+            "in March and was allowed to sail after a third check in April.",
+            True,
+        ),
+        ("Varga said the operator had responded to every request for repairs.", True),
+    ],
+)
+def test_a_line_that_someone_would_not_comment_is_no_brief_sentence(
+    sentence: str, stands: bool
+) -> None:
+    from parallax.models import Article
+    from parallax.summarise import _candidate
+
+    article = Article("0" * 12, "t", sentence)
+    assert (_candidate(article, 0, 0, len(sentence), 3, BriefOptions()) is not None) is stands
+
+
+@pytest.mark.parametrize(
     "text", ["Storm hits coast.", '"We will rebuild every house," the mayor said on Friday.']
 )
 def test_a_story_with_no_brief_sentence_is_briefed_by_its_opening(

@@ -346,6 +346,10 @@ def test_the_month_of_an_election_to_come_is_ahead() -> None:
             date(2016, 2, 18),
             "2016-02-20",
         ),
+        # an event of the calendar that "is" on the day, as a page of Monday 18 November put it
+        ("Stadia's launch day is Tuesday.", date(2019, 11, 18), "2019-11-19"),
+        ("The deadline is Friday, the council said.", date(2019, 11, 18), "2019-11-22"),
+        ("The meeting was Tuesday.", date(2019, 11, 18), "2019-11-12"),
         # ... and the past stays past: a past verb, a noun "votes", a lead held after the day, a
         # past participle or a relative clause before the day
         (
