@@ -456,6 +456,8 @@ def _subject_before(text: str, start: int, verb_at: int) -> tuple[str, int] | No
     if window.endswith(","):
         window = window[:-1]
     window = re.sub(r",\s*\d{1,3}$", "", window)  # "One resident, Petra Solberg, 34, said": an age
+    # "Richardson, via USA Today, said": where the words were read, not who said them
+    window = re.sub(r",\s*(?:via|per)\s+[^,]{1,60}$", "", window)
     # "Rep. Gregory Meeks (D-N.Y.) said": the party and state go with the name
     window = _PARTY.sub("", window)
     # "a salesman from Sumter, South Carolina, says": the state closes the place, not a speaker

@@ -280,7 +280,8 @@ def test_speakers_with_titles_initials_and_asides(pipeline: Pipeline) -> None:
         '"We will appeal," said Tomas R. Vell Jr. on Monday.\n\n'
         '"Fine," said Brook, who leads the council.\n\n'
         'One resident, Petra Solberg, 34, said: "The whole sky was orange."\n\n'
-        '"The veto will be overridden," Council Leader Ines Varga, R-Ost., said Tuesday.',
+        '"The veto will be overridden," Council Leader Ines Varga, R-Ost., said Tuesday.\n\n'
+        'Brook, via the Oster Post, said that the board "cannot keep the ferry running for ever."',
     )
     assert said["It was the least bad outcome,"] == "Mr. Morgan of the Harbour Trust"
     assert said["Is it over? She should resign!"] == "Ada Brook"
@@ -289,6 +290,7 @@ def test_speakers_with_titles_initials_and_asides(pipeline: Pipeline) -> None:
     assert said["We will appeal,"] == "Tomas R. Vell Jr."
     assert said["The whole sky was orange."] == "Petra Solberg", "not her age"
     assert said["The veto will be overridden,"] == "Council Leader Ines Varga", "party and state"
+    assert said["cannot keep the ferry running for ever."] == "Brook", "not where it was read"
     assert all(not (s or "").startswith(("“", '"')) for s in said.values()), (
         "a quoted word speaks not"
     )
