@@ -2,11 +2,11 @@
 
 Twitter's embed code prints the tweet as a paragraph of its own and signs it on the next line with its
 author, handle and day: "I love that they trademarked it. ... https://t.co/XPxUJuyIAC" then "— Robert
-Maguire (@RobertMaguire_) November 18, 2019". Extractors keep both as text (17 of Scrapinghub's 162
-English pages carry one). The tweet is its author's words, not the reporter's: quotes.py gives it to
-its author as a quote, the brief leaves it out, and the timeline dates nothing by it (its "today" is
-the tweet's day, and the signature's date is when it was posted, not an event). The signature line is
-no fact either.
+Maguire (@RobertMaguire_) November 18, 2019". Extractors keep both as text (the cleaned text of
+Scrapinghub's 162 English pages holds 7 such tweets). The tweet is its author's words, not the
+reporter's: quotes.py gives it to its author as a quote, the brief leaves it out, and the timeline
+dates nothing by it (its "today" is the tweet's day, and the signature's date is when it was posted,
+not an event). The signature line is no fact either.
 
 Hand-rolled: the embed's printed form is fixed, and no library reads it back from plain text.
 """
