@@ -50,7 +50,7 @@ from parallax.models import (
     publication_day,
 )
 from parallax.outlets import DATELINE, find_outlets
-from parallax.timeline import Period, dates_clash, event_periods
+from parallax.temporal import Period, dates_clash, event_periods
 from parallax.timex import quantity_numbers
 from parallax.tweets import in_tweet
 from parallax.vectors import SentenceVectors, rows

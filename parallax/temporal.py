@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
+from parallax.models import period_of
 from parallax.timex import (
     FUTURE_CUES,
     IRREGULAR_PAST,
@@ -525,3 +528,50 @@ def tag(text: str, anchor: date) -> list[Timex]:
             found.append(Timex(start, end, result[0], result[1], text[start:end]))
             taken.append((start, end))
     return sorted(found, key=lambda t: t.start)
+
+
+# What the timeline and the brief read of a sentence's dates: a clock time alone says the hour, not
+# the day; an event's value is a day, week, month, quarter, season or year (not a duration or a set)
+CLOCK_ONLY = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)", re.IGNORECASE)
+EVENT_VALUE = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|Q\d|SP|SU|FA|WI))?")
+
+
+Period = tuple[date, date]
+# a reporting verb right before a date: the day the words were said ("said on Wednesday", "told CNN
+# on Thursday", "the minister said Friday"), not the day of what they tell
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|told(?: [A-Z][\w.&'’-]*){1,3}|added|stated|wrote|tweeted|confirmed)\s+(?:on\s+|late\s+|early\s+)?$"
+)
+
+
+@lru_cache(maxsize=65536)
+def event_periods(sentence: str, published: str | None) -> tuple[Period, ...]:
+    """The days the sentence's dates cover, read against its article's date (``published``): what
+    tells two sentences of like wording apart as two events ("Stadia launches today" of one day and
+    "Stadia launches tomorrow" of the same day; "NASA announced Nov. 18" and "A year ago, NASA
+    announced"). Read in the sentence alone: an expression that counts from a date named before it
+    ("the next day") is not valued, so it clashes with nothing."""
+    if not published:
+        return ()
+    anchor = date.fromisoformat(published[:10])
+    out = []
+    for timex in tag(sentence, anchor):
+        matched = EVENT_VALUE.match(timex.value) if timex.type == "DATE" else None
+        if matched is None or CLOCK_ONLY.fullmatch(timex.text):
+            continue
+        if _REPORTED_ON.search(sentence, 0, timex.start):
+            continue  # "the fire service said on Wednesday": when it was told, not when it happened
+        try:
+            out.append(period_of(matched.group(0)))
+        except ValueError:  # a value out of the calendar ("2019-W53")
+            continue
+    return tuple(out)
+
+
+def dates_clash(first: Sequence[Period], second: Sequence[Period]) -> bool:
+    """Both sentences are dated and no date of one overlaps a date of the other."""
+    return bool(first and second) and not any(
+        a_start <= b_end and b_start <= a_end
+        for a_start, a_end in first
+        for b_start, b_end in second
+    )

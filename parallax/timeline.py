@@ -18,14 +18,13 @@ import itertools
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
-from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
 
-from parallax.models import Analysis, Article, Span, TimelineEvent, period_of
+from parallax.models import Analysis, Article, Span, TimelineEvent
 from parallax.outlets import DATELINE
-from parallax.temporal import tag
+from parallax.temporal import CLOCK_ONLY, EVENT_VALUE, tag
 from parallax.timex import FUTURE_CUES, WEEKDAYS
 from parallax.tweets import in_tweet
 
@@ -36,49 +35,6 @@ ANCHOR_WINDOW_DAYS = 1  # an undated article appears within a day of its dated s
 _PAST_WEEKDAY = re.compile(
     r"\b(?:on|last|until|since)?\s*(" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b"
 )
-_CLOCK_ONLY = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)", re.IGNORECASE)
-EVENT_VALUE = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|Q\d|SP|SU|FA|WI))?")
-
-
-Period = tuple[date, date]
-# a reporting verb right before a date: the day the words were said ("said on Wednesday", "told CNN
-# on Thursday", "the minister said Friday"), not the day of what they tell
-_REPORTED_ON = re.compile(
-    r"\b(?:said|says|told(?: [A-Z][\w.&'’-]*){1,3}|added|stated|wrote|tweeted|confirmed)\s+(?:on\s+|late\s+|early\s+)?$"
-)
-
-
-@lru_cache(maxsize=65536)
-def event_periods(sentence: str, published: str | None) -> tuple[Period, ...]:
-    """The days the sentence's dates cover, read against its article's date (``published``): what
-    tells two sentences of like wording apart as two events ("Stadia launches today" of one day and
-    "Stadia launches tomorrow" of the same day; "NASA announced Nov. 18" and "A year ago, NASA
-    announced"). Read in the sentence alone: an expression that counts from a date named before it
-    ("the next day") is not valued, so it clashes with nothing."""
-    if not published:
-        return ()
-    anchor = date.fromisoformat(published[:10])
-    out = []
-    for timex in tag(sentence, anchor):
-        matched = EVENT_VALUE.match(timex.value) if timex.type == "DATE" else None
-        if matched is None or _CLOCK_ONLY.fullmatch(timex.text):
-            continue
-        if _REPORTED_ON.search(sentence, 0, timex.start):
-            continue  # "the fire service said on Wednesday": when it was told, not when it happened
-        try:
-            out.append(period_of(matched.group(0)))
-        except ValueError:  # a value out of the calendar ("2019-W53")
-            continue
-    return tuple(out)
-
-
-def dates_clash(first: Sequence[Period], second: Sequence[Period]) -> bool:
-    """Both sentences are dated and no date of one overlaps a date of the other."""
-    return bool(first and second) and not any(
-        a_start <= b_end and b_start <= a_end
-        for a_start, a_end in first
-        for b_start, b_end in second
-    )
 
 
 def _weekday_mentions(text: str) -> list[int]:
@@ -213,7 +169,7 @@ def find_events(
         for timex in timexes:
             if timex.type not in ("DATE", "TIME") or not EVENT_VALUE.match(timex.value):
                 continue  # durations, sets and PRESENT_REF date nothing
-            if _CLOCK_ONLY.fullmatch(timex.text):
+            if CLOCK_ONLY.fullmatch(timex.text):
                 continue  # "at 9:40 p.m." says the hour, not the day: the day comes from elsewhere
             if _modifier_year(article.text, timex.start, timex.end):
                 continue  # "WeWork's 2025 bond", "the agency's 2020 budget request": names a thing
