@@ -305,6 +305,7 @@ def test_reported_speech_speakers_past_titles_asides_and_openings(pipeline: Pipe
         "cranes were older than the pier.\n\n"
         "Too often, Ada Brook said, the council waits for a disaster.\n\n"
         "But Mr. Vell said the repairs would be paid for by the port.\n\n"
+        "Mr. Vell has since said that the repairs would take a year.\n\n"
         "Petra Solberg, 34, who lives by the quay, says she heard the crash at night.\n\n"
         "One council ad, which is airing this week, argues that “only the port can pay for it.”",
     )
@@ -313,6 +314,7 @@ def test_reported_speech_speakers_past_titles_asides_and_openings(pipeline: Pipe
     assert said["the cranes were older than the pier"] == "Ines Varga"
     assert said["the council waits for a disaster"] == "Ada Brook"
     assert said["the repairs would be paid for by the port"] == "Mr. Vell"
+    assert said["the repairs would take a year"] == "Mr. Vell"
     assert said["she heard the crash at night"] == "Petra Solberg"
     assert said["only the port can pay for it."] == "One council ad"
 
