@@ -296,6 +296,7 @@ def test_brief_alone_that_groups_uses_the_grouping_model_throughout(pipeline: Pi
         "NEW DELHI: ",
         "DES MOINES - ",
         "MANCHESTER, N.H. - ",
+        "BRUSSELS, Belgium (AP) - ",
     ],
 )
 def test_datelines_in_the_forms_agencies_write_them(lead: str) -> None:
