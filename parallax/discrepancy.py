@@ -76,7 +76,18 @@ WORD_NUMBERS = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24,
 }  # fmt: skip
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6}
+# "m", "mn", "b", "k" only glued to an amount of money: "$334M", "$4.2B", "£1.5bn", "$50K"
+SCALES = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "bn": 1e9,
+    "m": 1e6,
+    "mn": 1e6,
+    "b": 1e9,
+    "k": 1e3,
+}
 UNITS: dict[str, tuple[str, float]] = {
     "km": ("distance", 1.0), "kilometers": ("distance", 1.0), "kilometres": ("distance", 1.0),
     "kilometer": ("distance", 1.0), "kilometre": ("distance", 1.0), "miles": ("distance", 1.609344),
@@ -318,7 +329,7 @@ _PARTITIVE = re.compile(
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _WORDNUM = r"(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
 _QUANTITY = re.compile(
-    rf"(?P<currency>US\$|\$\s?US(?=\d)|\$|€|£|\bdlrs\b)?\s?(?:(?<=\$US)|(?<=\$\sUS)|(?<![A-Za-z0-9.,]))(?P<number>{_NUM}|\b{_WORDNUM}\b)(?:\s?(?P<scale>thousand|million|billion|trillion|bn)\b)?"
+    rf"(?P<currency>US\$|\$\s?US(?=\d)|\$|€|£|\bdlrs\b)?\s?(?:(?<=\$US)|(?<=\$\sUS)|(?<![A-Za-z0-9.,]))(?P<number>{_NUM}|\b{_WORDNUM}\b)(?:(?<=\d)(?P<glued>[MBK]|bn|mn)\b|\s?(?P<scale>thousand|million|billion|trillion|bn)\b)?"
     rf"(?:\s?(?P<unit>%|per cent|percent|km/h|km\b|kilomet(?:er|re)s?|miles?|met(?:er|re)s|feet|tonnes?|tons|kg|kilograms|pounds|hectares|acres|mph\b|kph\b|horsepower|hp\b|kW\b|dollars|euros|dlrs\b))?"
     rf"(?P<noun>(?:\s+(?!of\b|and\b|or\b|to\b|in\b|the\b|a\b|from\b|for\b)[A-Za-z.'-]+){{0,3}})",
     re.IGNORECASE,
@@ -461,7 +472,9 @@ def _quantity(text: str, match: re.Match[str], index: int, s_index: int) -> Quan
         or _PARTITIVE.search(before)
     ):
         return None
-    value = number * SCALES.get((match["scale"] or "").lower(), 1.0)
+    if match["glued"] and not match["currency"]:
+        return None  # "5m", "3K" without a currency: metres, kilos or thousands, unknown
+    value = number * SCALES.get((match["scale"] or match["glued"] or "").lower(), 1.0)
     unit = (match["unit"] or "").lower()
     noun, noun_length = _noun_phrase(match["noun"] or "")
     dozens = (match["noun"] or "").split()[:1] == ["dozen"]  # "two dozen people": 24
@@ -476,6 +489,8 @@ def _quantity(text: str, match: re.Match[str], index: int, s_index: int) -> Quan
         if match["unit"]
         else match.end("scale")
         if match["scale"]
+        else match.end("glued")
+        if match["glued"]
         else match.end("number")
     )
     if match["currency"] == "$" and (prefix := _DOLLAR_PREFIX.search(text, max(0, at - 3), at)):

@@ -470,6 +470,13 @@ def test_a_short_sentence_with_a_date_is_no_time_stamp(sentence: str) -> None:
             [("$20", "money:USD", 20.0), ("$25", "money:USD", 25.0)],
         ),
         ("The fund gave 830,000 dlrs to the city.", [("830,000 dlrs", "money:USD", 830000.0)]),
+        ("AMD buys SeaMicro for $334M.", [("$334M", "money:USD", 334e6)]),
+        ("BP paid $48.2B for Amoco.", [("$48.2B", "money:USD", 48.2e9)]),
+        (
+            "The club paid £1.5bn and $50K in fees.",
+            [("£1.5bn", "money:GBP", 1.5e9), ("$50K", "money:USD", 5e4)],
+        ),
+        ("The pool is 50m long.", []),
         (
             "The fund has $5 million (up from $3 million).",
             [("$5 million", "money:USD", 5e6), ("$3 million", "money:USD", 3e6)],
