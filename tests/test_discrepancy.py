@@ -158,6 +158,22 @@ def test_counts_orders_of_magnitude_apart_are_two_counts(pipeline: Pipeline) -> 
     assert _discrepancies(pipeline, texts) == []
 
 
+def test_a_noun_counted_many_ways_compares_only_in_sentences_about_one_thing(
+    pipeline: Pipeline,
+) -> None:
+    storm = [
+        "Officials said 14 people died on the island of Roatan as the storm passed.\n\n"
+        "In the capital, 140 people were evacuated from flooded homes.",
+        "The storm killed 21 people as rivers burst their banks across the north.",
+    ]
+    assert _discrepancies(pipeline, storm) == [], "three counts of people: which is which?"
+    # the same sentences alone, with one count of people each, are close values of one noun
+    [(about, values)] = _discrepancies(pipeline, [storm[0].split("\n\n")[0], storm[1]])
+    assert about == "number of people" and sorted(values) == [14.0, 21.0]
+    # a count far from the other's is compared only when the sentences say one thing
+    assert _discrepancies(pipeline, [storm[0].split("\n\n")[1], storm[1]]) == []
+
+
 def test_speeds_compare_after_conversion(pipeline: Pipeline) -> None:
     agree = [
         "The new electric wagon has a top speed of 124 mph, the carmaker said.",
