@@ -905,6 +905,17 @@ _LEADING = re.compile(
 )
 
 
+# "..., says Ada Brook, is ...": a verb right after a comma, then a capitalised name and a comma before
+# the clause goes on in lower case
+_INVERTED_ASIDE = re.compile(
+    rf"\s*{VERB_PATTERN}\s+(?P<speaker>(?:[a-z][\w-]*\s+){{0,3}}[A-Z][^,.;:“”\"]{{1,60}}?),\s+[a-z]"
+)
+# ... not a day: "The mayor, Ada Brook, said Monday, that ..."
+_NOT_AN_ASIDE_SPEAKER = re.compile(
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|Today|Yesterday|Tonight)\b"
+)
+
 _WRITER = frozenset({"i", "we"})
 _SPEAKER_LEAD_IN = re.compile(
     r"^[^,]*?\b(?:that|when|while|after|before|because|if|since|although|though)\s+|"
@@ -948,6 +959,17 @@ def _indirect_in(sentence: str) -> tuple[tuple[int, int], tuple[int, int]] | Non
                 if last and not re.match(r"(?:and|but|or|so|yet)\b", last["speaker"]):
                     return last.span("content"), last.span("speaker")
                 continue
+            if pattern is _LEADING and speaker.endswith(","):
+                inverted = _INVERTED_ASIDE.match(sentence, match.end("speaker"))
+                if (
+                    inverted
+                    and len(inverted["speaker"].split()) <= MAX_SPEAKER_WORDS
+                    and not _NOT_AN_ASIDE_SPEAKER.match(inverted["speaker"])
+                    and not _FINITE.search(inverted["speaker"])
+                ):
+                    # "The key to its success, says Ada Brook, is ...": the speaker follows the verb,
+                    # and what comes before the aside is what was said
+                    return (0, len(speaker.rstrip(", "))), inverted.span("speaker")
             if pattern is _LEADING and (
                 _PASSIVE.search(speaker + " ")  # "Wistron and GLT are said to be ..."
                 or _noun_use(sentence, match.end("speaker") + 1)  # "Swift's claims were false"

@@ -319,6 +319,18 @@ def test_reported_speech_speakers_past_titles_asides_and_openings(pipeline: Pipe
     assert said["only the port can pay for it."] == "One council ad"
 
 
+def test_a_speaker_in_an_aside_after_the_verb(pipeline: Pipeline) -> None:
+    said = _speakers(
+        pipeline,
+        "The key to the port's success, says Ada Brook, is its cheap cranes.\n\n"
+        "The harbour, said port director Tomas Vell, needs new cranes.\n\n"
+        "The mayor, Ada Brook, said the pier would reopen in May.",
+    )
+    assert said["The key to the port's success"] == "Ada Brook"
+    assert said["The harbour"] == "Tomas Vell"
+    assert said["the pier would reopen in May"] == "The mayor, Ada Brook", "a name in apposition"
+
+
 def test_a_participle_attributes_a_quote_to_its_clause_subject(pipeline: Pipeline) -> None:
     said = _speakers(
         pipeline,
