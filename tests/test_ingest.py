@@ -56,6 +56,27 @@ def test_html_page_goes_through_trafilatura(tmp_path: Path) -> None:
     assert "Home" not in doc.text
 
 
+@pytest.mark.parametrize(
+    ("site_name", "url", "outlet"),
+    [
+        ("lindham", "https://www.lindham.com/news/ferry", "lindham.com"),  # the domain, lower case
+        ("gazette", "https://www.lindham.com/news/ferry", "Gazette"),  # not the domain: as before
+        ("Lindham Gazette", "https://www.lindham.com/news/ferry", "Lindham Gazette"),
+    ],
+)
+def test_a_site_named_by_its_domain_in_lower_case_keeps_the_domain(
+    tmp_path: Path, site_name: str, url: str, outlet: str
+) -> None:
+    page = f"""<html><head><title>Ferry back</title>
+    <meta property="og:site_name" content="{site_name}">
+    <link rel="canonical" href="{url}"></head>
+    <body><article><h1>Ferry back in service</h1><p>{LEAD}</p><p>{LEAD}</p></article></body></html>"""
+    path = tmp_path / "ferry.html"
+    path.write_text(page, encoding="utf-8")
+    [doc], problems = _read(path)
+    assert not problems and doc.outlet == outlet
+
+
 def test_jsonl_records_map_their_fields(tmp_path: Path) -> None:
     rows = [
         {

@@ -61,7 +61,7 @@ def read_html(text: str, source: str, url: str | None = None) -> RawDocument:
     date = day if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else None
     title = (fields.get("title") or "").strip() or None
     author = fields.get("author") or None
-    site = fields.get("sitename") or None
+    site = _site_name(text, fields.get("sitename") or None, fields.get("url") or url)
     return RawDocument(
         source=source,
         text=body,
@@ -76,6 +76,24 @@ def read_html(text: str, source: str, url: str | None = None) -> RawDocument:
         published_how="extracted" if date else None,
         url=fields.get("url") or url,
     )
+
+
+_OG_SITE_NAME = re.compile(
+    r"""<meta\s[^>]*?property=["']og:site_name["'][^>]*?content=["']([^"']+)["']""", re.IGNORECASE
+)
+
+
+def _site_name(page: str, site: str | None, url: str | None) -> str | None:
+    """trafilatura's site name, except where it title-cased a site that calls itself by its domain in
+    lower case: nj.com's and cleveland.com's og:site_name "nj" and "cleveland" come out "Nj" and
+    "Cleveland" (a city, not the paper); the host name says what the site is."""
+    raw = _OG_SITE_NAME.search(page[:200_000])
+    if not (site and url and raw and raw[1].strip().islower() and site == raw[1].strip().title()):
+        return site
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    return host if host.split(".")[0] == raw[1].strip() else site
 
 
 def html_fragment_to_text(fragment: str) -> str:
