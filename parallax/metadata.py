@@ -134,12 +134,23 @@ def tidy_title(title: str | None, outlet: str | None, url: str | None = None) ->
     return title
 
 
+# a site name, a bar or dash, then a slogan of three words or more with one in lower case
+_TAGLINE = re.compile(
+    r"^(?P<site>[^|–—]{2,40}?)\s+[|–—]\s+(?=(?:\S+\s+){2,}\S)(?=.*\s[a-z])[^|–—]{8,80}$"
+)
+
+
 def tidy_outlet(site: str | None, url: str | None) -> str | None:
     """The site's name: the registry's when the page's own name for itself is not one the registry
     knows but its address is ("NYTimes" on nytimes.com), a bare domain for a web address."""
     if not site:
         return site
     site = site.strip()
+    tagged = _TAGLINE.match(site)
+    if tagged:
+        site = tagged[
+            "site"
+        ]  # "LinkNaija | Nigeria's popular news platform": the name, not the pitch
     if re.match(r"^(?:https?://|www\.)", site, re.IGNORECASE):
         named = outlets.outlet_from_url(site)
         site = named or site

@@ -108,6 +108,9 @@ def test_outlet_names_from_the_registry_or_the_address() -> None:
     )
     assert tidy_outlet("https://www.hawaiinewsnow.com", None) == "hawaiinewsnow.com"
     assert tidy_outlet("Connecticut Post", "https://www.ctpost.com/a") == "Connecticut Post"
+    assert tidy_outlet("Lindham Post | Lindham's favourite news site", None) == "Lindham Post"
+    assert tidy_outlet("Lindham Post | Sports", None) == "Lindham Post | Sports", "no slogan"
+    assert tidy_outlet("Oster Gazette – Home", None) == "Oster Gazette – Home"
 
 
 def _document(how: str, **fields: str) -> RawDocument:
