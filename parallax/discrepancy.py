@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal, TypeVar
 
 import numpy as np
@@ -587,7 +587,7 @@ class _Context:
     rows: dict[tuple[int, int], int]  # (article, sentence) -> row of sims
     days: tuple[int | None, ...]  # each article's publication day (ordinal), None when undated
     # (dimension, noun) -> how many values that do not agree the story's articles give for it
-    readings: dict[tuple[str, str], int] = field(default_factory=dict)
+    readings: dict[tuple[str, str], int]
 
     def apart(self, a: int, b: int) -> bool:
         """Articles ``a`` and ``b`` were published more than MAX_DAYS_APART days apart."""
@@ -610,11 +610,10 @@ def _comparable(a: Quantity, b: Quantity, context: _Context) -> bool:
         return False
     if sim >= ONE_THING_MIN_SIM:
         return True
-    low, high = sorted((abs(a.value), abs(b.value)))
     return (
         sim >= (COUNT_MIN_SIM if a.dimension == "count" else SAME_CONTEXT_MIN_SIM)
-        and high <= CLOSE_RATIO * low
-        and context.readings.get((a.dimension, a.noun), 0) <= CLOSE_MAX_READINGS
+        and not _magnitudes_apart(a, b, CLOSE_RATIO)
+        and context.readings[(a.dimension, a.noun)] <= CLOSE_MAX_READINGS
     )
 
 
@@ -628,10 +627,11 @@ def _readings(found: Sequence[Quantity]) -> dict[tuple[str, str], int]:
     return {key: len(seen) for key, seen in values.items()}
 
 
-def _magnitudes_apart(a: Quantity, b: Quantity) -> bool:
-    """More than MAX_RATIO apart: more likely two different quantities than two sources disagreeing."""
+def _magnitudes_apart(a: Quantity, b: Quantity, ratio: float = MAX_RATIO) -> bool:
+    """More than ``ratio`` apart (by default MAX_RATIO: more likely two different quantities than two
+    sources disagreeing)."""
     low, high = sorted((abs(a.value), abs(b.value)))
-    return high > MAX_RATIO * max(low, 1e-9)
+    return high > ratio * max(low, 1e-9)
 
 
 def find_discrepancies(

@@ -146,11 +146,10 @@ def tidy_outlet(site: str | None, url: str | None) -> str | None:
     if not site:
         return site
     site = site.strip()
+    # "LinkNaija | Nigeria's popular news platform": the name, not the pitch
     tagged = _TAGLINE.match(site)
     if tagged:
-        site = tagged[
-            "site"
-        ]  # "LinkNaija | Nigeria's popular news platform": the name, not the pitch
+        site = tagged["site"]
     if re.match(r"^(?:https?://|www\.)", site, re.IGNORECASE):
         named = outlets.outlet_from_url(site)
         site = named or site

@@ -912,8 +912,18 @@ _INVERTED_ASIDE = re.compile(
 )
 # ... not a day: "The mayor, Ada Brook, said Monday, that ..."
 _NOT_AN_ASIDE_SPEAKER = re.compile(
-    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December|Today|Yesterday|Tonight)\b"
+    r"(?:on\s+)?(?:"
+    + "|".join(
+        sorted(
+            {w.capitalize() for w in timex.WEEKDAYS}
+            | {
+                max((k for k, v in timex.MONTHS.items() if v == n), key=len).capitalize()
+                for n in range(1, 13)
+            }
+            | {"Today", "Yesterday", "Tonight"}
+        )
+    )
+    + r")\b"
 )
 
 _WRITER = frozenset({"i", "we"})

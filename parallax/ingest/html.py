@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from parallax.errors import MalformedInput
 from parallax.models import RawDocument
@@ -78,8 +79,10 @@ def read_html(text: str, source: str, url: str | None = None) -> RawDocument:
     )
 
 
+# the page's own og:site_name, before trafilatura title-cases it (its attributes in either order)
 _OG_SITE_NAME = re.compile(
-    r"""<meta\s[^>]*?property=["']og:site_name["'][^>]*?content=["']([^"']+)["']""", re.IGNORECASE
+    r"""<meta\s(?=[^>]*\bproperty=["']og:site_name["'])[^>]*?\bcontent=["']([^"']+)["']""",
+    re.IGNORECASE,
 )
 
 
@@ -90,8 +93,6 @@ def _site_name(page: str, site: str | None, url: str | None) -> str | None:
     raw = _OG_SITE_NAME.search(page[:200_000])
     if not (site and url and raw and raw[1].strip().islower() and site == raw[1].strip().title()):
         return site
-    from urllib.parse import urlsplit
-
     host = (urlsplit(url).hostname or "").removeprefix("www.")
     return host if host.split(".")[0] == raw[1].strip() else site
 
