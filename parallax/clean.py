@@ -410,9 +410,129 @@ def _header(paragraphs: list[str], state: _State) -> int:
             continue
         line = paragraphs[index]
         if not _header_line(line, paragraphs, index, state):
+            # the body's first paragraph: a headline (and byline) glued to it come off, once
+            if _unglue_headline(paragraphs, index, state) and _header_line(
+                paragraphs[index], paragraphs, index, state
+            ):
+                index += 1
             break
         index += 1
     return index
+
+
+# A headline run into its lead, as data sets and scrapers that join a page's title and text with a
+# space give them: "Harbour fire kills two in Portmere PORTMERE, Wales - Two people died ...". The lead
+# paragraph starts with a headline when, after at least GLUED_MIN_WORDS words with no full stop:
+# a dateline opens the body; or the headline's first name opens it again ("Ada Brook wins the vote Ada
+# Brook, the mayor, ..."); or a capitalised function word opens a clause after an unpunctuated word
+# ("... stays shut in 2025 For many residents ..."), which prose writes only in names and titles, and
+# those go on capitalised ("told The Associated Press") or follow a function word ("in The Hague").
+# Hand-rolled: no extraction library works on text whose line breaks are already gone.
+GLUED_MIN_WORDS = 4
+# ... and, but for a dateline, at most GLUED_MAX_WORDS: headlines run 8-12 words, and past 15 a name
+# said again is more likely the lead's own ("... on Thursday announced Apple has replaced ...")
+GLUED_MAX_WORDS = 15
+_DAY_OR_MONTH = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b"
+)
+_GLUED_OPENERS = frozenset(
+    "The A An In On At For After When As It This There His Her Their Its Some Many Most".split()  # noqa: SIM905
+)
+_WORD_PUNCT = re.compile(r"^[\"'“‘(]+|[\"'”’),;:]+$")
+
+
+def _unglue_headline(paragraphs: list[str], index: int, state: _State) -> bool:
+    """Split a headline glued to the paragraph at ``index`` (the first of the body) off it, and the
+    title again if the text repeats it; True when a byline glued to the headline now stands at
+    ``index`` as a line of its own, for the header's rules."""
+    line = paragraphs[index]
+    byline = None
+    start = _glued_body(line) if state.title is None else None
+    if start is not None:
+        head, line = line[:start].rstrip(), line[start:]
+        byline = _GLUED_BYLINE.search(head)
+        if byline and _words(head[: byline.start()]) >= GLUED_MIN_WORDS:
+            # "Flu shots continue By Lee Chia / Staff reporter": the byline goes to the header's rules
+            head = head[: byline.start()].rstrip()
+        else:
+            byline = None
+        state.title = head
+        state.drop(head, "title")
+    title = state.title
+    if title and _words(title) >= GLUED_MIN_WORDS and line.startswith(title + " "):
+        rest = line[len(title) + 1 :]
+        # "Storm floods the coast road Monday, ...": the lead's own words, not the title again
+        # ("... years by Associated Press ...": the title again, with its byline)
+        if (
+            not (rest[:1].islower() or rest[:1].isdigit()) or re.match(r"by\s+[A-Z]", rest)
+        ) and not _DAY_OR_MONTH.match(rest):
+            state.drop(title, "repeated title")
+            line = rest
+    paragraphs[index] = line
+    if byline:
+        paragraphs.insert(index, byline.group().strip())
+    return byline is not None
+
+
+def _tail(word: str) -> str:
+    return re.search(r"[\"'”’),;:]*$", word).group()  # type: ignore[union-attr]
+
+
+_GLUED_BYLINE = re.compile(r"\sBy\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}(?:\s*[/,]\s*[\w ]+)?$")
+
+
+def _glued_body(line: str) -> int | None:
+    """Where the body starts in a paragraph that opens with a headline run into it, or None."""
+    from parallax.concepts import stopwords
+
+    words = list(re.finditer(r"\S+", line))
+    if len(words) <= MAX_TITLE_WORDS or line.startswith(("“", '"', "‘", "(", "-", "•")):
+        return None
+    stop = stopwords()
+    raw = [w.group() for w in words[: MAX_TITLE_WORDS + 2]]
+    bare = [_WORD_PUNCT.sub("", w) for w in raw]
+    # a two-word name ("Ada Brook") must open the body whole, and with the same punctuation after it
+    # ("Sanders was asked by a host who is supporting Sanders, but ..." is one sentence)
+    size = 2 if bare[1][:1].isupper() else 1
+    name = bare[0][:1].isupper() and bare[0].lower() not in stop
+    for k in range(GLUED_MIN_WORDS, MAX_TITLE_WORDS + 1):
+        before = raw[k - 1]
+        if re.search(r"[.!?…]$", bare[k - 1] or before):
+            return None  # the headline ended a sentence: the sentence splitter sees it
+        head = line[: words[k].start()].rstrip()
+        if not (_is_title_like(head) or head[:1] in "$£€") or " that " in head:
+            continue  # headlines drop "that": "... stated that the story on rival Sanders ..."
+        start = words[k].start()
+        # a dateline, not in a line of capitals ("POLLS NOT WRONG, JUST TOO EARLY - ") nor after a
+        # dash ("... -- defeating X and Y U.S. -- have been harmed")
+        if (
+            outlets.DATELINE.match(line[start:])
+            and re.search(r"[\w'’\"”]$", before)
+            and re.search(r"[a-z]", head)
+            and not re.search(r"\s(?:-{1,2}|[—–])\s", head)
+        ):
+            return start
+        if k > GLUED_MAX_WORDS or raw[k][:1] in "“\"‘'(":
+            continue
+        after = bare[k + 1] if k + 1 < len(bare) else ""
+        # after a lowercase word or a number that takes no name after it ("in", "and", "Mr", "Sen.",
+        # "channel's")
+        loose = (
+            (bare[k - 1][:1].islower() or bare[k - 1][:1].isdigit())
+            and bare[k - 1].lower() not in stop
+            and not re.search(r"[,;:]$|[’']s$", before)
+        )
+        if (
+            name
+            and loose
+            and bare[k : k + size] == bare[:size]
+            and _tail(raw[k + size - 1]) == _tail(raw[size - 1])
+        ):
+            return start
+        if loose and bare[k] in _GLUED_OPENERS and after[:1].islower():
+            return start
+    return None
 
 
 def _wrapped_title(paragraphs: list[str], index: int, state: _State) -> int:
@@ -473,7 +593,12 @@ def _residue_reason(line: str, state: _State) -> str | None:
     title = state.title
     if title and _norm(line) == _norm(title):
         return "repeated title"
-    if title and line.startswith(title) and _CAPTION.search(line[len(title) :]):
+    if (
+        title
+        and words <= MAX_RESIDUE_WORDS
+        and line.startswith(title)
+        and _CAPTION.search(line[len(title) :])
+    ):
         _credit_clue(line[len(title) :], state)
         return "photo caption"
     if _SEPARATOR.match(line):
@@ -534,7 +659,8 @@ _HEADER_SEPARATOR = re.compile(r"\s+[|•·]\s+")
 _PERSON = r"[A-Z][\w.'’-]+(?:[ \t]+(?:[A-Z][\w.'’-]+|de|van|von|da|al|bin)){1,3}"
 # "Jane Doe, Staff Writer", "Ada Brook, Senior Political Correspondent"
 _ROLE_BYLINE = re.compile(
-    rf"^(?P<names>{_PERSON}),\s*(?i:(?:(?:senior|chief|staff|special|contributing|political|foreign|"
+    # "Jane Doe, Staff Writer", "By Jane Doe, staff reporter", "By Lee Chia / Staff reporter"
+    rf"^(?:(?i:by)\s+)?(?P<names>{_PERSON})\s*[,/]\s*(?i:(?:(?:senior|chief|staff|special|contributing|political|foreign|"
     r"national|local|business|sports|health|science|white house)\s+)*"
     r"(?:writer|reporter|correspondent|editor|contributor|columnist))$"
 )

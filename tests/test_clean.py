@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from parallax.errors import EmptyInput, NotEnglish
 from parallax.ingest import read_inputs
 from parallax.models import Article, RawDocument
 
-from .conftest import KHARKIV
+from .conftest import KHARKIV, SHARED
 
 BODY = [
     "The river ferry between Lindham and Oster resumed service on Monday after a three-week suspension, the operator said.",
@@ -658,3 +659,106 @@ def test_markup_left_in_plain_text_goes_and_its_words_stay() -> None:
     assert normalise("Hello<br/>world") == "Hello\nworld"  # a line break parts words and lines
     assert normalise("I love <expletive> it") == "I love <expletive> it"  # no tag of HTML's
     assert normalise("<span class=x>y</span> z") == "y z"
+
+
+# headlines run into their leads, as data sets that join a page's title and text with a space give
+# them (written for these tests)
+GLUED = [
+    (
+        "Harbour fire kills two in Portmere PORTMERE, Wales - Two people died when a fire swept "
+        "through a warehouse on the harbour front late on Tuesday, the fire service said on Wednesday.",
+        "Harbour fire kills two in Portmere",
+    ),
+    (
+        "Ada Brook, mayor of Portmere, wins second term Ada Brook, who ran the town through two "
+        "floods and a fire, won a second term on Sunday with 61 percent of the vote, officials said.",
+        "Ada Brook, mayor of Portmere, wins second term",
+    ),
+    (
+        "Quayside strikes deal with port it left in 2019 Quayside will again run the ferries between "
+        "the two harbours from next spring, the company and the port authority said on Monday night.",
+        "Quayside strikes deal with port it left in 2019",
+    ),
+    (
+        "Ferry fares likely to stay flat through 2025 For most island commuters the cost of a crossing "
+        "will not change next year, the operator said, after two years of rises above inflation.",
+        "Ferry fares likely to stay flat through 2025",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), GLUED)
+def test_a_headline_run_into_its_lead_is_the_title(text: str, title: str) -> None:
+    article = clean_document(RawDocument(source="glued.txt", text=text, fmt="record"))
+    assert article.title == title
+    assert article.text == text[len(title) :].lstrip()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a name said again inside one sentence, after a word that takes a name, or with a comma
+        "Portmere's council voted on Tuesday to close the harbour road for repairs that rival Portmere "
+        "firms say will cost them a month of trade, and the vote was close.",
+        "Brook was asked by the host, a longtime supporter of the mayor who is backing Brook, but "
+        "she would not say whether she would run again next year or step aside.",
+        "Police in Portmere told The Associated Press that the warehouse had no working alarms when "
+        "the fire started late on Tuesday night, and that an inquiry would begin.",
+        "The council said that the mayor Ada Brook had asked for the report Ada Brook would read to "
+        "the town meeting on Friday, but the report was late and incomplete.",
+    ],
+)
+def test_a_lead_with_no_headline_keeps_its_words(text: str) -> None:
+    article = clean_document(RawDocument(source="lead.txt", text=text, fmt="record"))
+    assert article.title is None
+    assert article.text == text
+
+
+def test_a_given_title_glued_to_the_text_and_a_glued_byline_leave_it() -> None:
+    text = GLUED[0][0]
+    given = clean_document(RawDocument(source="t.json", text=text, fmt="record", title=GLUED[0][1]))
+    assert given.text.startswith("PORTMERE, Wales - Two people died")
+    with_byline = clean_document(
+        RawDocument(
+            source="b.txt",
+            text="Ferry fares stay flat By Ada Brook, staff reporter The operator said on Monday "
+            "that the cost of a crossing would not change next year after two years of rises.",
+            fmt="record",
+        )
+    )
+    assert with_byline.title == "Ferry fares stay flat"
+    assert with_byline.byline and with_byline.byline.startswith("Ada Brook")
+    assert with_byline.text.startswith("The operator said on Monday")
+
+
+def test_glued_headlines_on_real_texts() -> None:
+    """SemEval 2022's article texts are title and text joined by a space: many English ones open with
+    a headline found here; PolNeAR's, whose texts open with their leads, give none."""
+    import csv
+
+    csv.field_size_limit(1 << 30)
+    with (SHARED / "eval" / "semeval2022-task8" / "training_set.csv").open(newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    texts = [r[f"text{i}"] for r in rows for i in (1, 2) if r[f"lang{i}"] == "en" and r[f"text{i}"]]
+    glued = []
+    for n, text in enumerate(texts):
+        with contextlib.suppress(EmptyInput, NotEnglish):  # a few are empty or not English
+            article = clean_document(RawDocument(source=f"semeval/{n}", text=text, fmt="record"))
+            lines = text.strip().splitlines()
+            if article.title and lines and article.title != lines[0].strip():
+                glued.append(article)
+    assert len(glued) >= 60, len(glued)  # 74 of 617 when this was written
+    for article in glued:
+        assert article.title and 4 <= len(article.title.split()) <= 25
+        assert not article.text.startswith(article.title)
+    paths = sorted((SHARED / "eval" / "polnear" / "dev" / "text").glob("*.txt"))
+    polnear = [
+        clean_document(RawDocument(source=path.name, text=path.read_text(), fmt="text"))
+        for path in paths
+    ]
+    # a title comes only from a first line of its own (a database export's ends with a full stop)
+    firsts = [path.read_text().strip().splitlines()[0].strip() for path in paths]
+    assert polnear and all(
+        a.title is None or a.title in (first, first.removesuffix("."))
+        for a, first in zip(polnear, firsts, strict=True)
+    )
