@@ -48,6 +48,8 @@ SPEECH_VERBS = (
     "recalled", "emphasized", "emphasised", "stressed", "tweeted", "continued", "cautioned", "conceded",
     "complained", "disclosed", "reiterated", "insisted", "maintained", "agreed", "countered", "quipped",
     "remarked", "observed", "pointed out", "went on", "reported",
+    # "“...,” he is quoted as saying": the whole phrase is the verb, or "he is" would be the speaker
+    "is quoted as saying", "was quoted as saying", "were quoted as saying",
 )  # fmt: skip
 # participles attribute a quote that follows them ("Vell hit back, saying “...”", "is telling voters
 # that “...”"), never one before them ("“It is over,” she kept telling herself"), and make no

@@ -766,3 +766,14 @@ def test_a_name_ending_like_a_preposition_still_speaks_and_roles_hold_in_a_claus
     speakers = _speakers(pipeline, text)
     assert speakers["We will talk with the North,"] == "Moon Jae-in"
     assert speakers["They are worried,"] == "Robby Mook"
+
+
+def test_quoted_as_saying_is_the_verb_and_the_next_quote_follows_it(pipeline: Pipeline) -> None:
+    text = (
+        "The harbour master, Ada Brook, told the council on Monday that the pier would reopen. "
+        '"There is no reason to keep it shut any longer," she is quoted as saying. "The repairs are '
+        'done and the inspectors have signed them off." The pier closed in March after a storm.'
+    )
+    speakers = _speakers(pipeline, text)
+    said = {k: v for k, v in speakers.items() if "no reason" in k or "signed them off" in k}
+    assert said and all(v and v.endswith("Ada Brook") for v in said.values()), speakers
