@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from parallax.clean import residue_sentence
 from parallax.models import (
     Analysis,
     Article,
@@ -101,6 +102,8 @@ def _sentences(
             text = article.text[start:end]
             if len(text.split()) < opts.min_fact_words or in_signature(article.text, start, end):
                 continue  # too short to state a fact, or an embedded tweet's signature line
+            if residue_sentence(text):
+                continue  # "Visit Business Insider's homepage for more stories.": a page's line
             key = citations.get((a_index, s_index)) or f"group:{groups.get(article.id, a_index)}"
             numbers = quantity_numbers(text)
             out.append(

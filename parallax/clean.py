@@ -201,7 +201,9 @@ _RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             # a related link in the text: "[Related: Salesforce Dreamforce Keynote ...]", "Also on
             # rt.com Journalists & politicians ...", "Related post: Pickled Brussels Sprouts Recipe"
             r"^\[(?:related|read more|see also|more|also read)\s*:.*\]$|^also on [a-z0-9-]+\.[a-z]{2,}\b|"
-            r"^related (?:posts?|reading|links?)\s*:",
+            r"^related (?:posts?|reading|links?)\s*:|"
+            # "Visit Business Insider's homepage for more stories."
+            r"^visit [\w .&'’-]{1,40}? (?:home ?page|website|site) for (?:more|the latest)\b.{0,40}$",
             re.I,
         ),
     ),
@@ -636,6 +638,16 @@ def _residue_reason(line: str, state: _State) -> str | None:
                 )
             return reason
     return None
+
+
+def residue_sentence(sentence: str) -> str | None:
+    """Why a sentence left inside a paragraph would be residue on a line of its own ("Visit Business
+    Insider's homepage for more stories." at the end of a text whose line breaks are gone), or None:
+    the brief and the facts leave such sentences out; the text keeps them (the cleaner reads whole
+    lines only)."""
+    if _words(sentence) > MAX_RESIDUE_WORDS:
+        return None
+    return next((reason for reason, pattern in _RESIDUE_RULES if pattern.search(sentence)), None)
 
 
 _DATE_IN_LINE = re.compile(

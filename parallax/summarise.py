@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from parallax.clean import residue_sentence
 from parallax.concepts import (
     LEAD_SENTENCES,
     Concept,
@@ -155,6 +156,10 @@ def _candidate(
     if text.startswith(("“", '"')) or _inside_quote(article.text, start):
         return (
             None  # the brief is in the reporter's voice; what people said is in the quotes section
+        )
+    if residue_sentence(text):
+        return (
+            None  # a page's line left inside a paragraph ("Visit ...'s homepage for more stories.")
         )
     if in_tweet(article.text, start, end):
         return None  # an embedded tweet is its author's words too (tweets.py)

@@ -648,3 +648,27 @@ def _brief_only(pipeline: Pipeline, words: int) -> Pipeline:
         pipeline.nlp,
         pipeline.embedder,
     )
+
+
+def test_a_pages_line_left_inside_a_paragraph_is_no_point_or_fact(pipeline: Pipeline) -> None:
+    from parallax.models import Article
+
+    footer = "Visit the Portmere Gazette's homepage for more stories."
+    texts = [
+        "The Lindham ferry resumed service on Monday after three weeks of hull repairs in the dock. "
+        f"Fares stay as they were for now, the operator said. {footer}",
+        "After weeks of work on the damaged hull, the Lindham ferry resumed service on Monday with "
+        f"a full timetable, the operator said. {footer}",
+        f"Passengers were glad when the Lindham ferry resumed service on Monday. {footer}",
+    ]
+    articles = [Article(str(i) * 12, f"{i}.txt", t) for i, t in enumerate(texts)]
+    pipe = Pipeline(
+        PipelineOptions(brief=BriefOptions(words=60), single_story=True),
+        pipeline.nlp,
+        pipeline.embedder,
+    )
+    story = pipe.brief(articles).stories[0]
+    assert story.brief.sentences
+    assert not any("homepage" in s.text for s in story.brief.sentences)
+    assert not any("homepage" in f.text for f in story.facts)
+    assert all(a.text.endswith(footer) for a in articles), "the text keeps it: spans stay valid"
