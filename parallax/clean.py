@@ -477,6 +477,19 @@ def _unglue_headline(paragraphs: list[str], index: int, state: _State) -> bool:
     return byline is not None
 
 
+_CREDIT_DATELINE = re.compile(
+    r"(?<=\s)(?:(?:New|San|Santa|Los|Las|Hong|Abu|Tel|Kuala|Buenos|Rio|Sao|St\.|Saint|Port|Cape) )?"
+    r"[A-Z][\w.’'-]+,\s+[A-Z][a-z]{2,3}\.? \d{1,2}\s+$"
+)
+_GLUED_CREDIT = re.compile(r"\((?P<credit>[A-Z][\w.&'’ -]{1,40})\)\s+(?=[A-Z“\"])")
+
+
+def _title_case(words: list[str]) -> bool:
+    """Every word of four letters or more capitalised, at least four of them: a headline's style."""
+    long = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
+    return len(long) >= 4 and all(w[:1].isupper() for w in long)
+
+
 def _tail(word: str) -> str:
     return re.search(r"[\"'”’),;:]*$", word).group()  # type: ignore[union-attr]
 
@@ -511,10 +524,17 @@ def _glued_body(line: str) -> int | None:
         if (
             outlets.DATELINE.match(line[start:])
             and re.search(r"[\w'’\"”]$", before)
+            and bare[k - 1] not in stop  # "... celebration in DTLA: Thousands of ..." ("All" may)
             and re.search(r"[a-z]", head)
             and not re.search(r"\s(?:-{1,2}|[—–])\s", head)
         ):
             return start
+        credit = _GLUED_CREDIT.match(line, start)
+        if credit and (" - " in credit["credit"] or outlets.find_outlets(credit["credit"])):
+            # "... lose Guentzel to injury (MENAFN - Gulf Times) Evgeni Malkin"; an agency's dateline
+            # before the bracket opens the body: "... drugs may reduce tumours Washington, Jan 1 (IANS)"
+            dated = _CREDIT_DATELINE.search(line, 0, start)
+            return dated.start() if dated and _words(line[: dated.start()]) >= 3 else credit.end()
         if k > GLUED_MAX_WORDS or raw[k][:1] in "“\"‘'(":
             continue
         after = bare[k + 1] if k + 1 < len(bare) else ""
@@ -532,7 +552,10 @@ def _glued_body(line: str) -> int | None:
             and _tail(raw[k + size - 1]) == _tail(raw[size - 1])
         ):
             return start
-        if loose and bare[k] in _GLUED_OPENERS and after[:1].islower():
+        # in a headline of capitalised words ("Cosmo Pulls The Bachelor Cover Due to Its Campaign This
+        # letter ..."), after a capitalised word too
+        titled = loose or (_title_case(bare[:k]) and bare[k - 1][:1].isupper())
+        if titled and bare[k] in _GLUED_OPENERS and after[:1].islower():
             return start
     return None
 
