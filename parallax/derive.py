@@ -356,7 +356,7 @@ def independent_groups(
     articles: Sequence[Article], derivations: Sequence[Derivation]
 ) -> dict[str, int]:
     """Article id -> group number: articles that duplicate, rewrite or carry another share its group,
-    and so do articles that carry one agency's copy.
+    and so do articles that carry one agency's copy and articles of one outlet.
 
     Citations do not merge whole articles: "according to Reuters" covers one sentence, not the article.
     They are counted per sentence where facts are confirmed (see ``align.py``).
@@ -377,6 +377,13 @@ def independent_groups(
             # five papers running one AP story are one source, whether or not AP's own copy is
             # among the inputs
             parent[root(d.source)] = root(carriers.setdefault(d.to_outlet, d.source))
+    # two articles of one outlet are one source: one newsroom's reporting, however often it writes
+    # (a fact two CNN stories carry had named one outlet and counted two independent sources)
+    first_of: dict[str, str] = {}
+    for article in articles:
+        if article.outlet:
+            name = re.sub(r"^the\s+", "", outlets.canonical(article.outlet), flags=re.I).lower()
+            parent[root(article.id)] = root(first_of.setdefault(name, article.id))
     roots: dict[str, int] = {}
     return {a.id: roots.setdefault(root(a.id), len(roots)) for a in articles}
 

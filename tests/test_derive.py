@@ -92,6 +92,16 @@ def test_groups_follow_copies_not_citations() -> None:
     assert groups["a" * 12] == groups["b" * 12] == groups["d" * 12] != groups["c" * 12]
 
 
+def test_articles_of_one_outlet_are_one_source() -> None:
+    outlets = ["CNN", "The Guardian", "Guardian", None, None]
+    arts = [Article(c * 12, c, "x", outlet=o) for c, o in zip("abcde", outlets, strict=True)]
+    groups = independent_groups(arts, [])
+    assert groups["b" * 12] == groups["c" * 12], "'The Guardian' and 'Guardian' are one outlet"
+    assert len({groups["a" * 12], groups["b" * 12], groups["d" * 12], groups["e" * 12]}) == 4, (
+        "unidentified outlets are not taken for one"
+    )
+
+
 def test_papers_carrying_one_agency_absent_from_the_inputs_are_one_source(
     pipeline: Pipeline,
 ) -> None:

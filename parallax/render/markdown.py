@@ -176,7 +176,7 @@ def _facts(report: Report, story: Story, refs: dict[str, SourceRef]) -> list[str
     numbers = [refs[i].number for i in story.article_ids]
     lines = [
         "\n## Facts across sources\n",
-        "Independent = sources that do not copy, rewrite or cite one another. "
+        "Independent = outlets that do not copy, rewrite or cite one another. "
         f"{len(story.facts)} facts in all; {sum(f.single_outlet for f in story.facts)} rest on one outlet.\n",
         "| # | fact | independent | " + " | ".join(f"[{n}]" for n in numbers) + " |",
         "|---|---|---|" + "---|" * len(numbers),
