@@ -106,13 +106,15 @@ def find_citations(
     return found
 
 
+def _outlet_key(name: str) -> str:
+    """An outlet's name as pages spell it in different ways: "The Guardian" and "Guardian",
+    "Inexhibit magazine" and "Inexhibitmagazine" are one outlet."""
+    canonical = re.sub(r"^the\s+", "", outlets.canonical(name), flags=re.IGNORECASE)
+    return re.sub(r"\W+", "", canonical).lower() or name.lower()
+
+
 def _same_outlet(a: str | None, b: str | None) -> bool:
-    if not a or not b:
-        return False
-    strip = re.compile(r"^the\s+", re.I)
-    return (
-        strip.sub("", outlets.canonical(a)).lower() == strip.sub("", outlets.canonical(b)).lower()
-    )
+    return bool(a and b) and _outlet_key(a or "") == _outlet_key(b or "")
 
 
 def _article_of(outlet: str, articles: Sequence[Article], exclude: str) -> str | None:
@@ -382,7 +384,7 @@ def independent_groups(
     first_of: dict[str, str] = {}
     for article in articles:
         if article.outlet:
-            name = re.sub(r"^the\s+", "", outlets.canonical(article.outlet), flags=re.I).lower()
+            name = _outlet_key(article.outlet)
             parent[root(article.id)] = root(first_of.setdefault(name, article.id))
     roots: dict[str, int] = {}
     return {a.id: roots.setdefault(root(a.id), len(roots)) for a in articles}

@@ -93,10 +93,19 @@ def test_groups_follow_copies_not_citations() -> None:
 
 
 def test_articles_of_one_outlet_are_one_source() -> None:
-    outlets = ["CNN", "The Guardian", "Guardian", None, None]
-    arts = [Article(c * 12, c, "x", outlet=o) for c, o in zip("abcde", outlets, strict=True)]
+    outlets = [
+        "CNN",
+        "The Guardian",
+        "Guardian",
+        None,
+        None,
+        "Inexhibit magazine",
+        "Inexhibitmagazine",
+    ]
+    arts = [Article(c * 12, c, "x", outlet=o) for c, o in zip("abcdefg", outlets, strict=True)]
     groups = independent_groups(arts, [])
     assert groups["b" * 12] == groups["c" * 12], "'The Guardian' and 'Guardian' are one outlet"
+    assert groups["f" * 12] == groups["g" * 12], "a page may run the words of the name together"
     assert len({groups["a" * 12], groups["b" * 12], groups["d" * 12], groups["e" * 12]}) == 4, (
         "unidentified outlets are not taken for one"
     )
