@@ -29,7 +29,7 @@ from parallax.models import (
     numbers_clash,
     publication_day,
 )
-from parallax.outlets import DATELINE
+from parallax.outlets import DATELINE, canonical, name_key
 from parallax.timex import quantity_numbers
 from parallax.tweets import in_signature
 
@@ -200,7 +200,12 @@ def _fact(
         Span(articles[sentences[i].article].id, sentences[i].start, sentences[i].end)
         for i in sorted(group, key=lambda i: sentences[i].article)
     )
-    outlet_names = sorted({outlet_label(articles[sentences[i].article]) for i in group})
+    # one name per outlet, however its pages spell it ("Inexhibit magazine", "Inexhibitmagazine")
+    by_key: dict[str, str] = {}
+    for i in sorted(group, key=lambda i: sentences[i].article):
+        label = outlet_label(articles[sentences[i].article])
+        by_key.setdefault(name_key(canonical(label)) or label, label)
+    outlet_names = sorted(by_key.values())
     keys = {sentences[i].key for i in group}
     return Fact(
         id="f" + content_hash(*(f"{s.article_id}:{s.start}" for s in support))[:11],

@@ -109,8 +109,7 @@ def find_citations(
 def _outlet_key(name: str) -> str:
     """An outlet's name as pages spell it in different ways: "The Guardian" and "Guardian",
     "Inexhibit magazine" and "Inexhibitmagazine" are one outlet."""
-    canonical = re.sub(r"^the\s+", "", outlets.canonical(name), flags=re.IGNORECASE)
-    return re.sub(r"\W+", "", canonical).lower() or name.lower()
+    return outlets.name_key(outlets.canonical(name)) or name.lower()
 
 
 def _same_outlet(a: str | None, b: str | None) -> bool:

@@ -153,3 +153,27 @@ def test_a_tally_weeks_later_is_an_update_not_the_same_fact(pipeline: Pipeline) 
 
     assert supports(["2016-02-20", "2016-03-15"]) == [1, 1]
     assert supports(["2016-03-15", "2016-03-15"]) == [2]
+
+
+def test_two_stories_of_one_outlet_are_one_source_of_a_fact(pipeline: Pipeline) -> None:
+    from parallax.models import Article
+    from parallax.pipeline import PipelineOptions
+
+    texts = [  # written for this test: one site's two stories (its name spelt two ways) and another
+        "The Lindham ferry resumed service on Monday after three weeks of hull repairs in the dock, "
+        "the operator said. Fares will stay as they were.",
+        "Passengers queued early as the Lindham ferry resumed service on Monday after three weeks "
+        "of hull repairs in the dock. A new timetable starts in June.",
+        "The Lindham ferry resumed service on Monday after three weeks of repairs to its hull in the "
+        "dock, its operator said. Crews worked through the weekend.",
+    ]
+    outlets = ["Portmere magazine", "Portmeremagazine", "Harbour Daily"]
+    articles = [
+        Article(str(i) * 12, f"{i}.txt", t, outlet=o)
+        for i, (t, o) in enumerate(zip(texts, outlets, strict=True))
+    ]
+    pipe = Pipeline(PipelineOptions(single_story=True), pipeline.nlp, pipeline.embedder)
+    story = pipe.brief(articles).stories[0]
+    fact = next(f for f in story.facts if len(f.support) == 3)
+    assert fact.independent_sources == 2
+    assert len(fact.outlets) == 2 and not fact.single_outlet
