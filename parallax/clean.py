@@ -504,6 +504,8 @@ def _glued_body(line: str) -> int | None:
     words = list(re.finditer(r"\S+", line))
     if len(words) <= MAX_TITLE_WORDS or line.startswith(("“", '"', "‘", "(", "-", "•")):
         return None
+    if outlets.DATELINE.match(line):
+        return None  # "COLUMBIA, S.C. (AP) — The Latest on ...": the lead, not a headline
     stop = stopwords()
     raw = [w.group() for w in words[: MAX_TITLE_WORDS + 2]]
     bare = [_WORD_PUNCT.sub("", w) for w in raw]
@@ -527,6 +529,18 @@ def _glued_body(line: str) -> int | None:
             and bare[k - 1] not in stop  # "... celebration in DTLA: Thousands of ..." ("All" may)
             and re.search(r"[a-z]", head)
             and not re.search(r"\s(?:-{1,2}|[—–])\s", head)
+        ):
+            return start
+        # a place's dateline in title case after a lowercase word: "... missile tests Pyongyang: North
+        # Korean leader ..." (not "... after fleeing Japan: sources say", nor "Trump tells Putin: We")
+        if (
+            re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?:", raw[k])
+            and not _DAY_OR_MONTH.match(raw[k])  # "... two crucial contests Saturday: South ..."
+            and bare[k + 1 : k + 2] != [""]
+            and raw[k + 1][:1].isupper()
+            and bare[k - 1][:1].islower()
+            and bare[k - 1] not in stop
+            and not re.search(r"[,;:]$", before)
         ):
             return start
         credit = _GLUED_CREDIT.match(line, start)
