@@ -506,6 +506,12 @@ def _glued_body(line: str) -> int | None:
         return None
     if outlets.DATELINE.match(line):
         return None  # "COLUMBIA, S.C. (AP) — The Latest on ...": the lead, not a headline
+    # the headline printed twice ("Earth To Be Buzzed By Spacecraft ... Week Earth To Be Buzzed By
+    # Spacecraft ... Week ESA/ATG ..."): prose never says four words or more twice over
+    tokens = [w.group() for w in words[: 2 * MAX_TITLE_WORDS]]
+    for n in range(GLUED_MIN_WORDS, min(MAX_TITLE_WORDS, len(tokens) // 2) + 1):
+        if tokens[:n] == tokens[n : 2 * n] and not _TERMINAL.search(tokens[n - 1]):
+            return words[n].start()
     stop = stopwords()
     raw = [w.group() for w in words[: MAX_TITLE_WORDS + 2]]
     bare = [_WORD_PUNCT.sub("", w) for w in raw]

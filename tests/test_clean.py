@@ -772,10 +772,12 @@ def test_glued_headlines_on_real_texts() -> None:
             lines = text.strip().splitlines()
             if article.title and lines and article.title != lines[0].strip():
                 glued.append(article)
-    assert len(glued) >= 75, len(glued)  # 91 of 617 when this was written
+    assert len(glued) >= 80, len(glued)  # 99 of 617 when this was written
     for article in glued:
         assert article.title and 4 <= len(article.title.split()) <= 25
-        assert not article.text.startswith(article.title)
+        # ... unless the lead opens with the headline's words and goes on ("... into tree in New ...")
+        rest = article.text.removeprefix(article.title)
+        assert rest == article.text or rest[1:2].islower(), article.title
     paths = sorted((SHARED / "eval" / "polnear" / "dev" / "text").glob("*.txt"))
     polnear = [
         clean_document(RawDocument(source=path.name, text=path.read_text(), fmt="text"))
@@ -787,3 +789,14 @@ def test_glued_headlines_on_real_texts() -> None:
         a.title is None or a.title in (first, first.removesuffix("."))
         for a, first in zip(polnear, firsts, strict=True)
     )
+
+
+def test_a_headline_printed_twice_before_its_lead_is_the_title_once() -> None:
+    head = "Ferry fares frozen for next year"
+    lead = "The operator said on Monday that fares would stay where they are through next year."
+    twice = clean_document(RawDocument(source="t.txt", text=f"{head} {head} {lead}", fmt="record"))
+    assert (twice.title, twice.text) == (head, lead)
+    # the lead may open with the headline's words and go on: it keeps them
+    own = f"{head} {head} after two years of rises, the operator said on Monday at its offices on the quay in Portmere."
+    kept = clean_document(RawDocument(source="k.txt", text=own, fmt="record"))
+    assert (kept.title, kept.text) == (head, own[len(head) + 1 :])
