@@ -542,8 +542,7 @@ def _glued_body(line: str) -> int | None:
         if (
             re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?:", raw[k])
             and not _DAY_OR_MONTH.match(raw[k])  # "... two crucial contests Saturday: South ..."
-            and bare[k + 1 : k + 2] != [""]
-            and raw[k + 1][:1].isupper()
+            and "".join(raw[k + 1 : k + 2])[:1].isupper()
             and bare[k - 1][:1].islower()
             and bare[k - 1] not in stop
             and not re.search(r"[,;:]$", before)
