@@ -19,7 +19,6 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from parallax.clean import residue_sentence
 from parallax.models import (
     Analysis,
     Article,
@@ -29,7 +28,8 @@ from parallax.models import (
     numbers_clash,
     publication_day,
 )
-from parallax.outlets import DATELINE, canonical, name_key
+from parallax.outlets import DATELINE, outlet_key
+from parallax.residue import residue_sentence
 from parallax.timex import quantity_numbers
 from parallax.tweets import in_signature
 
@@ -204,7 +204,7 @@ def _fact(
     by_key: dict[str, str] = {}
     for i in sorted(group, key=lambda i: sentences[i].article):
         label = outlet_label(articles[sentences[i].article])
-        by_key.setdefault(name_key(canonical(label)) or label, label)
+        by_key.setdefault(outlet_key(label), label)
     outlet_names = sorted(by_key.values())
     keys = {sentences[i].key for i in group}
     return Fact(

@@ -106,14 +106,8 @@ def find_citations(
     return found
 
 
-def _outlet_key(name: str) -> str:
-    """An outlet's name as pages spell it in different ways: "The Guardian" and "Guardian",
-    "Inexhibit magazine" and "Inexhibitmagazine" are one outlet."""
-    return outlets.name_key(outlets.canonical(name)) or name.lower()
-
-
 def _same_outlet(a: str | None, b: str | None) -> bool:
-    return bool(a and b) and _outlet_key(a or "") == _outlet_key(b or "")
+    return bool(a and b) and outlets.outlet_key(a or "") == outlets.outlet_key(b or "")
 
 
 def _article_of(outlet: str, articles: Sequence[Article], exclude: str) -> str | None:
@@ -383,7 +377,7 @@ def independent_groups(
     first_of: dict[str, str] = {}
     for article in articles:
         if article.outlet:
-            name = _outlet_key(article.outlet)
+            name = outlets.outlet_key(article.outlet)
             parent[root(article.id)] = root(first_of.setdefault(name, article.id))
     roots: dict[str, int] = {}
     return {a.id: roots.setdefault(root(a.id), len(roots)) for a in articles}

@@ -206,6 +206,12 @@ def name_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower().removeprefix("the "))
 
 
+def outlet_key(name: str) -> str:
+    """One key per outlet, however pages spell its name: the registry's name if it is known, then
+    ``name_key`` ("The Guardian" and "Guardian", "Inexhibit magazine" and "Inexhibitmagazine")."""
+    return name_key(canonical(name)) or name.lower()
+
+
 @lru_cache(maxsize=4096)
 def _keys_of(outlet: str) -> frozenset[str]:
     known = by_alias(outlet)

@@ -26,7 +26,6 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from parallax.clean import residue_sentence
 from parallax.concepts import (
     LEAD_SENTENCES,
     Concept,
@@ -51,6 +50,7 @@ from parallax.models import (
     publication_day,
 )
 from parallax.outlets import DATELINE, find_outlets
+from parallax.residue import residue_sentence
 from parallax.temporal import Period, dates_clash, event_periods
 from parallax.timex import quantity_numbers
 from parallax.tweets import in_tweet
@@ -158,9 +158,8 @@ def _candidate(
             None  # the brief is in the reporter's voice; what people said is in the quotes section
         )
     if residue_sentence(text):
-        return (
-            None  # a page's line left inside a paragraph ("Visit ...'s homepage for more stories.")
-        )
+        # a page's line left inside a paragraph ("Visit ...'s homepage for more stories.")
+        return None
     if in_tweet(article.text, start, end):
         return None  # an embedded tweet is its author's words too (tweets.py)
     if words < CREDIT_MAX_WORDS and _credits_an_outlet(text):
