@@ -20,7 +20,7 @@ from parallax import metadata, outlets
 from parallax.config import IngestOptions
 from parallax.errors import EmptyInput, NotEnglish
 from parallax.models import Article, How, RawDocument, Removal, content_hash
-from parallax.residue import MAX_RESIDUE_WORDS, RESIDUE_RULES, SIGNUP_WIDGET
+from parallax.residue import MAX_RESIDUE_WORDS, SIGNUP_WIDGET, residue_reason
 
 LOGGER = logging.getLogger(__name__)
 
@@ -76,7 +76,19 @@ def _is_widget(line: str) -> bool:
 _BARE_TIMESTAMP = re.compile(
     r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
 )
+# a page's relative time stamp ("2 hours ago", "Updated 3 days ago"): no date can be read from it
+_RELATIVE_STAMP = re.compile(
+    r"^(?:(?:published|posted|updated|last updated)\s*:?\s*)?"
+    r"(?:\d{1,2}|an?)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$",
+    re.IGNORECASE,
+)
 _BARE_LINK = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+# a dateline on a line of its own, as CNN's pages print it above the lead: "Rome CNN —"
+_DATELINE_LINE = re.compile(
+    r"^[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}\s*\(?(?P<agency>CNN|AP|AFP|Reuters)\)?\s*(?:[—–]|--?)$"
+)
+# a video's running time and source under its title: "01:12 - Source: CNN"
+_VIDEO_CARD = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*[-–—|]\s*Source:\s*[\w .&'’-]{2,40}$")
 _CAPTION = re.compile(
     r"©|\b(?:getty images|via getty|ap photo|afp photo|reuters/|/reuters|file photo|photo credit|photograph:|"
     r"photo:|photos:|image:|image source|image caption|picture:|pictured:|courtesy of|shutterstock|"
@@ -87,10 +99,10 @@ _CREDIT_AT_END = re.compile(
     r"(?:\([^)]*(?:photo|image|getty|reuters|\bap\b|afp|epa|file|courtesy|credit)[^)]*\)|©[^.]*|"
     r"(?:photo|image|picture|credit)s?\s*(?:by)?\s*:\s*[^.]{2,60}|"
     r"/\s*(?:getty images|ap|afp|reuters|epa(?:-efe)?|shutterstock|alamy|[A-Z][\w.-]+(?: [A-Z][\w.-]+){0,2})|"
-    r"getty images|file photo|afp|ap photo)\s*$",
+    r"getty images|file photo|afp|ap photo|acquire licensing rights)\s*$",
     re.IGNORECASE,
 )
-_AGENCY_IN_CREDIT = re.compile(r"(?<![A-Z])(AFP|Reuters|AP)(?![a-z])")
+_AGENCY_IN_CREDIT = re.compile(r"(?<![A-Z])(AFP|Reuters|REUTERS|AP)(?![a-z])")
 # "... as needed. / AP" (any agency) or "— Reuters" (known agencies: after a dash it may be a signature)
 _WIRE_TAG = re.compile(
     r"(?<=[.!?\"”’])\s*(?:/\s*(?P<agency>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})|"
@@ -280,6 +292,10 @@ def _header(paragraphs: list[str], state: _State) -> int:
             index += wrapped
             continue
         line = paragraphs[index]
+        if _deck(paragraphs, index, state):
+            state.drop(line, "subtitle")
+            index += 1
+            continue
         if not _header_line(line, paragraphs, index, state):
             # the body's first paragraph: a headline (and byline) glued to it come off, once
             if _unglue_headline(paragraphs, index, state) and _header_line(
@@ -289,6 +305,28 @@ def _header(paragraphs: list[str], state: _State) -> int:
             break
         index += 1
     return index
+
+
+def _deck(paragraphs: list[str], index: int, state: _State) -> bool:
+    """A summary line printed under the headline and above the byline or date ("Torrential rain ...
+    left towns underwater." over "By Ada Brook"): it ends like a sentence, but the article starts
+    below the byline. A lead followed by an advertisement or a caption is not one."""
+    line = paragraphs[index]
+    if (
+        state.title is None
+        or _words(line) > MAX_RESIDUE_WORDS
+        or not _TERMINAL.search(line)
+        or _BYLINE.match(line)
+    ):
+        return False
+    for after in paragraphs[index + 1 : index + 4]:  # past a page's tools ("Share full article")
+        if (_BYLINE.match(after) and _words(after) <= 16) or _REPORTING_FROM.match(after):
+            return index + 2 < len(paragraphs)
+        if _date_line(after) or _TIMESTAMP.match(after):
+            return index + 2 < len(paragraphs)
+        if not residue_reason(after):
+            return False
+    return False
 
 
 # A headline run into its lead, as data sets and scrapers that join a page's title and text with a
@@ -479,7 +517,7 @@ def _header_line(line: str, paragraphs: list[str], index: int, state: _State) ->
             paragraphs[index] = date["rest"].strip()
             return _header_line(paragraphs[index], paragraphs, index, state)
         return True
-    if _byline_parts(line, state):
+    if _byline_parts(line, state) or _bare_byline(line, paragraphs, index, state):
         return True
     stated = _date_line(line)
     if stated:
@@ -496,10 +534,26 @@ def _header_line(line: str, paragraphs: list[str], index: int, state: _State) ->
         if state.title is None:
             state.title = line
             state.drop(line, "title")
+        elif _section_label(state.title) and _words(line) >= 4:
+            # "News" or "World" above the headline: the page's section, not the article's title
+            state.removed = [
+                Removal(r.text, "section line")
+                if r.text == state.title and r.reason == "title"
+                else r
+                for r in state.removed
+            ]
+            state.title = line
+            state.drop(line, "title")
         else:
             state.drop(line, "subtitle")
         return True
     return False
+
+
+def _section_label(line: str) -> bool:
+    """A page's section name printed above the headline: "News", "World", "US & Canada"."""
+    words = line.split()
+    return len(words) <= 2 or (len(words) <= 3 and all(_SECTION_WORD.fullmatch(w) for w in words))
 
 
 def _residue_reason(line: str, state: _State) -> str | None:
@@ -522,6 +576,22 @@ def _residue_reason(line: str, state: _State) -> str | None:
         return "date header"  # "2019-11-19T08:57:40+01:00": a page's time stamp left in the text
     if _BARE_LINK.match(line):
         return "bare link"  # a page's image or share address left in the text, not a sentence
+    if _RELATIVE_STAMP.match(line):
+        return "date header"
+    if _REPORTING_FROM.match(line):
+        return "byline"
+    dateline = _DATELINE_LINE.match(line)
+    if dateline:
+        outlet = outlets.by_alias(dateline["agency"])
+        assert outlet is not None
+        state.outlet.append(_Clue(outlet.name, "inferred", 5, f"outlet from the dateline {line!r}"))
+        return "dateline"
+    stated = _date_line(line) if words <= 12 else None
+    if stated:  # a date alone on its line below the header ("May 17, 2023" after a deck and byline)
+        state.published.append(
+            _Clue(stated, "extracted", _date_rank(line) + 1, "date from a line of its own")
+        )
+        return "date header"
     if _TIMESTAMP.match(line):
         _timestamp_clue(line, state)
         return "date header"
@@ -537,20 +607,21 @@ def _residue_reason(line: str, state: _State) -> str | None:
     ):
         _credit_clue(line, state)
         return "photo caption"
-    if words > MAX_RESIDUE_WORDS:
-        return None
-    for reason, pattern in RESIDUE_RULES:
-        if pattern.search(line):
-            # WordPress's footer names its site last, after a title that may name other outlets
-            _outlet_clues_in(line.rpartition(" appeared first on ")[2], reason, state, rank=3)
-            if reason == "copyright line":
-                _copyright_clue(line, state)
-            if reason == "credits line" and re.search(r"\bediting by\b", line, re.I):
-                state.outlet.append(
-                    _Clue("Reuters", "inferred", 4, "outlet from the Reuters-style credits line")
-                )
-            return reason
-    return None
+    reason = residue_reason(line)
+    if reason:
+        # WordPress's footer names its site last, after a title that may name other outlets
+        _outlet_clues_in(line.rpartition(" appeared first on ")[2], reason, state, rank=3)
+        if reason == "copyright line":
+            _copyright_clue(line, state)
+        if reason == "editor's note" and re.search(r"\bof the New York edition\b", line):
+            state.outlet.append(
+                _Clue("The New York Times", "inferred", 4, "outlet from the print edition line")
+            )
+        if reason == "credits line" and re.search(r"\bediting by\b", line, re.I):
+            state.outlet.append(
+                _Clue("Reuters", "inferred", 4, "outlet from the Reuters-style credits line")
+            )
+    return reason
 
 
 _DATE_IN_LINE = re.compile(
@@ -572,6 +643,12 @@ _DATE_LINE_REST = re.compile(
 
 _HEADER_SEPARATOR = re.compile(r"\s+[|•·]\s+")
 _PERSON = r"[A-Z][\w.'’-]+(?:[ \t]+(?:[A-Z][\w.'’-]+|de|van|von|da|al|bin)){1,3}"
+# the writer's note at the end: "Greg Norman is a reporter for Fox News Digital.", "Ada Brook is a
+# reporter based in Lindham who has covered the port since 2010. More about Ada Brook"
+_AUTHOR_BIO = re.compile(
+    rf"^(?P<name>{_PERSON}) (?:is|was|has been) (?:a|an|the)\b[^.]{{0,80}}?\b(?:reporter|writer|"
+    r"correspondent|editor|journalist|producer|contributor|columnist|bureau chief)s?\b"
+)
 # "Jane Doe, Staff Writer", "Ada Brook, Senior Political Correspondent"
 _ROLE_BYLINE = re.compile(
     # "Jane Doe, Staff Writer", "By Jane Doe, staff reporter", "By Lee Chia / Staff reporter"
@@ -634,6 +711,51 @@ def _byline_parts(line: str, state: _State) -> bool:
         )
     state.drop(line, "byline" if names else "date header")
     return True
+
+
+# a byline without "By": "Angela Giuffrida in Rome" (The Guardian), or a name alone on its line above
+# the outlet and place ("Maria Rossi" over "BBC News, Rome") or the date; and NYT's "Reporting from Rome"
+_NAME_IN_PLACE = re.compile(rf"(?P<names>{_PERSON})(?:\s+in\s+(?P<place>{_CREDIT_PLACE}))?")
+_REPORTING_FROM = re.compile(rf"^Reporting from {_CREDIT_PLACE}(?:\s+and\s+{_CREDIT_PLACE})?$")
+
+
+def _bare_byline(line: str, paragraphs: list[str], index: int, state: _State) -> bool:
+    """Read and drop a header line that is a byline without "By", or the outlet line under one. Only
+    below a title: above it, a name alone may be the headline."""
+    if state.title is None:
+        return False
+    if _REPORTING_FROM.match(line):
+        state.drop(line, "byline")
+        return True
+    if _outlet_line(line):
+        outlet = outlets.by_alias(line.partition(",")[0].strip())
+        assert outlet is not None
+        state.outlet.append(_Clue(outlet.name, "inferred", 3, f"outlet from the byline: {line!r}"))
+        state.drop(line, "byline")
+        return True
+    name = None if _BYLINE.match(line) else _NAME_IN_PLACE.fullmatch(line)
+    if not name or _SECTION_WORD.search(line) or outlets.by_alias(name["names"]):
+        return False
+    after = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+    if not (
+        name["place"]
+        or _outlet_line(after)
+        or _date_line(after)
+        or _RELATIVE_STAMP.match(after)
+        or _REPORTING_FROM.match(after)
+    ):
+        return False
+    _names_clue(name["names"], "", line, state)
+    state.drop(line, "byline")
+    return True
+
+
+def _outlet_line(line: str) -> bool:
+    """A line that names a known outlet, and perhaps a place after a comma ("BBC News, Rome")."""
+    name, comma, place = line.partition(",")
+    return bool(
+        outlets.by_alias(name.strip()) and (not comma or re.fullmatch(_CREDIT_PLACE, place.strip()))
+    )
 
 
 def _date_rank(line: str) -> int:
@@ -700,11 +822,13 @@ def _is_caption(line: str) -> bool:
 
 
 def _credit_clue(text: str, state: _State) -> None:
-    if re.search(r"via getty", text, re.I):
-        return  # "AFP via Getty Images": a photo licensed through Getty runs on any outlet's page
+    if re.search(r"via getty|photograph:\s*[^/]{2,60}/", text, re.I):
+        # "AFP via Getty Images", The Guardian's "Photograph: Ada Brook/Reuters": a photo licensed
+        # from an agency, which runs on any outlet's page
+        return
     match = _AGENCY_IN_CREDIT.search(text)
     if match:
-        outlet = outlets.by_alias(match.group(1))
+        outlet = outlets.by_alias(match.group(1).replace("REUTERS", "Reuters"))
         if outlet:
             state.outlet.append(
                 _Clue(
@@ -785,8 +909,11 @@ def _without_name_cards(line: str, state: _State) -> str:
 # [INSIGHT]").
 _RELATED_HEADER = re.compile(
     r"^(?:you (?:may|might) also (?:like|enjoy)|don'?t miss|more (?:stories|news)(?: from [\w ]+)?|"
-    r"recommended(?: for you| stories| reading)?|related(?: stories| articles| coverage| content)?|"
-    r"most (?:read|popular)|trending(?: now)?)\s*[.:…!|]*$",
+    r"recommended(?: for you| stories| reading)?|related(?: stories| articles| coverage| content| topics)?|"
+    r"most (?:read|popular)|trending(?: now)?|"
+    # the topic and story links under BBC's and The Guardian's articles
+    r"more on this (?:story|topic)|explore more on (?:these|this) topics?|more like this|top stories|"
+    r"(?:read )?more from [\w ]{2,30}|up next|what to read next|editors?'?’?s? picks|popular now)\s*[.:…!|]*$",
     re.I,
 )
 _LINK_TAG = re.compile(
@@ -818,6 +945,10 @@ def _body(paragraphs: list[str], start: int, state: _State) -> list[str]:
             reason = "photo caption"
         if reason is None and _is_widget_reply(paragraphs, index):
             reason = "newsletter or sign-up line"
+        if reason is None and _VIDEO_CARD.match(line):
+            reason = "video"
+            if kept and _words(kept[-1]) <= MAX_LINK_WORDS and not _TERMINAL.search(kept[-1]):
+                state.drop(kept.pop(), "video")  # the video's title above its running time
         if reason is None and _is_heading(paragraphs, index):
             reason = "subheading"
         if reason:
@@ -834,6 +965,8 @@ def _trailing_reason(line: str) -> str | None:
         return "tag list" if _is_tag_list(line) else "trailing fragment"
     if _words(line) <= MAX_RESIDUE_WORDS and _REPORTERS_CREDIT.match(line):
         return "credits line"
+    if _words(line) <= 2 * MAX_RESIDUE_WORDS and _AUTHOR_BIO.match(line):
+        return "author's note"
     return None
 
 

@@ -166,9 +166,13 @@ def person_case(name: str) -> str:
     if not name.isupper() or len(name.split()) < 2:  # "PTI" stays
         return name
     return " ".join(
-        w.lower() if w == "AND" else w if _ROMAN.match(w) else w[:1] + w[1:].lower()
-        for w in name.split()
+        w.lower() if w == "AND" else w if _ROMAN.match(w) else _capitalised(w) for w in name.split()
     )
+
+
+def _capitalised(word: str) -> str:
+    """ "D'EMILIO" -> "D'Emilio", "JEAN-PAUL" -> "Jean-Paul": each part after an apostrophe or hyphen."""
+    return "".join(part[:1] + part[1:].lower() for part in re.split(r"(?<=['’-])", word))
 
 
 _ROMAN = re.compile(r"^(?:II|III|IV|VI|VII|VIII)[,.]?$")  # "ADA BROOK III": a numeral stays one

@@ -123,6 +123,8 @@ DATELINE = re.compile(
     r"^(?:[A-Z][A-Z .’'-]{1,40}(?:,\s*[A-Z][\w .]{1,30})?(?:\s*\([^)]{1,30}\))?\s*(?:[—–]|--)\s*"
     # CNN's credit glued to the lead: "Hong Kong (CNN Business)A muddled view ..."
     r"|[A-Z][A-Za-z .,'’-]{1,40}\s\((?:CNN|CNN Business|AP|Reuters|AFP)\)(?=[A-Z“\"])"
+    # CNN's credit since 2023, without brackets: "Rome CNN — At least three people ..."
+    r"|[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}\s+CNN\s*[—–]\s*"
     # "BRUSSELS, Belgium (AP) - ": the agency's bracket makes a single hyphen safe after a place too
     r"|[A-Z][A-Z .’'-]{3,40}(?:,\s*[A-Z][\w .]{1,30})?\s*\([^)]{1,30}\)\s+-\s+"
     r"|(?:[A-Z][A-Z’'-]{4,}|[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+)+)(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s+-\s+"

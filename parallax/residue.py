@@ -34,7 +34,10 @@ RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "advertisement",
         re.compile(
-            r"^(?:advertisement|advert|sponsored( content)?|ad|story continues below.*)$|"
+            r"^(?:advertisement|advert|sponsored( content)?|ad|story continues below.*|skip advertisement|"
+            r"supported by|(?:video )?ad feedback)$|"
+            # a read-aloud player's banner: "NEWYou can now listen to Fox News articles!"
+            r"^(?:new)?\s*you can now listen to [\w ]{1,40} articles!?$|"
             # an affiliate disclosure: "If you buy something through this post, IGN may get a share
             # of the sale.", "We may earn a commission from links on this page."
             r"^(?:if you (?:buy|purchase) (?:something|anything)\b.{0,60}\b(?:may|might|will) "
@@ -59,6 +62,10 @@ RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(?:get|keep an eye on|check)\b.{0,80}\byour inbox\b|\b(?:right|straight) (?:in|to) your inbox\b|"
             r"\bdelivered (?:right |straight )?to your inbox\b|"
             r"^if you (?:enjoyed|liked|value[d]?) (?:this|our) (?:article|story|piece|journalism)\b|"
+            # a newsletter box's frame ("after newsletter promotion"; its privacy notice: NOTICE) and a gift
+            # allowance ("As a subscriber, you have 10 gift articles to give each month.")
+            r"^(?:after|skip past) newsletter promotion$|"
+            r"^as a subscriber, you have \d+ gift articles\b|"
             rf"{SIGNUP_WIDGET}",
             re.I,
         ),
@@ -70,6 +77,12 @@ RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(?:read more|read next|read also|see also|related|related (?:articles?|stories|coverage|content)|"
             r"recommended|more from [\w ]+|most read|trending|watch|video|listen|more)\s*(?:[:|›»>]|$)|"
             r"^(?:share this(?: (?:article|story|page|post))?:?|share on \w+|share:?|print|comments?|follow us\b.*|"
+            # a page's own chrome: "Skip to content", "BBC Homepage", "Link Copied!", "Share full
+            # article", "Save", "Reuse this content", Reuters' "Acquire Licensing Rights, opens new tab"
+            r"skip to (?:main )?(?:content|navigation|search)|[\w ]{0,30}\bhome ?page|menu|search|sign in|log in|"
+            r"link copied!?|share full article|save|save articles? to read later\b.*|reuse this content|"
+            r"send any friend a story|gift (?:this )?article|comment on this story|read in app|"
+            r"acquire licensing rights(?:, opens new tab)?|"
             r"report (?:a|an) (?:correction|error|typo)(?: or (?:a )?(?:typo|error))?|"
             r"follow (?:him|her|them) on \w+.*|click here\b.*|listen to this article.*)$|"
             r"^follow\b.{0,40}\bon (?:facebook|x|twitter|instagram|tiktok|threads|bluesky|linkedin|youtube)\b|"
@@ -103,7 +116,7 @@ RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "tag list",
         re.compile(
             # a short list, no sentence ("Topics: the budget ... were discussed." is one)
-            r"^(?:tags?|topics?|filed under|categories|category|keywords|related topics)\s*:"
+            r"^(?:tags?|topics?|filed under|categories|category|keywords|related topics|see more on)\s*:"
             r"\s*[^!?:]{1,120}(?<![a-z]{3}\.)$",  # abbreviations, not a sentence's full stop
             re.I,
         ),
@@ -132,7 +145,11 @@ RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             # appeared first on Truth Social was deleted hours later")
             r"(?-i:The post [A-Z0-9“\"‘'].{1,300} appeared first on "
             r"(?:(?:[A-Z0-9][\w&'’.-]*|of|and|the|&|[a-z0-9-]+\.[a-z]{2,})\s?){1,7})\.?$|"
-            r"a version of this (?:story|article) (?:appeared|appears|ran)\b)",
+            r"a version of this (?:story|article) (?:appeared|appears|ran)\b|"
+            # the agency's standards link under every Reuters story
+            r"our standards: the thomson reuters trust principles\.?$|"
+            # Al Jazeera's source line: "Source: Al Jazeera and news agencies"
+            r"source: [\w ]{2,40}? and (?:news )?agencies\.?$)",
             re.I,
         ),
     ),
@@ -147,11 +164,25 @@ RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# boilerplate that runs longer than MAX_RESIDUE_WORDS: The Guardian's newsletter privacy notice (45
+# words: "Privacy Notice: Newsletters may contain info about charities, online ads, ...")
+NOTICE = re.compile(r"^privacy notice: newsletters may contain\b", re.I)
+MAX_NOTICE_WORDS = 80
+
+
+def residue_reason(line: str) -> str | None:
+    """Why a line is residue by these patterns (the first rule's reason that matches), or None."""
+    words = len(line.split())
+    if words <= MAX_NOTICE_WORDS and NOTICE.search(line):
+        return "newsletter or sign-up line"
+    if words > MAX_RESIDUE_WORDS:
+        return None
+    return next((reason for reason, pattern in RESIDUE_RULES if pattern.search(line)), None)
+
+
 @lru_cache(maxsize=65536)
 def residue_sentence(sentence: str) -> str | None:
     """Why a sentence left inside a paragraph would be residue on a line of its own ("Visit Business
     Insider's homepage for more stories." at the end of a text whose line breaks are gone), or None.
     Cached: the brief and the facts ask about the same sentences."""
-    if len(sentence.split()) > MAX_RESIDUE_WORDS:
-        return None
-    return next((reason for reason, pattern in RESIDUE_RULES if pattern.search(sentence)), None)
+    return residue_reason(sentence)

@@ -217,6 +217,38 @@ def test_a_posted_line_with_a_time_or_a_category_dates_the_article(
         ),
         ("We may earn a commission from links on this page.", "advertisement"),
         ("Ferry unions call second strike [VIDEO]", "related link"),
+        ("Our Standards: The Thomson Reuters Trust Principles.", "editor's note"),
+        ("Acquire Licensing Rights, opens new tab", "sharing or navigation line"),
+        ("Source: Oster Post and news agencies", "editor's note"),
+        ("Reuse this content", "sharing or navigation line"),
+        ("Link Copied!", "sharing or navigation line"),
+        ("Share full article", "sharing or navigation line"),
+        (
+            "Save articles to read later and create your own reading list.",
+            "sharing or navigation line",
+        ),
+        (
+            "As a subscriber, you have 10 gift articles to give each month. Anyone can read them.",
+            "newsletter or sign-up line",
+        ),
+        ("after newsletter promotion", "newsletter or sign-up line"),
+        (
+            # longer than any other page line: the notice under a newsletter box
+            "Privacy Notice: Newsletters may contain information about local charities, online "
+            "advertisements and content paid for by other parties. To learn more, read the Oster "
+            "Post privacy policy. The sign-up form is protected by a captcha service and its own "
+            "privacy policy and terms of service also apply.",
+            "newsletter or sign-up line",
+        ),
+        ("See more on: Ferries, Lindham", "tag list"),
+        ("NEWYou can now listen to Oster Post articles!", "advertisement"),
+        ("Video Ad Feedback", "advertisement"),
+        ("Ada Brook is a reporter for the Oster Post.", "author's note"),
+        (
+            "Ada Brook is a senior correspondent based in Lindham who has covered the port since "
+            "2010. More about Ada Brook",
+            "author's note",
+        ),
     ],
 )
 def test_trailing_boilerplate_lines(line: str, reason: str) -> None:
@@ -475,6 +507,10 @@ def test_kharkiv_raw_paths_exist() -> None:
         "Sorry!",  # a newsletter box's only beside its other replies
         "The post that appeared first on Truth Social was deleted hours later, but copies spread.",
         "The post about the evacuation appeared first on the city's Facebook page, hours early.",
+        "Save for the east pier, the quay reopened on Monday.",
+        "Search teams found the missing plate on Tuesday.",
+        "Ada Brook is a reporter who was detained at the border last year, her newspaper said.",
+        "Trump attacked CNN — again — in a post on Monday.",
     ],
 )
 def test_real_sentences_that_look_like_residue_are_kept(sentence: str) -> None:
@@ -517,10 +553,129 @@ def test_the_reporters_credits_and_addresses_after_the_article_go() -> None:
     assert sorted(_reasons(article)) == ["credits line", "sharing or navigation line"]
 
 
+# the pages of big outlets as their text is scraped, one element per line (fixtures written here,
+# after the shape of BBC, Guardian, New York Times and CNN article pages)
+PAGES = {
+    "section and navigation lines, a byline without By, captions, topic links": (
+        [
+            "Skip to content",
+            "Oster Post Homepage",
+            "News",
+            "Ferry returns to the Lindham crossing",
+            "2 hours ago",
+            "Share",
+            "Save",
+            "Ada Brook",
+            "BBC News, Lindham",
+            "Image source, Getty Images",
+            "Image caption,",
+            "Passengers boarded at the quay on Monday",
+            *BODY,
+            "Related topics",
+            "Lindham",
+            "Ferries",
+            "More on this story",
+            "Ferry strike: what we know",
+        ],
+        ("Ferry returns to the Lindham crossing", "Ada Brook", "BBC", None),
+    ),
+    "a byline with its place, an agency photograph, a newsletter box": (
+        [
+            "Ferry returns to the Lindham crossing",
+            "Service resumes after a three-week suspension for hull repairs",
+            "Ada Brook in Lindham",
+            "Mon 7 Apr 2025 18.05 BST",
+            "Share",
+            "Passengers at the quay. Photograph: Tom Reyes/Reuters",
+            *BODY[:2],
+            "Sign up to First Edition, our free daily newsletter",
+            "after newsletter promotion",
+            BODY[2],
+            "Explore more on these topics",
+            "Ferries",
+            "Share",
+            "Reuse this content",
+        ],
+        ("Ferry returns to the Lindham crossing", "Ada Brook", None, "2025-04-07"),
+    ),
+    "advertisement lines above the headline, a deck over the byline, the writer's note": (
+        [
+            "Advertisement",
+            "SKIP ADVERTISEMENT",
+            "Supported by",
+            "Ferry Returns to the Lindham Crossing",
+            "The service resumed after inspectors found a cracked hull plate in March.",
+            "Share full article",
+            "By Ada Brook",
+            "Reporting from Lindham",
+            "April 7, 2025",
+            *BODY,
+            "Ada Brook is a reporter based in Lindham who covers the port. More about Ada Brook",
+            "A version of this article appears in print on April 8, 2025, Section A, Page 9 of the "
+            "New York edition with the headline: Ferry Returns.",
+            "See more on: Lindham, Ferries",
+        ],
+        ("Ferry Returns to the Lindham Crossing", "Ada Brook", "The New York Times", "2025-04-07"),
+    ),
+    "a dateline on its own line, a video's title and running time": (
+        [
+            "Ferry returns to the Lindham crossing",
+            "By Ada Brook, CNN",
+            "Updated 2:09 PM EDT, Mon April 7, 2025",
+            "Link Copied!",
+            "Lindham CNN —",
+            BODY[0],
+            "Video Ad Feedback",
+            "Watch the ferry leave Lindham quay",
+            "01:12 - Source: CNN",
+            *BODY[1:],
+        ],
+        ("Ferry returns to the Lindham crossing", "Ada Brook", "CNN", "2025-04-07"),
+    ),
+}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_an_outlets_page_leaves_its_article_and_metadata(page: str) -> None:
+    lines, (title, byline, outlet, published) = PAGES[page]
+    article = _clean("\n\n".join(lines))
+    assert article.text == "\n\n".join(BODY), article.removed
+    assert (article.title, article.byline, article.outlet) == (title, byline, outlet)
+    if published:
+        assert article.published == published
+
+
+def test_a_lead_above_an_advertisement_is_no_deck() -> None:
+    article = _clean(
+        "\n\n".join(["Ferry returns to the Lindham crossing", BODY[0], "Advertisement", *BODY[1:]])
+    )
+    assert article.text == "\n\n".join(BODY)
+
+
+def test_a_cnn_dateline_is_left_out_of_the_brief_span() -> None:
+    from parallax.outlets import DATELINE
+
+    match = DATELINE.match("Lindham CNN — The river ferry resumed service on Monday.")
+    assert match and match.group() == "Lindham CNN — "
+    assert not DATELINE.match("Trump attacked CNN — again — on Monday.")
+
+
+def test_a_byline_in_capitals_keeps_the_capitals_of_its_names() -> None:
+    article = _clean(
+        "\n\n".join(["Ferry returns to the Lindham crossing", "By ADA D'BROOK-REYES", *BODY])
+    )
+    assert article.byline == "Ada D'Brook-Reyes"
+
+
 @pytest.mark.parametrize(
     ("caption", "outlet"),
     [
         ("Smoke rises over the quay on Wednesday. (AP Photo/Jon Ash)", "AP"),
+        (
+            "[1/4] Passengers board at Lindham quay, April 7, 2025. REUTERS/Jon Ash Acquire "
+            "Licensing Rights",
+            "Reuters",
+        ),
         ("Firefighters on the east pier on Wednesday morning. Photo: Lindham Gazette", None),
         ("The mayor visits the site. John Smith/AFP via Getty Images", None),
         ("US President Joe BidenAFP file photo", "AFP"),
