@@ -12,6 +12,7 @@ reports, so a wrong removal is easy to trace.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -53,7 +54,7 @@ _TIMESTAMP = re.compile(
 _BYLINE = re.compile(
     r"^(?i:by|written by|words by|story by)\s*:?\s+(?P<names>[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin))*"
     r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*)*)"
-    r"(?:\s*(?:[,|•·–—-]|\bfor\b)\s*(?P<org>[^,|]{2,60}))?\s*$"
+    r"(?:\s*(?:[,|•·–—-]|\b(?i:for)\b)\s*(?P<org>[^,|]{2,60}))?\s*$"
 )
 # the page's own widgets after the article: "international", "BusinessInsiderDe",
 # "(Graphic: Global currencies vs. dollar - here)", "[Wired]", "twitter.com/reporter"
@@ -244,7 +245,17 @@ def hard_wrapped(lines: list[str]) -> bool:
         return False
     near = sum(len(line) >= 0.6 * width for line in full)
     open_ended = sum(not _SENTENCE_END.search(line) for line in full)
-    return near >= 0.8 * len(full) and open_ended >= 0.4 * len(full)
+    if near < 0.8 * len(full) or open_ended < 0.4 * len(full):
+        return False
+    # a wrapped line ends mid-sentence because the next word would not fit: a headline, deck and
+    # byline over a short article (all under the width, none ending in a full stop) end because they
+    # are whole
+    breaks = [
+        len(line) + 1 + len(after.split()[0]) >= 0.85 * width
+        for line, after in itertools.pairwise(lines)
+        if len(line) >= 30 and after and not _SENTENCE_END.search(line)
+    ]
+    return sum(breaks) >= 0.75 * len(breaks)
 
 
 def unwrap(lines: list[str]) -> list[str]:
@@ -578,6 +589,10 @@ def _residue_reason(line: str, state: _State) -> str | None:
         return "bare link"  # a page's image or share address left in the text, not a sentence
     if _RELATIVE_STAMP.match(line):
         return "date header"
+    slogan = outlets.SLOGANS.get(line.strip(" .").replace("’", "'").lower())
+    if slogan:
+        state.outlet.append(_Clue(slogan, "inferred", 3, f"outlet from its motto: {line!r}"))
+        return "sharing or navigation line"
     if _REPORTING_FROM.match(line):
         return "byline"
     dateline = _DATELINE_LINE.match(line)
@@ -635,7 +650,7 @@ _DATE_LINE_REST = re.compile(
     r"(?:[\s|,·•/–—-]+|\b(?:at|on|last|updated|modified|published|posted|first)\b:?"
     r"|\b\d{1,2}[:.]\d{2}(?::\d{2})?\b|\b(?:\d{1,2}\s*)?[ap]\.?m\b\.?"
     r"|\b\d{1,2}\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago\b"
-    r"|\b(?:GMT|UTC|BST|CET|CEST|EET|IST|JST|AEST|AEDT|ET|EDT|EST|CT|CDT|CST|MT|MDT|MST|PT|PDT|PST)\b"
+    r"|\b(?:GMT|UTC|BST|CET|CEST|EET|EEST|IST|JST|AEST|AEDT|ET|EDT|EST|CT|CDT|CST|MT|MDT|MST|PT|PDT|PST|UK)\b"
     r"|\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|rsday|urday)?\b\.?)*",
     re.IGNORECASE,
 )
@@ -822,9 +837,13 @@ def _is_caption(line: str) -> bool:
 
 
 def _credit_clue(text: str, state: _State) -> None:
-    if re.search(r"via getty|photograph:\s*[^/]{2,60}/", text, re.I):
-        # "AFP via Getty Images", The Guardian's "Photograph: Ada Brook/Reuters": a photo licensed
-        # from an agency, which runs on any outlet's page
+    if re.search(
+        r"via getty|photograph:\s*[^/]{2,60}/|\b(?:pic|photo|image|picture)s?:\s*(?:AP|AFP|Reuters)\b",
+        text,
+        re.I,
+    ):
+        # "AFP via Getty Images", The Guardian's "Photograph: Ada Brook/Reuters", Sky's "Pic:
+        # Reuters": a photo licensed from an agency, which runs on any outlet's page
         return
     match = _AGENCY_IN_CREDIT.search(text)
     if match:
@@ -849,6 +868,10 @@ def _names_clue(names: str, org: str, line: str, state: _State) -> None:
     head, _, tail = names.rpartition(",")
     if head and outlets.by_alias(tail.strip()):
         names, org = head.strip(), tail.strip()
+    # "By CHRIS PLEASANCE FOR MAILONLINE": in capitals the name pattern swallows "FOR" and the outlet
+    written_for = re.fullmatch(r"(?P<names>.+?)\s+(?i:for)\s+(?P<org>.+)", names)
+    if written_for:
+        names, org = written_for["names"], org or written_for["org"]
     names = metadata.person_case(names)  # "By JANE DOE": the page's style, not the name
     state.byline.append(_Clue(names, "extracted", 1, "byline line"))
     known = outlets.by_alias(org) if org else None
@@ -913,7 +936,8 @@ _RELATED_HEADER = re.compile(
     r"most (?:read|popular)|trending(?: now)?|"
     # the topic and story links under BBC's and The Guardian's articles
     r"more on this (?:story|topic)|explore more on (?:these|this) topics?|more like this|top stories|"
-    r"(?:read )?more from [\w ]{2,30}|up next|what to read next|editors?'?’?s? picks|popular now)\s*[.:…!|]*$",
+    r"(?:read )?more from [\w ]{2,30}|up next|what to read next|editors?'?’?s? picks|popular now|"
+    r"more about|most watched(?: [\w ]{2,30})?)\s*[.:…!|]*$",
     re.I,
 )
 _LINK_TAG = re.compile(

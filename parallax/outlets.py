@@ -110,7 +110,21 @@ OUTLETS: tuple[Outlet, ...] = (
     Outlet("Semafor", ("Semafor",), ("semafor.com",)),
     Outlet("The Intercept", ("The Intercept",), ("theintercept.com",)),
     Outlet("Vox", ("Vox",), ("vox.com",)),
+    Outlet("Anadolu Agency", ("Anadolu Agency", "Anadolu"), ("aa.com.tr",), wire=True),
+    Outlet("RIA Novosti", ("RIA Novosti",), ("ria.ru",), wire=True),
+    Outlet("Meduza", ("Meduza",), ("meduza.io",)),
+    Outlet("Al Arabiya", ("Al Arabiya",), ("alarabiya.net",)),
+    Outlet("Hindustan Times", ("Hindustan Times",), ("hindustantimes.com",)),
+    Outlet("Forbes", ("Forbes",), ("forbes.com",)),
 )
+
+# the lines an outlet's pages print about themselves, around any of its articles: its motto, its
+# "trust" link (dropped as residue, and a clue to the outlet)
+SLOGANS = {
+    "democracy dies in darkness": "The Washington Post",
+    "why you can trust sky news": "Sky News",
+    "all the news that's fit to print": "The New York Times",
+}
 
 
 # A dateline opening a lead ("WASHINGTON —", "KYIV, Ukraine (AP) —"): the brief's sentences and the facts
