@@ -295,6 +295,10 @@ def _give_back_opening_quotes(text: str, spans: list[tuple[int, int]]) -> list[t
     for i in range(len(fixed) - 1):
         start, end = fixed[i]
         found = _OPENING_QUOTE.search(text, start, end)
+        if found is None and text[end - 2 : end] == " '" and text[end : end + 1].isupper():
+            # a straight single mark opening a quote ("director. 'It's been ..."): no apostrophe
+            # stands after a space before a capital
+            found = re.compile(r"\s'$").search(text, start, end)
         if found and fixed[i + 1][0] >= end:
             mark = end - found.start() - 1  # the mark's length: one character, or two apostrophes
             fixed[i] = (start, len(text[start : end - mark].rstrip()) + start)

@@ -79,6 +79,10 @@ _QUOTE = re.compile(
     r"|‘(?P<d>[^’\n]{8,}?)’(?!\w)"
     # newspaper archives' ''like this'' (not inches: 12'' pipe)
     r"|(?<![\w'])''(?=\S)(?P<e>(?:[^'\n]|'(?!'))+?)''(?![\w'])"
+    # British tabloids' straight single marks: 'This is only the beginning,' he said. The opening mark
+    # before a capital letter (not "the '90s"), the closing one after the quote's own punctuation; an
+    # apostrophe between letters ("don't", "Ukraine's") stays inside, double marks do not
+    r"|(?<![\w'])'(?=[A-Z])(?P<f>(?:[^'\n“”\"]|(?<=\w)'(?=\w)){6,}?[,.!?])'(?![\w'])"
 )
 # matched at the closing quote mark (re.match with a start position: no "^", which would mean offset 0)
 _AFTER = re.compile(
@@ -127,6 +131,12 @@ _ANONYMOUS = re.compile(
     r"\b(?:officials?|sources?|diplomats?|aides?|spokes(?:man|woman|person|people)|insiders?|advis[eo]rs?|"
     r"people|persons?|someone|witnesses|residents?|employees|workers|staffers?|analysts?|lawmakers?|"
     r"experts?|observers?|critics?|supporters?)\b",
+    re.IGNORECASE,
+)
+# a phrase that ends on a post held by one person names that person, whatever body it belongs to
+_ROLE_HEAD = re.compile(
+    r"\b(?:chief|head|minister|secretary|director|commander|president|chair(?:man|woman)?|mayor|"
+    r"governor|ambassador|leader|prosecutor|judge|envoy|premier|chancellor|ceo|founder)$",
     re.IGNORECASE,
 )
 _ORGANISATION = re.compile(
@@ -637,6 +647,12 @@ def speaker_kind(speaker: str | None, person_names: set[str]) -> SpeakerKind:
         len(names) >= 2 and not _ORGANISATION.search(speaker)
     ):
         return "person"
+    if (
+        _ROLE_HEAD.search(speaker)
+        and re.search(r"['’]s\s", speaker)
+        and not _ANONYMOUS.search(speaker.split()[-1])
+    ):
+        return "person"  # "Ukraine's military intelligence chief": a body's post, one person's
     if _ANONYMOUS.search(speaker) and not any(n in speaker for n in person_names):
         return "anonymous"
     if _ORGANISATION.search(speaker):
@@ -658,7 +674,7 @@ def _direct(
     out: list[Attribution] = []
     titles: list[tuple[int, int]] = []
     for match in _QUOTE.finditer(text):
-        group = next(g for g in "abcde" if match.group(g) is not None)
+        group = next(g for g in "abcdef" if match.group(g) is not None)
         c_start, c_end = match.start(group), match.end(group)
         if len(text[c_start:c_end].split()) < 2:
             continue
@@ -1029,6 +1045,24 @@ _CLOSING_MARK = re.compile(r"[,.!?…]?(?:''|[”\"’])?")
 _NEXT = re.compile(r"[^\S\n]*(?:$|\n|(?P<next>[A-Z“\"‘`]|''))")
 
 
+def _single_marks_as_double(text: str, masked: str) -> str:
+    """The straight single marks of a quote ('It is over,' she said) read as double ones, so that
+    every reading of speakers and fragments that stops at a quotation mark stops at them; an
+    apostrophe ("it's", "the '90s") is no mark and stays."""
+    marks = [
+        position
+        for match in _QUOTE.finditer(text)
+        if match.group("f") is not None
+        for position in (match.start(), match.end() - 1)
+    ]
+    if not marks:
+        return masked
+    chars = list(masked)
+    for position in marks:
+        chars[position] = '"'
+    return "".join(chars)
+
+
 def _ends_unattributed(masked: str, att: Attribution) -> bool:
     """Nothing after the quote speaks for it: the paragraph ends, or a new sentence starts."""
     mark = _CLOSING_MARK.match(masked, att.end)  # the quote's own closing mark, taken first
@@ -1331,14 +1365,27 @@ def find_attributions(
     persons = {e.text for e in analysis.entities if e.label == "PERSON"}
     # abbreviations masked ("Mr. Obama said", "The S.E.C. said"), once for every reading below: a
     # title's full stop neither ends a speaker nor a sentence
-    masked = _mask_abbreviations(article.text)
+    masked = _single_marks_as_double(article.text, _mask_abbreviations(article.text))
     direct, titles = _direct(article, analysis, index, persons, masked)
     quoted = [(a.start, a.end) for a in direct] + titles
     indirect = _indirect(article, analysis, index, quoted, persons, masked)
     people = sorted((e.start, e.end, e.text) for e in analysis.entities if e.label == "PERSON")
+    marked = _single_marks_as_double(article.text, article.text)  # the text, its quotes' marks read
     found = _join_fragments(
-        _resolve_pronouns(direct + indirect, article.text, people, analysis.sentences), masked
+        _resolve_pronouns(direct + indirect, marked, people, analysis.sentences), masked
     )
+    # a straight single mark also opens headlines, titles and scare quotes: only an attributed one
+    # is taken for a quote (an unattributed fragment joined to an attributed one above is)
+    found = [
+        a
+        for a in found
+        if not (
+            a.direct
+            and a.speaker is None
+            and article.text[a.start - 1 : a.start] == "'"
+            and article.text[a.start - 2 : a.start] != "''"  # an archive's ''...'' is a double mark
+        )
+    ]
     found = _with_tweets(found, article.text, index, persons)
     return found if scare_quotes else [a for a in found if not _scare_quote(a, article.text)]
 
@@ -1378,10 +1425,18 @@ def _scare_quote(att: Attribution, text: str) -> bool:
 
 
 def _speaker_key(speaker: str | None) -> str:
+    """A speaker as attributions are compared by: the last name in the phrase, without its possessive
+    ("Ukraine’s military intelligence chief" and "Ukraine's ..." are one key), else the phrase."""
     if not speaker:
         return ""
-    words = [w for w in re.findall(r"[A-Za-z’'-]+", speaker) if w[:1].isupper()]
-    return words[-1].lower().strip("’'") if words else speaker.lower()
+    words = [w for w in re.findall(r"[A-Za-z’'-]+", speaker.replace("’", "'")) if w[:1].isupper()]
+    return re.sub(r"'s?$", "", words[-1].lower().strip("'")) if words else speaker.lower()
+
+
+def _named(speaker: str | None) -> bool:
+    """Whether the speaker phrase holds a name: "the agency's chief" may be anyone's, and its words
+    group with the same words given to "Ukraine's military intelligence chief"."""
+    return bool(speaker and any(w[:1].isupper() for w in speaker.split()))
 
 
 _TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -1439,8 +1494,11 @@ def group_quotes(articles: Sequence[Article], found: Sequence[Attribution]) -> l
             head = group[0]
             if any(g.article == att.article for g in group) or head.direct != att.direct:
                 continue
-            if (head_key and key and head_key != key) and not (
-                head.speaker_kind == att.speaker_kind == "anonymous"
+            if (
+                (head_key and key and head_key != key)
+                and not (head.speaker_kind == att.speaker_kind == "anonymous")
+                and _named(head.speaker)
+                and _named(att.speaker)
             ):
                 continue
             matcher = difflib.SequenceMatcher(a=head_words, b=words, autojunk=False)

@@ -23,6 +23,7 @@ from parallax.timex import (
     IRREGULAR_PAST,
     MONTH_RE,
     NUMWORD_RE,
+    REPORTED_FUTURE,
     UNIT_RE,
     WEEKDAY_RE,
     Context,
@@ -402,8 +403,10 @@ def _future(text: str, start: int, ends: list[int] | None = None, end: int | Non
         return not _PAST_JUST_BEFORE.search(text, max(left, start - 40), start) and not (
             _past_verb_beside(text, start, end)
         )
-    if not FUTURE_CUES.search(text, left, start) and not _SCHEDULED.search(
-        text, max(left, start - 60), start
+    if (
+        not FUTURE_CUES.search(text, left, start)
+        and not _SCHEDULED.search(text, max(left, start - 60), start)
+        and not REPORTED_FUTURE.search(text, left, start)
     ):
         return False
     return end is None or not _past_verb_beside(text, start, end)
@@ -539,7 +542,7 @@ EVENT_VALUE = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|Q\d|SP|SU|FA|WI)
 Period = tuple[date, date]
 # a reporting verb right before a date: the day the words were said ("said on Wednesday", "told CNN
 # on Thursday", "the minister said Friday"), not the day of what they tell
-_REPORTED_ON = re.compile(
+REPORTED_ON = re.compile(
     r"\b(?:said|says|told(?: [A-Z][\w.&'’-]*){1,3}|added|stated|wrote|tweeted|confirmed)\s+(?:on\s+|late\s+|early\s+)?$"
 )
 
@@ -559,7 +562,7 @@ def event_periods(sentence: str, published: str | None) -> tuple[Period, ...]:
         matched = EVENT_VALUE.match(timex.value) if timex.type == "DATE" else None
         if matched is None or CLOCK_ONLY.fullmatch(timex.text):
             continue
-        if _REPORTED_ON.search(sentence, 0, timex.start):
+        if REPORTED_ON.search(sentence, 0, timex.start):
             continue  # "the fire service said on Wednesday": when it was told, not when it happened
         try:
             out.append(period_of(matched.group(0)))

@@ -24,7 +24,7 @@ import numpy.typing as npt
 
 from parallax.models import Analysis, Article, Span, TimelineEvent
 from parallax.outlets import DATELINE
-from parallax.temporal import CLOCK_ONLY, EVENT_VALUE, tag
+from parallax.temporal import CLOCK_ONLY, EVENT_VALUE, REPORTED_ON, tag
 from parallax.timex import FUTURE_CUES, WEEKDAYS
 from parallax.tweets import in_tweet
 
@@ -147,6 +147,22 @@ def _modifier_year(text: str, start: int, end: int) -> bool:
     )
 
 
+def _said_on(text: str, analysis: Analysis, start: int, dated: Sequence[int]) -> bool:
+    """A date right after a reporting verb ("..., the agency said on May 17") when its sentence has
+    another date: the day it was said, where the sentence tells of something on another day ("struck
+    the base overnight"); with no other date, the saying is the sentence's event."""
+    s_index = analysis.sentence_at(start)
+    if s_index is None:
+        return False
+    s_start, s_end = analysis.sentences[s_index]
+    if not REPORTED_ON.search(text[s_start:start]):
+        return False
+    return any(
+        s_start <= d < s_end and d != start and not REPORTED_ON.search(text[s_start:d])
+        for d in dated
+    )
+
+
 def find_events(
     articles: Sequence[Article],
     analyses: Sequence[Analysis],
@@ -169,6 +185,8 @@ def find_events(
         for timex in timexes:
             if timex.type not in ("DATE", "TIME") or not EVENT_VALUE.match(timex.value):
                 continue  # durations, sets and PRESENT_REF date nothing
+            if _said_on(article.text, analysis, timex.start, dated):
+                continue
             if CLOCK_ONLY.fullmatch(timex.text):
                 continue  # "at 9:40 p.m." says the hour, not the day: the day comes from elsewhere
             if _modifier_year(article.text, timex.start, timex.end):

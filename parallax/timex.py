@@ -68,6 +68,13 @@ FUTURE_CUES = re.compile(
     r"would (?:stay|remain|be)(?: \w+)? (?:until|by)|would be \w+ing|(?:stay|remain)s? (?:closed|open|shut) until)\b",
     re.I,
 )
+# the future of reported speech: "the government said it would declare an emergency on Thursday" (a
+# day after "on": "would get around Wednesday's ruling" is a ruling already made)
+REPORTED_FUTURE = re.compile(
+    r"\b(?:said|says|announced|promised|pledged|vowed|warned|confirmed|told [\w ]{1,30}?)\s+(?:that\s+)?"
+    r"[\w’' ]{0,40}?\bwould\s+(?!have\b)[a-z]+\b[^.;:]{0,60}?\bon\s+$",
+    re.I,
+)
 _NUMBER = re.compile(r"\d[\d,.]*")
 # a calendar date's numbers ("Nov. 9", "6 May", "May 13, 2024") are no quantity: two polls "conducted
 # between Oct. 30 and Nov. 9" and "between Dec. 6-9" share a 9 and are still two facts, and two

@@ -777,3 +777,40 @@ def test_quoted_as_saying_is_the_verb_and_the_next_quote_follows_it(pipeline: Pi
     speakers = _speakers(pipeline, text)
     said = {k: v for k, v in speakers.items() if "no reason" in k or "signed them off" in k}
     assert said and all(v and v.endswith("Ada Brook") for v in said.values()), speakers
+
+
+def test_straight_single_marks_quote_when_attributed(pipeline: Pipeline) -> None:
+    text = (
+        "'Back in service.'\n\n"
+        "'We are glad to have our passengers back,' said Ines Varga, the operator's director. "
+        "'It's been a long three weeks.'\n\n"
+        "Mayor Tom Reyes said: 'The crossing is the town's lifeline.'\n\n"
+        "The 'ghost ferry' stories of the '90s were never true, and rock 'n' roll played on."
+    )
+    assert _quotes_of(pipeline, text) == [
+        (
+            "We are glad to have our passengers back, … It's been a long three weeks.",
+            "Ines Varga",
+            2,
+        ),
+        ("The crossing is the town's lifeline.", "Mayor Tom Reyes", 1),
+    ], "a tabloid's marks quote; an unattributed line in them, scare quotes and apostrophes do not"
+
+
+def test_one_quote_under_descriptions_that_differ(pipeline: Pipeline) -> None:
+    texts = [
+        "“This is only the beginning,” Ukraine’s military intelligence chief said on Friday.",
+        "“This is only the beginning,” Ukraine's military intelligence chief said.",
+        "“This is only the beginning,” the agency's chief said.",
+        "“This is only the beginning,” Tomas Vell said of his new ferry.",
+    ]
+    articles = [Article(str(i) * 12, "t", t) for i, t in enumerate(texts)]
+    quotes = [q for q in find_quotes(articles, pipeline.nlp.analyse(articles)) if q.direct]
+    assert sorted(len(q.variants) for q in quotes) == [1, 3], (
+        "apostrophes and an unnamed description group; another named speaker does not"
+    )
+    three = next(q for q in quotes if len(q.variants) == 3)
+    assert three.speaker is not None and "Ukraine" in three.speaker
+    assert speaker_kind("Ukraine's military intelligence chief", set()) == "person"
+    assert speaker_kind("the agency's chief", set()) == "person"
+    assert speaker_kind("a government spokesman", set()) == "anonymous"

@@ -105,3 +105,24 @@ def test_a_year_that_names_a_thing_dates_no_event(pipeline: Pipeline) -> None:
     analyses = pipeline.nlp.analyse([article], entities=False)
     events = find_events([article], analyses, pipeline.embed([article], analyses), {})
     assert {e.date for e in events} == {"2019-11-18", "2018", "2016"}
+
+
+def test_a_day_something_was_said_dates_nothing_beside_the_day_it_happened(
+    pipeline: Pipeline,
+) -> None:
+    from parallax.timeline import find_events
+
+    text = (
+        "The ferry hit the pier on Tuesday, the operator said on Wednesday. "
+        "The council said on Wednesday that it would inspect the quay. "
+        "The government said it would declare an emergency on Thursday."
+    )
+    article = Article("e" * 12, "e", text, published="2025-04-09", published_how="given")
+    analyses = pipeline.nlp.analyse([article], entities=False)
+    events = find_events([article], analyses, pipeline.embed([article], analyses), {})
+    dated = {(e.date, e.text.split()[1]) for e in events}
+    assert dated == {
+        ("2025-04-08", "ferry"),
+        ("2025-04-09", "council"),
+        ("2025-04-10", "government"),
+    }
