@@ -12,6 +12,8 @@ reports, so a wrong removal is easy to trace.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import itertools
 import logging
 import re
@@ -80,8 +82,19 @@ _BARE_TIMESTAMP = re.compile(
 # a page's relative time stamp ("2 hours ago", "Updated 3 days ago"): no date can be read from it
 _RELATIVE_STAMP = re.compile(
     r"^(?:(?:published|posted|updated|last updated)\s*:?\s*)?"
-    r"(?:\d{1,2}|an?)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$",
+    r"(?:(?:\d{1,2}|an?)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|\d{1,2}\s*[hmd])\s+ago$",
     re.IGNORECASE,
+)
+_ZONE = r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|IST|JST|AEST|AEDT|ET|EDT|EST|CT|CDT|CST|PT|PDT|PST)"
+# a live blog's entry times: "14.05 BST", "Updated at 14.12 BST", "9:40 a.m. ET"
+_CLOCK_STAMP = re.compile(
+    rf"^(?:(?:updated|posted|published|first published)\s+(?:at\s+)?)?\d{{1,2}}[.:]\d{{2}}\s*"
+    rf"(?:[ap]\.?m\.?\s*)?{_ZONE}?$",
+    re.IGNORECASE,
+)
+# a date in figures alone on its line, day first as European sites print it: "17.05.2024 14:32"
+_NUMERIC_DATE = re.compile(
+    r"^(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
 )
 _BARE_LINK = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 # a dateline on a line of its own, as CNN's pages print it above the lead: "Rome CNN —"
@@ -587,7 +600,19 @@ def _residue_reason(line: str, state: _State) -> str | None:
         return "date header"  # "2019-11-19T08:57:40+01:00": a page's time stamp left in the text
     if _BARE_LINK.match(line):
         return "bare link"  # a page's image or share address left in the text, not a sentence
-    if _RELATIVE_STAMP.match(line):
+    if _RELATIVE_STAMP.match(line) or _CLOCK_STAMP.match(line):
+        return "date header"
+    figures = _NUMERIC_DATE.match(line)
+    if figures:
+        day, month = int(figures["day"]), int(figures["month"])
+        if (
+            "." in line or day > 12
+        ):  # "05/06/2024" may be May 6 or June 5: read only unambiguous ones
+            with contextlib.suppress(ValueError):
+                numeric = dt.date(int(figures["year"]), month, day).isoformat()
+                state.published.append(
+                    _Clue(numeric, "extracted", 2, "date from a line of its own")
+                )
         return "date header"
     slogan = outlets.SLOGANS.get(line.strip(" .").replace("’", "'").lower())
     if slogan:
@@ -1020,8 +1045,9 @@ def _dateline_clue(body: list[str], state: _State) -> None:
     if body:
         match = outlets.DATELINE_CREDIT.match(body[0])
         if match:
-            outlet = outlets.by_alias(match["agency"])
-            name = outlet.name if outlet else match["agency"]
+            agency = outlets.dateline_agency(match)[0]
+            outlet = outlets.by_alias(agency)
+            name = outlet.name if outlet else agency
             state.outlet.append(
                 _Clue(name, "inferred", 5, f"outlet from the dateline {match.group(0)!r}")
             )

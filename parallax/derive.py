@@ -293,8 +293,8 @@ def _wires(articles: Sequence[Article]) -> list[Derivation]:
         note = ""
         dateline = outlets.DATELINE_CREDIT.match(article.text)
         if dateline:
-            agency = dateline["agency"]
-            evidence = (Span(article.id, dateline.start("agency") - 1, dateline.end("agency") + 1),)
+            agency, start, end = outlets.dateline_agency(dateline)
+            evidence = (Span(article.id, start - 1, end + 1),)
             note = f"dateline credit {dateline.group(0).strip()!r}"
         for removal in article.removed:
             if removal.reason == "wire tag":

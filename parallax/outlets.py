@@ -142,7 +142,8 @@ DATELINE = re.compile(
     # "BRUSSELS, Belgium (AP) - ": the agency's bracket makes a single hyphen safe after a place too
     r"|[A-Z][A-Z .’'-]{3,40}(?:,\s*[A-Z][\w .]{1,30})?\s*\([^)]{1,30}\)\s+-\s+"
     r"|(?:[A-Z][A-Z’'-]{4,}|[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+)+)(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s+-\s+"
-    r"|[A-Z][A-Z .’'-]{3,40}:\s+)",
+    r"|[A-Z][A-Z .’'-]{3,40}:\s+"
+    r"|[A-Z][A-Z .’'-]{1,40},\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.\s*/[A-Z][\w-]{1,20}/\.\s*)",
     # a dateline opens a paragraph, not only the text: callers match at a sentence's offset, where
     # "^" alone would hold only at 0 (a page's subtitle line before "SIOUX FALLS, S.D. – " had left
     # the dateline in the brief and its headline)
@@ -152,7 +153,15 @@ DATELINE = re.compile(
 # "KYIV, Ukraine (AP) —", "LONDON, May 31 (Reuters) -": a dateline crediting the agency that wrote the copy
 DATELINE_CREDIT = re.compile(
     r"^[A-Z][A-Za-z .,'’-]{1,60}?(?:,\s*[A-Z][a-z]+\.? \d{1,2})?\s*\((?P<agency>AP|Reuters|AFP|UPI|Bloomberg|dpa|CNN|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\)\s*[—–-]"
+    # TASS's credit between slashes: "MOSCOW, May 17. /TASS/."
+    r"|^[A-Z][A-Z .'’-]{1,40},\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.\s*/(?P<slashed>TASS|[A-Z][\w-]{1,20})/\.?"
 )
+
+
+def dateline_agency(match: re.Match[str]) -> tuple[str, int, int]:
+    """The agency a DATELINE_CREDIT match credits, with its offsets."""
+    group = "agency" if match["agency"] else "slashed"
+    return match[group], match.start(group), match.end(group)
 
 
 @lru_cache(maxsize=1)

@@ -702,6 +702,24 @@ PAGES = {
         ],
         ("Ferry returns to the Lindham crossing", "Ada Brook", None, "2025-04-07"),
     ),
+    "a live blog's entry times and relative stamps": (
+        [
+            "Ferry strike live: service returns to the Lindham crossing",
+            "Key events",
+            "3h ago",
+            "14.05 BST",
+            BODY[0],
+            "Updated at 14.12 BST",
+            "2h ago",
+            "9:40 a.m. ET",
+            *BODY[1:],
+        ],
+        ("Ferry strike live: service returns to the Lindham crossing", None, None, None),
+    ),
+    "a date in figures, day first": (
+        ["Ferry returns to the Lindham crossing", "07.04.2025 14:32", *BODY],
+        ("Ferry returns to the Lindham crossing", None, None, "2025-04-07"),
+    ),
 }
 
 
@@ -728,6 +746,26 @@ def test_a_cnn_dateline_is_left_out_of_the_brief_span() -> None:
     match = DATELINE.match("Lindham CNN — The river ferry resumed service on Monday.")
     assert match and match.group() == "Lindham CNN — "
     assert not DATELINE.match("Trump attacked CNN — again — on Monday.")
+    tass = DATELINE.match("LINDHAM, April 7. /TASS/. The river ferry resumed service.")
+    assert tass and tass.group() == "LINDHAM, April 7. /TASS/. "
+
+
+def test_an_agencys_credit_between_slashes_names_it() -> None:
+    article = _clean(
+        "\n\n".join(
+            [
+                "Ferry returns to the Lindham crossing",
+                "LINDHAM, April 7. /TASS/. " + BODY[0],
+                *BODY[1:],
+            ]
+        )
+    )
+    assert article.outlet == "TASS"
+
+
+def test_a_date_in_figures_that_could_be_either_way_round_dates_nothing() -> None:
+    article = _clean("\n\n".join(["Ferry returns to the Lindham crossing", "05/06/2025", *BODY]))
+    assert article.text == "\n\n".join(BODY) and article.published is None
 
 
 def test_a_byline_in_capitals_keeps_the_capitals_of_its_names() -> None:
