@@ -605,9 +605,10 @@ def _residue_reason(line: str, state: _State) -> str | None:
     figures = _NUMERIC_DATE.match(line)
     if figures:
         day, month = int(figures["day"]), int(figures["month"])
-        if (
-            "." in line or day > 12
-        ):  # "05/06/2024" may be May 6 or June 5: read only unambiguous ones
+        if "/" in line and month > 12 >= day:  # DW's "05/17/2024": month first
+            day, month = month, day
+        # "05/06/2024" may be May 6 or June 5: only an unambiguous one dates the article
+        if "." in line or day > 12:
             with contextlib.suppress(ValueError):
                 numeric = dt.date(int(figures["year"]), month, day).isoformat()
                 state.published.append(
@@ -635,6 +636,12 @@ def _residue_reason(line: str, state: _State) -> str | None:
     if _TIMESTAMP.match(line):
         _timestamp_clue(line, state)
         return "date header"
+    with_agency = _BYLINE_WITH_AGENCY.match(line)
+    if with_agency and outlets.by_alias(with_agency["outlet"]):
+        outlet = outlets.by_alias(with_agency["outlet"])
+        assert outlet is not None
+        state.outlet.append(_Clue(outlet.name, "inferred", 3, f"outlet from the byline: {line!r}"))
+        return "byline"
     byline = _BYLINE.match(line) if words <= 16 else None
     if byline:
         _byline_clue(byline, line, state)
@@ -649,13 +656,20 @@ def _residue_reason(line: str, state: _State) -> str | None:
         return "photo caption"
     reason = residue_reason(line)
     if reason:
-        # WordPress's footer names its site last, after a title that may name other outlets
-        _outlet_clues_in(line.rpartition(" appeared first on ")[2], reason, state, rank=3)
+        # "With reporting by Reuters and AP" names who helped, not who ran it ("Contributing: Ada
+        # Brook, USA TODAY" names the outlet's own staff)
+        if not (reason == "credits line" and _HELPED_BY.match(line)):
+            # WordPress's footer names its site last, after a title that may name other outlets
+            _outlet_clues_in(line.rpartition(" appeared first on ")[2], reason, state, rank=3)
         if reason == "copyright line":
             _copyright_clue(line, state)
         if reason == "editor's note" and re.search(r"\bof the New York edition\b", line):
             state.outlet.append(
                 _Clue("The New York Times", "inferred", 4, "outlet from the print edition line")
+            )
+        if reason == "credits line" and re.match(r"[a-z]{2,4}(?:/[a-z]{2,4})+\s*\(", line):
+            state.outlet.append(
+                _Clue("Deutsche Welle", "inferred", 5, f"outlet from DW's sign-off {line!r}")
             )
         if reason == "credits line" and re.search(r"\bediting by\b", line, re.I):
             state.outlet.append(
@@ -681,7 +695,7 @@ _DATE_LINE_REST = re.compile(
 )
 
 
-_HEADER_SEPARATOR = re.compile(r"\s+[|•·]\s+")
+_HEADER_SEPARATOR = re.compile(r"\s+[|•·—–]\s+")  # "Alona Mazurenko — Friday, 17 May 2024, 14:32"
 _PERSON = r"[A-Z][\w.'’-]+(?:[ \t]+(?:[A-Z][\w.'’-]+|de|van|von|da|al|bin)){1,3}"
 # the writer's note at the end: "Greg Norman is a reporter for Fox News Digital.", "Ada Brook is a
 # reporter based in Lindham who has covered the port since 2010. More about Ada Brook"
@@ -753,6 +767,15 @@ def _byline_parts(line: str, state: _State) -> bool:
     return True
 
 
+_HELPED_BY = re.compile(
+    r"^\(?(?:with (?:additional )?reporting|additional reporting)\b|^[a-z]{2,4}(?:/[a-z]{2,4})+\s*\(",
+    re.I,
+)
+# an outlet's own credit with the agencies it drew on: "By Euronews with AP", "By Ada Post with agencies"
+_BYLINE_WITH_AGENCY = re.compile(
+    r"^(?i:by)\s+(?P<outlet>[A-Z][\w.&'’ -]{1,40}?)\s+with\s+(?:AP|AFP|Reuters|agencies|wires)"
+    r"(?:(?:,\s*|\s+and\s+)(?:AP|AFP|Reuters|agencies|wires))*$"
+)
 # a byline without "By": "Angela Giuffrida in Rome" (The Guardian), or a name alone on its line above
 # the outlet and place ("Maria Rossi" over "BBC News, Rome") or the date; and NYT's "Reporting from Rome"
 _NAME_IN_PLACE = re.compile(rf"(?P<names>{_PERSON})(?:\s+in\s+(?P<place>{_CREDIT_PLACE}))?")
@@ -777,8 +800,10 @@ def _bare_byline(line: str, paragraphs: list[str], index: int, state: _State) ->
     if not name or _SECTION_WORD.search(line) or outlets.by_alias(name["names"]):
         return False
     after = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+    before = paragraphs[index - 1] if index else ""
     if not (
         name["place"]
+        or _date_line(before)  # NPR: the date, then the name
         or _outlet_line(after)
         or _date_line(after)
         or _RELATIVE_STAMP.match(after)
@@ -863,7 +888,7 @@ def _is_caption(line: str) -> bool:
 
 def _credit_clue(text: str, state: _State) -> None:
     if re.search(
-        r"via getty|photograph:\s*[^/]{2,60}/|\b(?:pic|photo|image|picture)s?:\s*(?:AP|AFP|Reuters)\b",
+        r"via getty|\b(?:pic|photo|image|picture|photograph)s?:\s*(?:[^/]{2,60}/\s*)?(?:AP|AFP|Reuters)\b",
         text,
         re.I,
     ):
@@ -1005,8 +1030,26 @@ def _body(paragraphs: list[str], start: int, state: _State) -> list[str]:
             continue
         seen.add(_norm(line))
         kept.append(line)
+        _self_reference_clue(line, state)
     _trailing(kept, state)
     return kept
+
+
+# an outlet naming itself as it asks for comment: "Newsweek has contacted the ministry for comment.",
+# "Fox News Digital reached out to the White House for comment."
+_ASKED_FOR_COMMENT = re.compile(
+    r"^(?P<outlet>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}?)(?: Digital)? (?:has |had )?(?:contacted|"
+    r"reached out to|asked|emailed|approached)\b.{0,120}\bfor (?:comment|a response|a statement)\b"
+)
+
+
+def _self_reference_clue(line: str, state: _State) -> None:
+    asked = _ASKED_FOR_COMMENT.match(line)
+    outlet = outlets.by_alias(asked["outlet"]) if asked else None
+    if outlet:
+        state.outlet.append(
+            _Clue(outlet.name, "inferred", 4, f"outlet naming itself: {line[:80]!r}")
+        )
 
 
 def _trailing_reason(line: str) -> str | None:
@@ -1154,6 +1197,39 @@ def _check_language(text: str, source: str) -> None:
         )
 
 
+_PHOTO_BOX_OPEN = re.compile(r"^enlarge this image$", re.I)
+_PHOTO_BOX_CLOSE = re.compile(r"^(?:toggle|hide) caption$", re.I)
+PHOTO_BOX_LINES = 4  # a caption and its credit between the box's buttons
+
+
+def _without_photo_boxes(paragraphs: list[str], state: _State) -> list[str]:
+    """NPR's photo box: "Enlarge this image", the caption, the credit, "toggle caption" and the credit
+    again. The caption ends like a sentence, so only its buttons tell it from the article's text."""
+    out: list[str] = []
+    index = 0
+    while index < len(paragraphs):
+        line = paragraphs[index]
+        close = next(
+            (
+                k
+                for k in range(index + 1, min(index + 2 + PHOTO_BOX_LINES, len(paragraphs)))
+                if _PHOTO_BOX_CLOSE.match(paragraphs[k])
+            ),
+            None,
+        )
+        if _PHOTO_BOX_OPEN.match(line) and close is not None:
+            end = close + 1
+            if end < len(paragraphs) and paragraphs[end] in paragraphs[index + 1 : close]:
+                end += 1  # the credit printed again under the button
+            for box_line in paragraphs[index:end]:
+                state.drop(box_line, "photo caption")
+            index = end
+            continue
+        out.append(line)
+        index += 1
+    return out
+
+
 def _database_wrapping(paragraphs: list[str], state: _State) -> list[str]:
     """The paragraphs without a database export's headings and fields, and without the database's
     abstract (the paragraphs between "ABSTRACT." and "FULL TEXT.": its summary, not the article's
@@ -1208,6 +1284,7 @@ def clean_document(raw: RawDocument, opts: IngestOptions | None = None) -> Artic
     opts = opts or IngestOptions()
     state = _State(title=raw.title)
     paragraphs = _database_wrapping([p for p in normalise(raw.text).split("\n") if p], state)
+    paragraphs = _without_photo_boxes(paragraphs, state)
     start = _header(paragraphs, state) if raw.fmt in ("text", "html", "record", "feed") else 0
     body = _body(paragraphs, start, state)
     if not body:

@@ -87,6 +87,11 @@ RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"join (?:our|the) (?:commenting forum|conversation|discussion)\b.*|"
             r"join thought-provoking conversations\b.*|note from the author:?|support us|"
             r"\d{1,2}[ -]min(?:ute)?s?(?: read)?|listen(?: to this article)?|"
+            # DW's, Newsweek's, Euronews's and NPR's tools and photo box
+            r"skip next section\b.*|explore more|send us your feedback|request reprint & licensing|"
+            r"submit (?:a )?correction|view editorial guidelines|link copied to clipboard|"
+            r"copy/paste the article video embed link below:?|enlarge this image|(?:toggle|hide) caption|"
+            r"support [\w ]{1,30} or become our patron!?|"
             r"report (?:a|an) (?:correction|error|typo)(?: or (?:a )?(?:typo|error))?|"
             r"follow (?:him|her|them) on \w+.*|click here\b.*|listen to this article.*)$|"
             r"^follow\b.{0,40}\bon (?:facebook|x|twitter|instagram|tiktok|threads|bluesky|linkedin|youtube|"
@@ -142,7 +147,7 @@ RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "editor's note",
         re.compile(
-            r"^(?:this (?:story|article|report|post) (?:has been|was|is being) (?:updated|corrected|amended)|"
+            r"^(?:(?:update|correction)\b.{0,40}?:\s*)?(?:this (?:story|article|report|post) (?:has been|was|is being) (?:updated|corrected|amended)|"
             r"this is a (?:developing|breaking) (?:story|news)|editor'?s note|"
             r"this (?:story|article) (?:was|is) (?:originally )?(?:published|produced|republished)|"
             # syndication: "This article originally appeared on The Oster Post.", or the bare "Originally
@@ -166,7 +171,10 @@ RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "credits line",
         re.compile(
             r"^\(?(?:reporting by|additional reporting|writing by|editing by|compiled by|contributing:|"
-            r"contributors?:|with reporting from|.{0,60}contributed (?:to )?(?:this )?report)",
+            r"contributors?:|with reporting (?:from|by)|.{0,60}contributed (?:to )?(?:this )?report)|"
+            # DW's sign-off, its editors' initials and the agencies it drew on: "ab/rc (AP, Reuters)"
+            r"^[a-z]{2,4}(?:/[a-z]{2,4})+\s*\((?:AP|AFP|Reuters|dpa|KNA|epd|EFE|Reuters|Interfax|TASS|[A-Z]{2,5})"
+            r"(?:,\s*(?:AP|AFP|Reuters|dpa|KNA|epd|EFE|Interfax|TASS|[A-Z]{2,5}))*\)$",
             re.I,
         ),
     ),

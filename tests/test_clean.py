@@ -716,6 +716,76 @@ PAGES = {
         ],
         ("Ferry strike live: service returns to the Lindham crossing", None, None, None),
     ),
+    "a photo box between its buttons, a name under the date": (
+        [
+            "Ferry returns to the Lindham crossing",
+            "April 7, 2025 12:05 PM ET",
+            "Ada Brook",
+            "Enlarge this image",
+            "Passengers board at the quay.",
+            "Tom Reyes/AFP via Getty Images",
+            "toggle caption",
+            "Tom Reyes/AFP via Getty Images",
+            *BODY,
+        ],
+        ("Ferry returns to the Lindham crossing", "Ada Brook", None, "2025-04-07"),
+    ),
+    "reprint tools and an update note": (
+        [
+            "Ferry returns to the Lindham crossing",
+            "By Ada Brook",
+            "Senior News Reporter",
+            "Link copied to clipboard",
+            *BODY,
+            "Update 4/7/25, 10:05 a.m. ET: This article was updated with additional information.",
+            "Request Reprint & Licensing",
+            "Submit Correction",
+            "View Editorial Guidelines",
+        ],
+        ("Ferry returns to the Lindham crossing", "Ada Brook", None, None),
+    ),
+    "an outlet's credit with an agency, an embed line": (
+        [
+            "Ferry returns to the Lindham crossing",
+            "By Euronews with AP",
+            "Published on 07/04/2025 - 14:32 GMT+2",
+            "Share this article",
+            "Copy/paste the article video embed link below:",
+            *BODY,
+        ],
+        ("Ferry returns to the Lindham crossing", None, "Euronews", None),
+    ),
+    "a date month first, a licensed image, a sign-off of initials and agencies": (
+        [
+            "Ferry returns to the Lindham crossing",
+            "04/17/2025",
+            "Image: Tom Reyes/AFP",
+            *BODY,
+            "ab/rc (AP, Reuters)",
+            "Skip next section Explore more",
+            "Explore more",
+            "Send us your feedback",
+        ],
+        ("Ferry returns to the Lindham crossing", None, "Deutsche Welle", "2025-04-17"),
+    ),
+    "a byline and date after a dash, a patron's pitch": (
+        [
+            "Ferry returns to the Lindham crossing",
+            "Ada Brook — Monday, 7 April 2025, 14:32",
+            *BODY,
+            "Support OP or become our patron!",
+        ],
+        ("Ferry returns to the Lindham crossing", "Ada Brook", None, "2025-04-07"),
+    ),
+    "agencies that helped are no outlet": (
+        [
+            "Ferry returns to the Lindham crossing",
+            "By Ada Brook",
+            *BODY,
+            "With reporting by Reuters and AP",
+        ],
+        ("Ferry returns to the Lindham crossing", "Ada Brook", None, None),
+    ),
     "a date in figures, day first": (
         ["Ferry returns to the Lindham crossing", "07.04.2025 14:32", *BODY],
         ("Ferry returns to the Lindham crossing", None, None, "2025-04-07"),
@@ -731,6 +801,20 @@ def test_an_outlets_page_leaves_its_article_and_metadata(page: str) -> None:
     assert (article.title, article.byline, article.outlet) == (title, byline, outlet)
     if published:
         assert article.published == published
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("Newsweek has contacted the operator for comment.", "Newsweek"),
+        ("Fox News Digital reached out to the council for comment.", "Fox News"),
+        ("The Oster Post has contacted the operator for comment.", None),  # not a known outlet
+        ("Ada Brook has contacted the operator for comment.", None),
+    ],
+)
+def test_an_outlet_asking_for_comment_names_itself(line: str, outlet: str | None) -> None:
+    article = _clean("\n\n".join(["Ferry returns to the Lindham crossing", *BODY, line]))
+    assert article.text.endswith(line) and article.outlet == outlet
 
 
 def test_a_lead_above_an_advertisement_is_no_deck() -> None:
