@@ -864,12 +864,26 @@ def _timestamp_clue(line: str, state: _State) -> None:
         )
 
 
+# the groups that own many outlets and sign their pages' copyright ("Copyright 2024 Nexstar Media
+# Inc." under The Hill and hundreds of local stations): the owner, not the outlet
+_PARENT_COMPANY = re.compile(
+    r"(?i)(?:nexstar media(?: group)?|gannett(?: co)?|advance local(?: media)?|tribune (?:publishing|media)|"
+    r"sinclair(?: broadcast group)?|hearst(?: communications| newspapers)?|cond[eé] nast|dotdash meredith|"
+    r"future(?: us| plc)?|vox media|axel springer|news corp|the mcclatchy company|mcclatchy|lee enterprises|"
+    r"cbs interactive|paramount|warner bros\.? discovery|comcast|nbcuniversal(?: media)?|gray media|"
+    r"tegna|scripps|cox media group|alden global capital)"
+)
+
+
 def _copyright_clue(line: str, state: _State) -> None:
     """ "© 2025 The Aldmere Courier. All rights reserved." names the publisher, known or not."""
     match = _COPYRIGHT_OWNER.search(line)
     if match:
         owner = match["owner"].strip(" .,")
-        if owner and not re.fullmatch(r"(?i)all rights reserved|getty images|shutterstock", owner):
+        if owner and not (
+            re.fullmatch(r"(?i)all rights reserved|getty images|shutterstock", owner)
+            or _PARENT_COMPANY.fullmatch(owner)
+        ):
             name = outlets.canonical(owner)
             state.outlet.append(
                 _Clue(name, "inferred", 3, f"outlet from the copyright line: {line[:80]!r}")
@@ -987,7 +1001,7 @@ _RELATED_HEADER = re.compile(
     # the topic and story links under BBC's and The Guardian's articles
     r"more on this (?:story|topic)|explore more on (?:these|this) topics?|more like this|top stories|"
     r"(?:read )?more from [\w ]{2,30}|up next|what to read next|editors?'?’?s? picks|popular now|"
-    r"more about|most watched(?: [\w ]{2,30})?)\s*[.:…!|]*$",
+    r"more about|most watched(?: [\w ]{2,30})?|in(?=:))\s*[.:…!|]*$",
     re.I,
 )
 _LINK_TAG = re.compile(
@@ -996,6 +1010,10 @@ _LINK_TAG = re.compile(
     re.I,
 )
 MAX_LINK_WORDS = 15  # a linked headline under a related-links header; a longer line is prose again
+_PITCH = re.compile(r"^A message from (?:the )?[\w .&'’-]{2,40}:?$", re.I)
+MAX_PITCH_LINES = (
+    12  # an appeal's heading, letter and buttons; further from the end it is the article's
+)
 
 
 def _body(paragraphs: list[str], start: int, state: _State) -> list[str]:
@@ -1007,6 +1025,13 @@ def _body(paragraphs: list[str], start: int, state: _State) -> list[str]:
         if links and _words(line) <= MAX_LINK_WORDS and not line.rstrip("”’\"')").endswith("."):
             state.drop(line, "related link")
             continue
+        if _PITCH.match(line) and len(paragraphs) - index <= MAX_PITCH_LINES:
+            # an outlet's appeal after the article ("A Message from The Moscow Times:", then its
+            # letter and the amounts to give): everything from its heading on
+            _outlet_clues_in(line, "appeal", state, rank=3)
+            for rest in paragraphs[index:]:
+                state.drop(rest, "newsletter or sign-up line")
+            break
         links = bool(_RELATED_HEADER.match(line))
         if links or (_words(line) <= MAX_RESIDUE_WORDS and _LINK_TAG.search(line)):
             state.drop(line, "related link")

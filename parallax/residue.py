@@ -88,7 +88,7 @@ RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"join thought-provoking conversations\b.*|note from the author:?|support us|"
             r"\d{1,2}[ -]min(?:ute)?s?(?: read)?|listen(?: to this article)?|"
             # DW's, Newsweek's, Euronews's and NPR's tools and photo box
-            r"skip next section\b.*|explore more|send us your feedback|request reprint & licensing|"
+            r"go deeper:.*|skip next section\b.*|explore more|send us your feedback|request reprint & licensing|"
             r"submit (?:a )?correction|view editorial guidelines|link copied to clipboard|"
             r"copy/paste the article video embed link below:?|enlarge this image|(?:toggle|hide) caption|"
             r"support [\w ]{1,30} or become our patron!?|"
@@ -130,7 +130,8 @@ RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "tag list",
         re.compile(
             # a short list, no sentence ("Topics: the budget ... were discussed." is one)
-            r"^(?:tags?|topics?|filed under|categories|category|keywords|related topics|see more on)\s*:"
+            r"^(?:tags?|topics?|filed under|categories|category|keywords|related topics|see more on|"
+            r"read more about)\s*:"
             r"\s*[^!?:]{1,120}(?<![a-z]{3}\.)$",  # abbreviations, not a sentence's full stop
             re.I,
         ),

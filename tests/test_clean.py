@@ -786,6 +786,32 @@ PAGES = {
         ],
         ("Ferry returns to the Lindham crossing", "Ada Brook", None, None),
     ),
+    "a tag header, a group's copyright, a further-reading link": (
+        [
+            "Ferry returns to the Lindham crossing",
+            "by Ada Brook - 04/07/25 10:05 AM ET",
+            *BODY,
+            "Go deeper: Ferry unions call second strike",
+            "In:",
+            "Lindham",
+            "Ferries",
+            "Copyright 2025 Nexstar Media Inc. All rights reserved.",
+        ],
+        ("Ferry returns to the Lindham crossing", "Ada Brook", None, None),
+    ),
+    "an outlet's appeal after the article": (
+        [
+            "Ferry returns to the Lindham crossing",
+            *BODY,
+            "A Message from The Moscow Times:",
+            "Dear readers, we face challenges we have never faced. Please help us keep reporting.",
+            "Once",
+            "Monthly",
+            "Continue",
+            "Read more about: Lindham, ferries",
+        ],
+        ("Ferry returns to the Lindham crossing", None, "The Moscow Times", None),
+    ),
     "a date in figures, day first": (
         ["Ferry returns to the Lindham crossing", "07.04.2025 14:32", *BODY],
         ("Ferry returns to the Lindham crossing", None, None, "2025-04-07"),
