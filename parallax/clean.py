@@ -1144,7 +1144,8 @@ def _given_clues(raw: RawDocument, state: _State) -> None:
         byline = (
             metadata.tidy_byline(raw.author, raw.outlet, raw.url) or raw.author
             if _tidied(raw, raw.author_how)
-            else raw.author
+            # a spreadsheet's "By Ada Brook": the page's "By", not the name
+            else re.sub(r"^(?i:by)\s+(?=[A-Z])", "", raw.author.strip())
         )
         state.byline.append(_Clue(byline, raw.author_how, -1, "byline as given"))
     if raw.published and raw.published_how:

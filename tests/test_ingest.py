@@ -141,6 +141,34 @@ def test_a_news_api_response_maps_its_own_field_names(tmp_path: Path) -> None:
     )
 
 
+def test_content_api_and_export_field_names(tmp_path: Path) -> None:
+    path = tmp_path / "export.jsonl"
+    records = [
+        {
+            "webTitle": "Ferry back",
+            "webUrl": "https://osterpost.example/ferry",
+            "webPublicationDate": "2025-04-07T10:00:00Z",
+            "bodyText": LEAD,
+        },
+        {
+            "article_title": "Ferry restarts",
+            "article_content": LEAD,
+            "publication_date": "2025-04-08",
+            "author_name": "By Ada Brook",
+        },
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    docs, problems = _read(path)
+    assert not problems
+    assert [(d.title, d.published, d.url) for d in docs] == [
+        ("Ferry back", "2025-04-07", "https://osterpost.example/ferry"),
+        ("Ferry restarts", "2025-04-08", None),
+    ]
+    from parallax.clean import clean_document
+
+    assert clean_document(docs[1]).byline == "Ada Brook", "a given byline loses the page's By"
+
+
 def test_bad_jsonl_line_fails_alone(tmp_path: Path) -> None:
     path = tmp_path / "records.jsonl"
     path.write_text(

@@ -26,10 +26,11 @@ from parallax.models import Problem, RawDocument
 # schema.org's NewsArticle (articleBody)
 TEXT_KEYS = (
     "text", "body", "content", "article", "maintext", "full_text", "fulltext", "article_text",
-    "body_text", "story", "story_text", "article_body", "articlebody",
+    "body_text", "story", "story_text", "article_body", "articlebody", "bodytext", "article_content",
 )  # fmt: skip
-TITLE_KEYS = ("title", "headline")
-URL_KEYS = ("url", "link", "canonical_url", "permalink", "href")
+# The Guardian's content API (webTitle, webUrl, webPublicationDate), the NYT's (web_url, pub_date)
+TITLE_KEYS = ("title", "headline", "article_title", "webtitle", "heading", "og_title", "title_text")
+URL_KEYS = ("url", "link", "canonical_url", "permalink", "href", "weburl", "web_url", "article_url")
 OUTLET_KEYS = (
     "outlet", "source", "publisher", "site", "source_domain", "source_name", "site_name",
     "newspaper", "domain",
@@ -37,8 +38,9 @@ OUTLET_KEYS = (
 DATE_KEYS = (
     "published", "date", "pubdate", "published_at", "publishedat", "date_publish", "publish_date",
     "published_date", "pub_date", "datetime", "date_published", "created_at", "timestamp",
+    "publication_date", "webpublicationdate", "published_time", "first_published", "pub_time",
 )  # fmt: skip
-AUTHOR_KEYS = ("author", "authors", "byline", "creator", "writer")
+AUTHOR_KEYS = ("author", "authors", "byline", "creator", "writer", "author_name", "author_names")
 ID_KEYS = ("id", "doc_id", "article_id")
 
 ReadResult = RawDocument | Problem
