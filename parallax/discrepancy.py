@@ -781,7 +781,11 @@ _EXPLICIT_DATE = re.compile(CALENDAR_DAY)
 SAME_NAME_MIN_RATIO = (
     80  # rapidfuzz ratio: "Volodomyr"/"Volodymyr" 89, "Zelensky"/"Zelenskyy" 94, "Biden"/"Boden" 80
 )
-NAME_MIN_LENGTH = 5  # shorter names differ by one letter too easily ("Li"/"Lu")
+NAME_MIN_LENGTH = 4  # shorter names differ by one letter too easily ("Li"/"Lu")
+# a four-letter name is one letter away from another at ratio 75 ("Ruiz"/"Ruis"): it is compared at
+# that when a full name of each is the same but for it ("Carlos Ruiz" / "Carlos Ruis")
+SHORT_NAME_MIN_RATIO = 75
+SHORT_NAME_LENGTH = 4
 
 
 # what a page's time stamp holds besides its date: a year, a clock time, a weekday, a zone, "posted in"
@@ -859,6 +863,9 @@ def name_discrepancies(
     # with "Zelenskyy", one person; "Jackson" (Lisa Jackson) and "Jason" (Jason Baron) go with none
     # of each other's, two people
     beside: dict[str, set[str]] = {}
+    # each full name's other words, whole: a four-letter spelling must have a full name that is the
+    # same but for it ("Hans Carlsson" / "Hand Carlsson"; not "Kim Jong Il" / "Kim Dae Jung")
+    rests: dict[str, set[frozenset[str]]] = {}
     for article, analysis in zip(articles, analyses, strict=True):
         for entity in analysis.entities:
             if entity.label != "PERSON":
@@ -873,6 +880,9 @@ def name_discrepancies(
                     if full:
                         in_full_name.add(word)
                         beside.setdefault(word, set()).update(w for _, w in tokens if w != word)
+                        rests.setdefault(word, set()).add(
+                            frozenset(w for _, w in tokens if w != word)
+                        )
                     start = entity.start + offset
                     mentions.setdefault(word, []).append(
                         Claim(article.id, start, start + len(word), word, word)
@@ -887,7 +897,14 @@ def name_discrepancies(
             b
             for b in words[i + 1 :]
             if b not in seen
-            and ratio(a, b) >= SAME_NAME_MIN_RATIO
+            and (
+                ratio(a, b) >= SAME_NAME_MIN_RATIO
+                or (
+                    min(len(a), len(b)) <= SHORT_NAME_LENGTH
+                    and ratio(a, b) >= SHORT_NAME_MIN_RATIO
+                    and bool(rests.get(a, set()) & rests.get(b, set()))
+                )
+            )
             and a[0] == b[0]
             and b in in_full_name
             and b != a + "s"
@@ -909,6 +926,9 @@ def name_discrepancies(
         ):
             continue  # one source uses both spellings, or only one source names the person
         seen.update(group)
-        common = max(group, key=lambda w: len(mentions[w]))
+        # the spelling most sources use, then the one used most
+        common = max(
+            group, key=lambda w: (len({c.article_id for c in mentions[w]}), len(mentions[w]))
+        )
         out.append(Discrepancy("name", f"spelling of the name {common}", tuple(claims)))
     return out

@@ -220,6 +220,22 @@ def test_two_people_with_like_names_are_not_one_name_spelled_two_ways(pipeline: 
     )
 
 
+def test_a_four_letter_name_one_letter_off_in_the_same_full_name(pipeline: Pipeline) -> None:
+    texts = [
+        "Interior Minister Carlos Ruiz said 1,200 homes were destroyed. Kim Jong Il sent aid.",
+        "Interior Minister Carlos Ruis said many homes were destroyed. Kim Dae Jung sent aid.",
+        "Carlos Ruiz, the interior minister, visited the town on Monday.",
+    ]
+    assert _spellings(pipeline, texts) == [["Ruis", "Ruiz", "Ruiz"]], (
+        "Ruiz/Ruis: one minister; Kim Jong Il and Kim Dae Jung: two people"
+    )
+    from parallax.discrepancy import name_discrepancies
+
+    articles = [Article(str(i) * 12, str(i), t) for i, t in enumerate(texts)]
+    [found] = name_discrepancies(articles, pipeline.nlp.analyse(articles))
+    assert found.about == "spelling of the name Ruiz", "named as most sources spell it"
+
+
 def test_a_copied_sentence_with_two_counts_is_no_discrepancy(pipeline: Pipeline) -> None:
     shared = "Reporters will sit in the last two rows of chairs, with 16 rows reserved in front."
     texts = [
