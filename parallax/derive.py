@@ -16,6 +16,7 @@ each other; a fact confirmed twice inside one group is confirmed once.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -42,6 +43,14 @@ REWRITE_MIN_COVERAGE = (
 # event share the lead but reorder the rest (0.75 for the bundled wire story against the local paper)
 REWRITE_MIN_ORDER = 0.85
 REWRITE_MIN_MATCHES = 3  # two shared sentences are a shared quote, not a rewrite
+# Independent reports of one event tell its facts in the same order too (the lead, the toll, the
+# official's quote, what comes next), so a short article's few paraphrased sentences are no rewrite
+# by themselves: under REWRITE_CLEAR_MATCHES of them, one pair must also share a run of
+# COPIED_RUN_WORDS words outside quotation marks, as copy that was edited does ("A fire turned a dance
+# hall jammed with teen-age Halloween revelers into a deathtrap"). A paraphrase of a long article
+# (Kharkiv's, 18 sentences in order with no such run) is a rewrite by its number of sentences.
+REWRITE_CLEAR_MATCHES = 6
+COPIED_RUN_WORDS = 8
 NUM_PERM = 128
 
 
@@ -253,6 +262,15 @@ def _rewrites(
                 or len(matched) < REWRITE_MIN_MATCHES
             ):
                 continue
+            if len(matched) < REWRITE_CLEAR_MATCHES and not any(
+                _copied_run(
+                    _sentence(articles[short], analyses[short], s),
+                    _sentence(articles[long_], analyses[long_], m),
+                )
+                >= COPIED_RUN_WORDS
+                for s, m in matched
+            ):
+                continue
             rewrite, original = _original_first(i, j, articles)
             evidence = []
             # evidence a reader can check: sentences of some words, not a live file's bare time
@@ -278,6 +296,27 @@ def _rewrites(
 
 
 EVIDENCE_MIN_WORDS = 5
+_QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _sentence(article: Article, analysis: Analysis, index: int) -> str:
+    start, end = analysis.sentences[index]
+    return article.text[start:end]
+
+
+def _copied_run(first: str, second: str) -> int:
+    """The longest run of words two sentences share, outside quotation marks (a quote is the
+    speaker's words, which independent reports print alike)."""
+    a = _WORD.findall(_QUOTED.sub(" ", first.lower()))
+    b = _WORD.findall(_QUOTED.sub(" ", second.lower()))
+    if not a or not b:
+        return 0
+    return (
+        difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+        .find_longest_match(0, len(a), 0, len(b))
+        .size
+    )
 
 
 def _words(article: Article, analysis: Analysis, sentence: int) -> int:

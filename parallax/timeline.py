@@ -147,15 +147,23 @@ def _modifier_year(text: str, start: int, end: int) -> bool:
     )
 
 
-def _said_on(text: str, analysis: Analysis, start: int, dated: Sequence[int]) -> bool:
-    """A date right after a reporting verb ("..., the agency said on May 17") when its sentence has
-    another date: the day it was said, where the sentence tells of something on another day ("struck
-    the base overnight"); with no other date, the saying is the sentence's event."""
+SAID_ON_TAIL_WORDS = 6  # "..., the agency said on May 17 in a statement on Telegram."
+
+
+def _said_on(text: str, analysis: Analysis, start: int, end: int, dated: Sequence[int]) -> bool:
+    """A date right after a reporting verb that ends its sentence ("..., the agency said on May
+    17.") when the sentence has another date: the day it was said, where the sentence tells of
+    something on another day ("struck the base overnight"). With no other date the saying is the
+    sentence's event, and so it is when what was said follows ("confirmed on Monday that it had been
+    contacted")."""
     s_index = analysis.sentence_at(start)
     if s_index is None:
         return False
     s_start, s_end = analysis.sentences[s_index]
-    if not REPORTED_ON.search(text[s_start:start]):
+    tail = text[end:s_end]
+    if not REPORTED_ON.search(text[s_start:start]) or re.search(r"\bthat\b", tail):
+        return False
+    if len(tail.split()) > SAID_ON_TAIL_WORDS:
         return False
     return any(
         s_start <= d < s_end and d != start and not REPORTED_ON.search(text[s_start:d])
@@ -185,7 +193,7 @@ def find_events(
         for timex in timexes:
             if timex.type not in ("DATE", "TIME") or not EVENT_VALUE.match(timex.value):
                 continue  # durations, sets and PRESENT_REF date nothing
-            if _said_on(article.text, analysis, timex.start, dated):
+            if _said_on(article.text, analysis, timex.start, timex.end, dated):
                 continue
             if CLOCK_ONLY.fullmatch(timex.text):
                 continue  # "at 9:40 p.m." says the hour, not the day: the day comes from elsewhere

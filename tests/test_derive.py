@@ -218,3 +218,35 @@ def test_rewrite_evidence_is_sentences_not_bare_time_stamps(pipeline: Pipeline) 
     texts_of = {a.id: a.text for a in articles}
     assert rewrite.evidence
     assert all(len(texts_of[e.article_id][e.start : e.end].split()) >= 5 for e in rewrite.evidence)
+
+
+def test_short_reports_of_one_event_are_rewrites_only_when_they_share_copy(
+    pipeline: Pipeline,
+) -> None:
+    """Two agencies' first reports tell the same facts in the same order; only edited copy shares
+    a run of words outside quotes."""
+    from parallax.derive import find_derivations
+
+    first = (
+        "A fire swept through the Lindham ferry terminal on Monday night, injuring four people, "
+        "the fire service said.\n\nThe blaze started in a storage room next to the ticket hall "
+        "shortly after 9 p.m., officials said.\n\n“We were lucky nobody was on the upper floor,” "
+        "fire chief Ada Brook said.\n\nThe terminal will stay closed until Friday."
+    )
+    independent = (
+        "Fire swept the Lindham ferry terminal Monday night and four people were injured, "
+        "according to the fire service.\n\nIt broke out in a storage room by the ticket hall soon "
+        "after 9 p.m., officials said.\n\n“We were lucky nobody was on the upper floor,” said fire "
+        "chief Ada Brook.\n\nThe terminal will remain closed until Friday."
+    )
+    edited = (
+        "A fire swept through the Lindham ferry terminal on Monday night, injuring four people, "
+        "firefighters said.\n\nIt started in a storage room next to the ticket hall shortly after "
+        "9 p.m.\n\n“We were lucky nobody was on the upper floor,” Brook said.\n\nThe terminal "
+        "will stay closed until Friday, officials said."
+    )
+    for other, rewrite in ((independent, False), (edited, True)):
+        articles = [Article("a" * 12, "a", first), Article("b" * 12, "b", other)]
+        analyses = pipeline.nlp.analyse(articles, entities=False)
+        found = find_derivations(articles, analyses, pipeline.embed(articles, analyses))
+        assert any(d.kind == "rewrite" for d in found) is rewrite, other[:40]

@@ -126,3 +126,11 @@ def test_a_day_something_was_said_dates_nothing_beside_the_day_it_happened(
         ("2025-04-09", "council"),
         ("2025-04-10", "government"),
     }
+
+    told = (
+        "The operator, which plans job cuts this week, confirmed on Tuesday that it had been fined."
+    )
+    article = Article("f" * 12, "f", told, published="2025-04-09", published_how="given")
+    analyses = pipeline.nlp.analyse([article], entities=False)
+    events = find_events([article], analyses, pipeline.embed([article], analyses), {})
+    assert "2025-04-08" in {e.date for e in events}, "what was said follows: the saying is an event"
