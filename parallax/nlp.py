@@ -357,6 +357,9 @@ def _attribution_of(text: str, before: tuple[int, int], start: int, end: int) ->
     )
 
 
+_SLASHED_CREDIT = re.compile(r"/[A-Z][\w-]{1,20}/\.")
+
+
 def merge_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join a sentence that goes on in lower case to the one before it in the same paragraph.
 
@@ -385,6 +388,8 @@ def merge_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
                     and _TITLE_END.search(text, merged[-1][0], merged[-1][1])
                 )
                 or _attribution_of(text, merged[-1], start, end)
+                # TASS's credit after its dateline's full stop: "MOSCOW, May 17. /TASS/. Russian ..."
+                or _SLASHED_CREDIT.match(text, start)
             )
         ):
             merged[-1] = (merged[-1][0], end)

@@ -1429,14 +1429,22 @@ def _speaker_key(speaker: str | None) -> str:
     ("Ukraine’s military intelligence chief" and "Ukraine's ..." are one key), else the phrase."""
     if not speaker:
         return ""
-    words = [w for w in re.findall(r"[A-Za-z’'-]+", speaker.replace("’", "'")) if w[:1].isupper()]
-    return re.sub(r"'s?$", "", words[-1].lower().strip("'")) if words else speaker.lower()
+    words = _names_in(speaker)
+    return words[-1].lower() if words else speaker.lower()
+
+
+def _names_in(speaker: str) -> list[str]:
+    """The capitalised words of a speaker phrase that may name the speaker: not an owner before its
+    post ("Ukraine's" in "Ukraine's military intelligence chief", "NBC's" in "NBC's Dante Chinni")."""
+    words = re.findall(r"[A-Za-z’'-]+", speaker.replace("’", "'"))
+    return [w.strip("'") for w in words if w[:1].isupper() and not re.search(r"'s?$", w)]
 
 
 def _named(speaker: str | None) -> bool:
-    """Whether the speaker phrase holds a name: "the agency's chief" may be anyone's, and its words
-    group with the same words given to "Ukraine's military intelligence chief"."""
-    return bool(speaker and any(w[:1].isupper() for w in speaker.split()))
+    """Whether the speaker phrase holds a name: "the agency's chief", "Ukraine's military
+    intelligence chief" or "a US official" may be anyone's, and their words group with the same
+    words given to "HUR chief Kyrylo Budanov"."""
+    return bool(speaker and _names_in(speaker) and not _ANONYMOUS.search(speaker))
 
 
 _TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -1481,6 +1489,7 @@ def group_quotes(articles: Sequence[Article], found: Sequence[Attribution]) -> l
     wording: the repeat is folded into the quote's first occurrence there."""
     groups: list[list[Attribution]] = []
     heads: list[tuple[list[str], str]] = []  # each group's first wording and speaker key
+    named_keys: list[set[str]] = []  # each group's named speakers' keys
     seen: set[tuple[int, bool, str, tuple[str, ...]]] = set()
     for att in sorted(found, key=lambda a: (a.article, a.start)):
         words = _norm_words(att.content(articles[att.article].text))
@@ -1490,7 +1499,7 @@ def group_quotes(articles: Sequence[Article], found: Sequence[Attribution]) -> l
             continue
         seen.add(repeat)
         placed = False
-        for group, (head_words, head_key) in zip(groups, heads, strict=True):
+        for group, (head_words, head_key), names in zip(groups, heads, named_keys, strict=True):
             head = group[0]
             if any(g.article == att.article for g in group) or head.direct != att.direct:
                 continue
@@ -1501,6 +1510,8 @@ def group_quotes(articles: Sequence[Article], found: Sequence[Attribution]) -> l
                 and _named(att.speaker)
             ):
                 continue
+            if _named(att.speaker) and names - {key}:
+                continue  # another outlet gave the words to someone else by name
             matcher = difflib.SequenceMatcher(a=head_words, b=words, autojunk=False)
             # the quick ratios are upper bounds of ratio(): most pairs are ruled out by them
             if (
@@ -1509,11 +1520,14 @@ def group_quotes(articles: Sequence[Article], found: Sequence[Attribution]) -> l
                 and matcher.ratio() >= SAME_QUOTE_MIN_RATIO
             ):
                 group.append(att)
+                if _named(att.speaker):
+                    names.add(key)
                 placed = True
                 break
         if not placed:
             groups.append([att])
             heads.append((words, key))
+            named_keys.append({key} if _named(att.speaker) else set())
     return [
         _quote(group, articles)
         for group in groups
@@ -1538,7 +1552,18 @@ def _quote(group: list[Attribution], articles: Sequence[Article]) -> Quote:
         )
         for a in group
     )
-    named = next((a for a in group if a.speaker_kind in ("person", "organisation")), head)
+    # the speaker shown: one some outlet names ("HUR chief Kyrylo Budanov" over "Ukraine's military
+    # intelligence chief"), else the first person or organisation
+    named = min(
+        group,
+        key=lambda a: (
+            # an outlet credited with the words ("..., the AP reported") relays them; it is no speaker
+            bool(a.speaker and outlets.find_outlets(a.speaker)),
+            a.speaker_kind not in ("person", "organisation"),
+            not _named(a.speaker),
+            a is not head,
+        ),
+    )
     return Quote(
         id="q" + content_hash(*(f"{v.article_id}:{v.start}" for v in variants))[:11],
         speaker=named.speaker,

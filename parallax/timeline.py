@@ -207,7 +207,9 @@ def find_events(
             value = EVENT_VALUE.match(timex.value).group(0)  # type: ignore[union-attr]
             s_start, s_end = analysis.sentences[s_index]
             dateline = DATELINE.match(article.text, s_start, s_end)
-            if dateline and dateline.end() <= timex.start:
+            if dateline and dateline.end() > timex.start:
+                continue  # "LONDON, May 31 (Reuters) -": the day the story was filed, no event
+            if dateline:
                 s_start = dateline.end()  # the event, not where the story was filed
             others = [d for d in dated if s_start <= d < s_end and d != timex.start]
             start, end = clause_of(article.text, s_start, s_end, timex.start, others)

@@ -802,15 +802,16 @@ def test_one_quote_under_descriptions_that_differ(pipeline: Pipeline) -> None:
         "“This is only the beginning,” Ukraine’s military intelligence chief said on Friday.",
         "“This is only the beginning,” Ukraine's military intelligence chief said.",
         "“This is only the beginning,” the agency's chief said.",
+        "“This is only the beginning,” HUR chief Kyrylo Budanov said.",
         "“This is only the beginning,” Tomas Vell said of his new ferry.",
     ]
     articles = [Article(str(i) * 12, "t", t) for i, t in enumerate(texts)]
     quotes = [q for q in find_quotes(articles, pipeline.nlp.analyse(articles)) if q.direct]
-    assert sorted(len(q.variants) for q in quotes) == [1, 3], (
-        "apostrophes and an unnamed description group; another named speaker does not"
+    assert sorted(len(q.variants) for q in quotes) == [1, 4], (
+        "descriptions group with the one name given; another name does not"
     )
-    three = next(q for q in quotes if len(q.variants) == 3)
-    assert three.speaker is not None and "Ukraine" in three.speaker
+    four = next(q for q in quotes if len(q.variants) == 4)
+    assert four.speaker is not None and "Budanov" in four.speaker
     assert speaker_kind("Ukraine's military intelligence chief", set()) == "person"
     assert speaker_kind("the agency's chief", set()) == "person"
     assert speaker_kind("a government spokesman", set()) == "anonymous"
