@@ -105,7 +105,7 @@ _DATELINE_LINE = re.compile(
 _VIDEO_CARD = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*[-–—|]\s*Source:\s*[\w .&'’-]{2,40}$")
 _CAPTION = re.compile(
     r"©|\b(?:getty images|via getty|ap photo|afp photo|reuters/|/reuters|file photo|photo credit|photograph:|"
-    r"photo:|photos:|image:|image source|image caption|picture:|pictured:|courtesy of|shutterstock|"
+    r"photo:|photos:|image:|image source|image caption|image credit|credit:|picture:|pictured:|courtesy of|shutterstock|"
     r"epa-efe|alamy|/ap\b|/afp\b|\(photo by|\(photo:)",
     re.IGNORECASE,
 )

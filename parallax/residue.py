@@ -35,7 +35,8 @@ RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "advertisement",
         re.compile(
             r"^(?:advertisement|advert|sponsored( content)?|ad|story continues below.*|skip advertisement|"
-            r"supported by|(?:video )?ad feedback)$|"
+            r"supported by|(?:video )?ad feedback|advertisement - scroll to continue|skip ad|"
+            r"continue reading the main story)$|"
             # a read-aloud player's banner: "NEWYou can now listen to Fox News articles!"
             r"^(?:new)?\s*you can now listen to [\w ]{1,40} articles!?$|"
             # an affiliate disclosure: "If you buy something through this post, IGN may get a share
@@ -88,7 +89,9 @@ RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"join thought-provoking conversations\b.*|note from the author:?|support us|"
             r"\d{1,2}[ -]min(?:ute)?s?(?: read)?|listen(?: to this article)?|"
             # DW's, Newsweek's, Euronews's and NPR's tools and photo box
-            r"go deeper:.*|skip next section\b.*|explore more|send us your feedback|request reprint & licensing|"
+            r"go deeper:.*|skip next section\b.*|explore more|close|back to top|read the full story|"
+            r"become a member|donate now|watch live|(?:photo |view )?gallery|open image in gallery|"
+            r"(?:image |photo )?\d{1,2} of \d{1,2}|send us your feedback|request reprint & licensing|"
             r"submit (?:a )?correction|view editorial guidelines|link copied to clipboard|"
             r"copy/paste the article video embed link below:?|enlarge this image|(?:toggle|hide) caption|"
             r"support [\w ]{1,30} or become our patron!?|"
@@ -123,6 +126,21 @@ RESIDUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^related (?:posts?|reading|links?)\s*:|"
             # "Visit Business Insider's homepage for more stories."
             r"^visit [\w .&'’-]{1,40}? (?:home ?page|website|site) for (?:more|the latest)\b.{0,40}$",
+            re.I,
+        ),
+    ),
+    (
+        "page notice",
+        # what a site tells a visitor, not a reader of the article: cookies, paywalls, the browser
+        re.compile(
+            r"^we use cookies(?: and similar technologies)? (?:to|on|so that)\b(?!.*\b(?:said|says)\b)|"
+            r"^(?:accept|reject|allow)(?: all)? cookies$|^manage (?:preferences|cookies|consent)$|"
+            r"^cookie (?:settings|preferences|policy)$|"
+            r"^you(?:'ve| have) reached your (?:limit|maximum) of free (?:articles|stories)\b|"
+            r"^already (?:a subscriber|have an account)\?\s*(?:log|sign) in\b|"
+            r"^this (?:article|story|content) is (?:only )?(?:for|available to) (?:subscribers|members)\b|"
+            r"^(?:please )?enable javascript\b|^javascript is (?:disabled|required)\b|"
+            r"^your browser does not support\b|^loading\.{0,3}$",
             re.I,
         ),
     ),

@@ -217,6 +217,13 @@ def test_a_posted_line_with_a_time_or_a_category_dates_the_article(
         ),
         ("We may earn a commission from links on this page.", "advertisement"),
         ("Ferry unions call second strike [VIDEO]", "related link"),
+        ("We use cookies to improve your experience on our site.", "page notice"),
+        ("You have reached your limit of free articles.", "page notice"),
+        ("Already a subscriber? Log in", "page notice"),
+        ("Please enable JavaScript to view this content.", "page notice"),
+        ("Continue reading the main story", "advertisement"),
+        ("Back to top", "sharing or navigation line"),
+        ("Image 1 of 5", "sharing or navigation line"),
         ("Our Standards: The Thomson Reuters Trust Principles.", "editor's note"),
         ("Acquire Licensing Rights, opens new tab", "sharing or navigation line"),
         ("Source: Oster Post and news agencies", "editor's note"),
@@ -511,6 +518,8 @@ def test_kharkiv_raw_paths_exist() -> None:
         "Search teams found the missing plate on Tuesday.",
         "Ada Brook is a reporter who was detained at the border last year, her newspaper said.",
         "Trump attacked CNN — again — in a post on Monday.",
+        "We use cookies to track shoppers, the company said in its filing.",
+        "Close to 40 people were hurt, the operator said.",
     ],
 )
 def test_real_sentences_that_look_like_residue_are_kept(sentence: str) -> None:
