@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parallax.models import Article, Report
+from parallax.models import Article, Report, TimelineEvent
 from parallax.pipeline import Pipeline
 from parallax.timeline import infer_publication_dates
 
@@ -93,34 +93,34 @@ def test_two_dates_in_one_sentence_date_two_clauses() -> None:
     assert clause_of(lone, 0, len(lone), lone.index("May"), []) == (0, len(lone))
 
 
-def test_a_year_that_names_a_thing_dates_no_event(pipeline: Pipeline) -> None:
+def _events(pipeline: Pipeline, text: str, published: str) -> list[TimelineEvent]:
+    """The timeline of one article of ``text`` published on ``published``."""
     from parallax.timeline import find_events
 
+    article = Article("d" * 12, "d", text, published=published, published_how="given")
+    analyses = pipeline.nlp.analyse([article], entities=False)
+    return find_events([article], analyses, pipeline.embed([article], analyses), {})
+
+
+def test_a_year_that_names_a_thing_dates_no_event(pipeline: Pipeline) -> None:
     text = (
         "The company's 2025 bond weakened sharply on Monday. "
         "In 2018, the company raised money from investors. "
         "Before the 2016 election the company was small."
     )
-    article = Article("d" * 12, "d", text, published="2019-11-19", published_how="given")
-    analyses = pipeline.nlp.analyse([article], entities=False)
-    events = find_events([article], analyses, pipeline.embed([article], analyses), {})
+    events = _events(pipeline, text, "2019-11-19")
     assert {e.date for e in events} == {"2019-11-18", "2018", "2016"}
 
 
 def test_a_day_something_was_said_dates_nothing_beside_the_day_it_happened(
     pipeline: Pipeline,
 ) -> None:
-    from parallax.timeline import find_events
-
     text = (
         "The ferry hit the pier on Tuesday, the operator said on Wednesday. "
         "The council said on Wednesday that it would inspect the quay. "
         "The government said it would declare an emergency on Thursday."
     )
-    article = Article("e" * 12, "e", text, published="2025-04-09", published_how="given")
-    analyses = pipeline.nlp.analyse([article], entities=False)
-    events = find_events([article], analyses, pipeline.embed([article], analyses), {})
-    dated = {(e.date, e.text.split()[1]) for e in events}
+    dated = {(e.date, e.text.split()[1]) for e in _events(pipeline, text, "2025-04-09")}
     assert dated == {
         ("2025-04-08", "ferry"),
         ("2025-04-09", "council"),
@@ -130,7 +130,5 @@ def test_a_day_something_was_said_dates_nothing_beside_the_day_it_happened(
     told = (
         "The operator, which plans job cuts this week, confirmed on Tuesday that it had been fined."
     )
-    article = Article("f" * 12, "f", told, published="2025-04-09", published_how="given")
-    analyses = pipeline.nlp.analyse([article], entities=False)
-    events = find_events([article], analyses, pipeline.embed([article], analyses), {})
+    events = _events(pipeline, told, "2025-04-09")
     assert "2025-04-08" in {e.date for e in events}, "what was said follows: the saying is an event"
