@@ -190,10 +190,18 @@ def find_events(
         dated = [
             t.start for t in timexes if t.type in ("DATE", "TIME") and EVENT_VALUE.match(t.value)
         ]
+        # the dates that date an event themselves ("overnight" or "at 9:40 p.m." alone do not)
+        eventful = [
+            t.start
+            for t in timexes
+            if t.type in ("DATE", "TIME")
+            and EVENT_VALUE.match(t.value)
+            and not CLOCK_ONLY.fullmatch(t.text)
+        ]
         for timex in timexes:
             if timex.type not in ("DATE", "TIME") or not EVENT_VALUE.match(timex.value):
                 continue  # durations, sets and PRESENT_REF date nothing
-            if _said_on(article.text, analysis, timex.start, timex.end, dated):
+            if _said_on(article.text, analysis, timex.start, timex.end, eventful):
                 continue
             if CLOCK_ONLY.fullmatch(timex.text):
                 continue  # "at 9:40 p.m." says the hour, not the day: the day comes from elsewhere
@@ -207,8 +215,14 @@ def find_events(
             value = EVENT_VALUE.match(timex.value).group(0)  # type: ignore[union-attr]
             s_start, s_end = analysis.sentences[s_index]
             dateline = DATELINE.match(article.text, s_start, s_end)
-            if dateline and dateline.end() > timex.start:
-                continue  # "LONDON, May 31 (Reuters) -": the day the story was filed, no event
+            if (
+                dateline
+                and dateline.end() > timex.start
+                and any(dateline.end() <= d < s_end for d in eventful)
+            ):
+                # "LONDON, May 31 (Reuters) - ... on Thursday": the day the story was filed, where
+                # the sentence dates its event itself (with no other date, the filing day is the best)
+                continue
             if dateline:
                 s_start = dateline.end()  # the event, not where the story was filed
             others = [d for d in dated if s_start <= d < s_end and d != timex.start]
