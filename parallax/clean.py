@@ -637,9 +637,7 @@ def _residue_reason(line: str, state: _State) -> str | None:
         _timestamp_clue(line, state)
         return "date header"
     with_agency = _BYLINE_WITH_AGENCY.match(line)
-    if with_agency and outlets.by_alias(with_agency["outlet"]):
-        outlet = outlets.by_alias(with_agency["outlet"])
-        assert outlet is not None
+    if with_agency and (outlet := outlets.by_alias(with_agency["outlet"])):
         state.outlet.append(_Clue(outlet.name, "inferred", 3, f"outlet from the byline: {line!r}"))
         return "byline"
     byline = _BYLINE.match(line) if words <= 16 else None
@@ -667,7 +665,7 @@ def _residue_reason(line: str, state: _State) -> str | None:
             state.outlet.append(
                 _Clue("The New York Times", "inferred", 4, "outlet from the print edition line")
             )
-        if reason == "credits line" and re.match(r"[a-z]{2,4}(?:/[a-z]{2,4})+\s*\(", line):
+        if reason == "credits line" and re.match(_DW_SIGNOFF, line):
             state.outlet.append(
                 _Clue("Deutsche Welle", "inferred", 5, f"outlet from DW's sign-off {line!r}")
             )
@@ -767,9 +765,10 @@ def _byline_parts(line: str, state: _State) -> bool:
     return True
 
 
+# DW's sign-off: its editors' initials, then the agencies it drew on ("ab/rc (AP, Reuters)")
+_DW_SIGNOFF = r"[a-z]{2,4}(?:/[a-z]{2,4})+\s*\("
 _HELPED_BY = re.compile(
-    r"^\(?(?:with (?:additional )?reporting|additional reporting)\b|^[a-z]{2,4}(?:/[a-z]{2,4})+\s*\(",
-    re.I,
+    rf"^\(?(?:with (?:additional )?reporting|additional reporting)\b|^{_DW_SIGNOFF}", re.I
 )
 # an outlet's own credit with the agencies it drew on: "By Euronews with AP", "By Ada Post with agencies"
 _BYLINE_WITH_AGENCY = re.compile(
@@ -790,9 +789,7 @@ def _bare_byline(line: str, paragraphs: list[str], index: int, state: _State) ->
     if _REPORTING_FROM.match(line):
         state.drop(line, "byline")
         return True
-    if _outlet_line(line):
-        outlet = outlets.by_alias(line.partition(",")[0].strip())
-        assert outlet is not None
+    if outlet := _outlet_line(line):
         state.outlet.append(_Clue(outlet.name, "inferred", 3, f"outlet from the byline: {line!r}"))
         state.drop(line, "byline")
         return True
@@ -815,12 +812,12 @@ def _bare_byline(line: str, paragraphs: list[str], index: int, state: _State) ->
     return True
 
 
-def _outlet_line(line: str) -> bool:
-    """A line that names a known outlet, and perhaps a place after a comma ("BBC News, Rome")."""
+def _outlet_line(line: str) -> outlets.Outlet | None:
+    """The known outlet a line names, perhaps with a place after a comma ("BBC News, Rome")."""
     name, comma, place = line.partition(",")
-    return bool(
-        outlets.by_alias(name.strip()) and (not comma or re.fullmatch(_CREDIT_PLACE, place.strip()))
-    )
+    if comma and not re.fullmatch(_CREDIT_PLACE, place.strip()):
+        return None
+    return outlets.by_alias(name.strip())
 
 
 def _date_rank(line: str) -> int:

@@ -320,8 +320,7 @@ def _copied_run(first: str, second: str) -> int:
 
 
 def _words(article: Article, analysis: Analysis, sentence: int) -> int:
-    start, end = analysis.sentences[sentence]
-    return len(article.text[start:end].split())
+    return len(_sentence(article, analysis, sentence).split())
 
 
 def _wires(articles: Sequence[Article]) -> list[Derivation]:

@@ -1045,19 +1045,23 @@ _CLOSING_MARK = re.compile(r"[,.!?…]?(?:''|[”\"’])?")
 _NEXT = re.compile(r"[^\S\n]*(?:$|\n|(?P<next>[A-Z“\"‘`]|''))")
 
 
-def _single_marks_as_double(text: str, masked: str) -> str:
-    """The straight single marks of a quote ('It is over,' she said) read as double ones, so that
-    every reading of speakers and fragments that stops at a quotation mark stops at them; an
-    apostrophe ("it's", "the '90s") is no mark and stays."""
-    marks = [
+def _single_marks(text: str) -> set[int]:
+    """Where the straight single marks of quotes stand ('It is over,' she said): an opening mark
+    and a closing one per quote; an apostrophe ("it's", "the '90s") is no mark."""
+    return {
         position
         for match in _QUOTE.finditer(text)
         if match.group("f") is not None
         for position in (match.start(), match.end() - 1)
-    ]
+    }
+
+
+def _as_double(text: str, marks: set[int]) -> str:
+    """``text`` with the single marks at ``marks`` read as double ones, so that every reading of
+    speakers and fragments that stops at a quotation mark stops at them."""
     if not marks:
-        return masked
-    chars = list(masked)
+        return text
+    chars = list(text)
     for position in marks:
         chars[position] = '"'
     return "".join(chars)
@@ -1365,27 +1369,21 @@ def find_attributions(
     persons = {e.text for e in analysis.entities if e.label == "PERSON"}
     # abbreviations masked ("Mr. Obama said", "The S.E.C. said"), once for every reading below: a
     # title's full stop neither ends a speaker nor a sentence
-    masked = _single_marks_as_double(article.text, _mask_abbreviations(article.text))
+    marks = _single_marks(article.text)
+    masked = _as_double(_mask_abbreviations(article.text), marks)
     direct, titles = _direct(article, analysis, index, persons, masked)
     quoted = [(a.start, a.end) for a in direct] + titles
     indirect = _indirect(article, analysis, index, quoted, persons, masked)
     people = sorted((e.start, e.end, e.text) for e in analysis.entities if e.label == "PERSON")
-    marked = _single_marks_as_double(article.text, article.text)  # the text, its quotes' marks read
     found = _join_fragments(
-        _resolve_pronouns(direct + indirect, marked, people, analysis.sentences), masked
+        _resolve_pronouns(
+            direct + indirect, _as_double(article.text, marks), people, analysis.sentences
+        ),
+        masked,
     )
     # a straight single mark also opens headlines, titles and scare quotes: only an attributed one
     # is taken for a quote (an unattributed fragment joined to an attributed one above is)
-    found = [
-        a
-        for a in found
-        if not (
-            a.direct
-            and a.speaker is None
-            and article.text[a.start - 1 : a.start] == "'"
-            and article.text[a.start - 2 : a.start] != "''"  # an archive's ''...'' is a double mark
-        )
-    ]
+    found = [a for a in found if not (a.direct and a.speaker is None and a.start - 1 in marks)]
     found = _with_tweets(found, article.text, index, persons)
     return found if scare_quotes else [a for a in found if not _scare_quote(a, article.text)]
 
@@ -1494,6 +1492,7 @@ def group_quotes(articles: Sequence[Article], found: Sequence[Attribution]) -> l
     for att in sorted(found, key=lambda a: (a.article, a.start)):
         words = _norm_words(att.content(articles[att.article].text))
         key = _speaker_key(att.speaker)
+        named = _named(att.speaker)
         repeat = (att.article, att.direct, key, tuple(words))
         if repeat in seen:
             continue
@@ -1506,11 +1505,11 @@ def group_quotes(articles: Sequence[Article], found: Sequence[Attribution]) -> l
             if (
                 (head_key and key and head_key != key)
                 and not (head.speaker_kind == att.speaker_kind == "anonymous")
-                and _named(head.speaker)
-                and _named(att.speaker)
+                and head_key in names
+                and named
             ):
                 continue
-            if _named(att.speaker) and names - {key}:
+            if named and names - {key}:
                 continue  # another outlet gave the words to someone else by name
             matcher = difflib.SequenceMatcher(a=head_words, b=words, autojunk=False)
             # the quick ratios are upper bounds of ratio(): most pairs are ruled out by them
@@ -1520,14 +1519,14 @@ def group_quotes(articles: Sequence[Article], found: Sequence[Attribution]) -> l
                 and matcher.ratio() >= SAME_QUOTE_MIN_RATIO
             ):
                 group.append(att)
-                if _named(att.speaker):
+                if named:
                     names.add(key)
                 placed = True
                 break
         if not placed:
             groups.append([att])
             heads.append((words, key))
-            named_keys.append({key} if _named(att.speaker) else set())
+            named_keys.append({key} if named else set())
     return [
         _quote(group, articles)
         for group in groups
