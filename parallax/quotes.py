@@ -919,7 +919,8 @@ _FINITE = re.compile(
 # a sentence adverb: one of the openers or a word in -ly ("Separately")
 _SENTENCE_ADVERB = re.compile(r"^(?:\w+ly|" + "|".join(sorted(_SENTENCE_OPENERS)) + r")$")
 _LEADING = re.compile(
-    rf"^(?P<speaker>[^.;:]{{2,90}}?)\s+{VERB_PATTERN}\b(?:\s+(?:on|in|at|late|early|this|last)\b[^,]{{0,30}})?(?:,)?\s+(?:that\s+)?(?P<content>.{{12,}}?)\.?$"
+    rf"^(?P<speaker>[^.;:]{{2,90}}?)\s+{VERB_PATTERN}\b(?:\s+(?:on|in|at|late|early|this|last)\b[^,]{{0,30}})?"
+    r"(?:\s+(?:again|repeatedly|[a-z]{3,}ly))?(?:,)?\s+(?:that\s+)?(?P<content>.{12,}?)\.?$"
 )
 
 
@@ -945,9 +946,16 @@ _NOT_AN_ASIDE_SPEAKER = re.compile(
 )
 
 _WRITER = frozenset({"i", "we"})
+# "Ahead of a meeting in Prague, (alliance chief Jens Stoltenberg)": a phrase that opens the sentence
+_OPENING_PHRASE = (
+    r"^(?:in|on|at|after|before|prior to|ahead of|following|during|since|last|earlier|later|by|for|from)"
+    r"\b[^,]{0,60},\s*"
+)
+_OPENING = re.compile(_OPENING_PHRASE, re.IGNORECASE)
 _SPEAKER_LEAD_IN = re.compile(
-    r"^[^,]*?\b(?:that|when|while|after|before|because|if|since|although|though)\s+|"
-    r"^(?:in|on|at|after|before|prior to|during|since|last|earlier|later|by|for|from)\b[^,]{0,60},\s*",
+    # the opening phrase first: "During the drive back after the rally, Sexton" is not cut at "after"
+    _OPENING_PHRASE
+    + r"|^[^,]*?\b(?:that|when|while|after|before|because|if|since|although|though)\s+",
     re.IGNORECASE,
 )
 # "... are said to be", "Biden’s decision was first reported by Politico": no speaker before the verb
@@ -956,8 +964,34 @@ _PASSIVE = re.compile(
     re.IGNORECASE,
 )
 # a speech verb's spelling for a request or an agreement to act: "asked for due diligence", "they
-# all agreed to move forward" ("agreed with Matthews", "responded by ..." are speech)
-_NOT_SPEECH = re.compile(r"\s*(?:ask(?:ed|s)\s+for|agree(?:d|s)\s+to)\b", re.IGNORECASE)
+# all agreed to move forward"; or for a reaction: "has responded with a mix of support and concern"
+# ("agreed with Matthews", "responded by ..." are speech)
+_NOT_SPEECH = re.compile(
+    r"\s*(?:ask(?:ed|s)\s+for|agree(?:d|s)\s+to|respond(?:ed|s)?\s+with|react(?:ed|s)?\s+with)\b",
+    re.IGNORECASE,
+)
+# after the verb of a trailing attribution, an object and an infinitive: "..., and NATO leadership
+# urged the US to allow such strikes", "... and asked them to move forward": what the speaker asked
+# someone to do, so the words before the comma are not theirs
+_DIRECTIVE = re.compile(
+    r"\s+(?:them|him|her|us|me|it|(?:the|its|their|his|her)\s+[\w.-]+(?:\s+[\w.-]+)?|"
+    r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+to\s+(?!the\b|a\b|an\b|[A-Z])[a-z]+"
+)
+# "..., something that Putin has promised": a relative clause on the words before the comma, which
+# are the writer's
+_RELATIVE_HEAD = frozenset({"something", "anything", "everything", "nothing", "what", "which"})
+# what may follow a trailing attribution's verb: when, where, to whom ("..., the mayor said on
+# Thursday.", "..., Brook told reporters in Lindham."), which a leading one's content never is alone
+_ADJUNCT_ONLY = re.compile(
+    r"^(?:(?:on|in|at|to|during|from|after|before|late|early|last|this|earlier|later)\b[^,;]{0,40}|"
+    r"reporters(?:\s+(?:in|at|on|after)\b[^,;]{0,40})?)\.?$"
+)
+
+
+def _speaker_words(speaker: str) -> int:
+    """The words of a speaker phrase, less an opening phrase that _indirect cuts off ("Ahead of a
+    meeting of NATO foreign ministers in Prague, alliance chief Jens Stoltenberg (said)")."""
+    return len(_OPENING.sub("", speaker, count=1).split())
 
 
 def _indirect_in(sentence: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -973,10 +1007,16 @@ def _indirect_in(sentence: str) -> tuple[tuple[int, int], tuple[int, int]] | Non
     )
     for pattern in patterns:
         match = pattern.match(sentence)
-        if match and len(match.group("speaker").split()) <= MAX_SPEAKER_WORDS:
+        if match and _speaker_words(match.group("speaker")) <= MAX_SPEAKER_WORDS:
             speaker = match.group("speaker")
             if pattern in (_LEADING, _TRAILING, _LEADING_ASIDE) and _NOT_SPEECH.match(
                 sentence, match.end("speaker")
+            ):
+                continue
+            if pattern is _TRAILING and (
+                speaker.split()[0].lower() in _RELATIVE_HEAD
+                or re.search(r"\s(?:and|or)$", speaker)  # "..., Austin and Sullivan and (asked)"
+                or _DIRECTIVE.match(sentence, _verb_end(sentence, match.end("speaker")))
             ):
                 continue
             if pattern is _TRAILING and re.match(r"(?:and|but|or|so|yet)\b", speaker):
@@ -998,6 +1038,8 @@ def _indirect_in(sentence: str) -> tuple[tuple[int, int], tuple[int, int]] | Non
                     # "The key to its success, says Ada Brook, is ...": the speaker follows the verb,
                     # and what comes before the aside is what was said
                     return (0, len(speaker.rstrip(", "))), inverted.span("speaker")
+            if pattern is _LEADING and _ADJUNCT_ONLY.match(match.group("content")):
+                continue  # "The pier will reopen, the mayor said (on Thursday.)": it trails
             if pattern is _LEADING and (
                 _PASSIVE.search(speaker + " ")  # "Wistron and GLT are said to be ..."
                 or _noun_use(sentence, match.end("speaker") + 1)  # "Swift's claims were false"
@@ -1021,6 +1063,12 @@ def _indirect_in(sentence: str) -> tuple[tuple[int, int], tuple[int, int]] | Non
                 continue
             return match.span("content"), match.span("speaker")
     return None
+
+
+def _verb_end(sentence: str, speaker_end: int) -> int:
+    """Where the speech verb after a speaker phrase ends."""
+    verb = re.compile(r"\s+" + VERB_PATTERN + r"\b").match(sentence, speaker_end)
+    return verb.end() if verb else speaker_end
 
 
 def _with_speaker(att: Attribution, source: Attribution) -> Attribution:

@@ -815,3 +815,33 @@ def test_one_quote_under_descriptions_that_differ(pipeline: Pipeline) -> None:
     assert speaker_kind("Ukraine's military intelligence chief", set()) == "person"
     assert speaker_kind("the agency's chief", set()) == "person"
     assert speaker_kind("a government spokesman", set()) == "anonymous"
+
+
+def test_narration_around_a_speech_verb_is_no_reported_speech(pipeline: Pipeline) -> None:
+    text = (
+        "Although officials insist there is no formal ban, they have long made clear that such "
+        "strikes could provoke a response, something that Governor Ada Brook has promised.\n\n"
+        "Later on May 15, the mayor had a call with Chief Tomas Vell, who leads the fire service, "
+        "Brook and Marren and asked them to move forward on the plan.\n\n"
+        "While those concerns remain, the council moved to change course after the port cited the "
+        "need, unions began changing tack and the harbour board quietly urged the council to allow "
+        "such work.\n\n"
+        "The town has responded with a mix of relief and concern."
+    )
+    assert _speakers(pipeline, text) == {}, (
+        "a relative clause, a coordinated verb, a request and a reaction attribute no words"
+    )
+
+
+def test_a_trailing_attribution_with_its_when_or_where(pipeline: Pipeline) -> None:
+    text = (
+        "The pier will reopen on Friday, the mayor said on Thursday.\n\n"
+        "The ferry will follow next week, Brook told reporters in Lindham.\n\n"
+        "Ahead of a meeting of the harbour board in Lindham, port director Tomas Vell said "
+        "repeatedly it was time for the council to reconsider those limits."
+    )
+    assert _speakers(pipeline, text) == {
+        "The pier will reopen on Friday": "the mayor",
+        "The ferry will follow next week": "Brook",
+        "it was time for the council to reconsider those limits": "Tomas Vell",
+    }
