@@ -94,6 +94,22 @@ def test_quotes_shown_put_known_speakers_first_among_equals(kharkiv_report: Repo
     assert len(equals) >= 2 and equals[-1].id == "qnobody", "the same spread, the speaker known"
 
 
+def test_a_report_says_how_many_quotes_it_leaves_out(kharkiv_report: Report) -> None:
+    from parallax.render.common import shown_quotes
+
+    story = kharkiv_report.stories[0]
+    shown = shown_quotes(story)
+    reported = sum(1 for q in story.quotes if not q.direct)
+    assert len(shown) < len(story.quotes) and reported, (
+        "Kharkiv has more quotes than a report shows"
+    )
+    note = (
+        f"{len(story.quotes) - len(shown) - reported} more direct and {reported} in reported speech"
+    )
+    for fmt in ("md", "html"):
+        assert note in render(kharkiv_report, fmt), fmt
+
+
 @pytest.mark.parametrize(
     ("since", "shown"),
     [

@@ -101,6 +101,20 @@ def shown_quotes(story: Story) -> list[Quote]:
     return sorted(direct, key=lambda q: (-len(q.variants), q.speaker is None))[:MAX_QUOTES_SHOWN]
 
 
+def quotes_left_out(story: Story, shown: int) -> str | None:
+    """What a report says of the quotes it does not show (a reader should know the list is cut)."""
+    left = len(story.quotes) - shown
+    if left <= 0:
+        return None
+    reported = sum(1 for q in story.quotes if not q.direct)
+    direct = left - reported
+    parts = [
+        f"{direct} more direct" if direct else "",
+        f"{reported} in reported speech" if reported else "",
+    ]
+    return f"{' and '.join(p for p in parts if p)} (the JSON output lists every quote)"
+
+
 def speaker_label(quote: Quote) -> str:
     """Who said it, as a report shows it: a pronoun no earlier speaker resolved is shown as one
     ("unnamed (she)"), not as if it were a name."""

@@ -14,6 +14,7 @@ from parallax.render.common import (
     how_mark,
     numbering,
     plural,
+    quotes_left_out,
     shown_events,
     shown_facts,
     shown_quotes,
@@ -155,6 +156,9 @@ def _quotes(story: Story, refs: dict[str, SourceRef]) -> list[str]:
                 f"  - {ref.label} {ref.outlet}: "
                 + ("same words" if same else f"“{_diffed(variant)}”")
             )
+    left_out = quotes_left_out(story, len(quotes))
+    if left_out:
+        lines.append(f"- _{left_out}_")
     return lines
 
 
