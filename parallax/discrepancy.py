@@ -373,6 +373,28 @@ _DATE_CONTEXT = re.compile(
 _MARGIN = re.compile(
     r"\s+(?:short|shy)\b|\s+(?:behind|ahead)\b(?!\s+(?:of|the|a|an)\b)", re.IGNORECASE
 )
+# people an outlet spoke to: "according to two US officials", "four officials familiar with the
+# matter", "three people who spoke on condition of anonymity". How many each outlet reached is no
+# fact of the story, and two outlets' numbers are no disagreement ("two officials were killed" is)
+SOURCE_NOUNS = frozenset(
+    {
+        "official",
+        "source",
+        "person",
+        "people",
+        "diplomat",
+        "aide",
+        "insider",
+        "individual",
+        "staffer",
+    }
+)
+_SOURCED_BEFORE = re.compile(r"\b(?:according to|citing|cited|quoting)\s+$", re.I)
+_SOURCED_AFTER = re.compile(
+    r"\s+(?:familiar with|with (?:direct )?knowledge|briefed on|close to|who (?:spoke|asked|"
+    r"requested|were not authori[sz]ed|declined)|speaking on (?:the )?condition|said|say|says|told)\b",
+    re.I,
+)
 _RELATIVE_COUNT = re.compile(r"\b(?:other|more|additional|remaining|further)\b", re.IGNORECASE)
 
 
@@ -529,6 +551,10 @@ def _quantity(text: str, match: re.Match[str], index: int, s_index: int) -> Quan
             return None  # "four other states", "two more people": counted against a set named elsewhere
         if _MARGIN.match(text, end):
             return None  # "439 delegates short of the nomination": a difference, not a tally
+        if noun in SOURCE_NOUNS and (
+            _SOURCED_BEFORE.search(before) or _SOURCED_AFTER.match(text, end)
+        ):
+            return None  # "according to four U.S. officials": whom an outlet spoke to, not news
     return Quantity(
         index,
         s_index,
