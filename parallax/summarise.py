@@ -556,17 +556,27 @@ _INSERTION = re.compile(
 )
 
 
-def _headline_breaks(text: str) -> Iterator[int]:
-    """Where the lead may be cut for its headline: clause breaks that do not end an insertion after
-    its subject, fall inside brackets, or end the speaker of a "said" (the headline is what was
-    said, with whoever said it)."""
+# what limits the claim before it: "lifted restrictions on Ukraine ..., but only to defend the
+# Kharkiv region" is not "lifted restrictions on Ukraine ..."
+_RESTRICTION = re.compile(
+    r"(?:but\s+)?(?:only|except|unless|not|as long as|so long as|provided|on condition)\b", re.I
+)
+RESTRICTED_HEADLINE_WORDS = 30  # a headline may run this long to keep its restriction
+
+
+def _headline_breaks(text: str) -> Iterator[tuple[int, bool]]:
+    """Where the lead may be cut for its headline, and whether what follows restricts the claim
+    before it (then it is no place to cut): clause breaks that do not end an insertion after its
+    subject, fall inside brackets, or end the speaker of a "said" (the headline is what was said,
+    with whoever said it)."""
     for brk in _CLAUSE_BREAK.finditer(text):
         before = text[: brk.start()]
         if before.count("(") > before.count(")") or _INSERTION.match(before):
             continue
         if brk.group(0).strip() in ("said", "says") and "," not in before:
             continue
-        yield brk.start()
+        after = text[brk.end() :] if brk.group(0).strip() != "but" else text[brk.start() + 1 :]
+        yield brk.start(), bool(_RESTRICTION.match(after))
 
 
 def _headline(
@@ -598,14 +608,18 @@ def _headline(
             start, text, past_opener = start + past_opener, rest, 0
     cut = len(text.rstrip(".!?…\"'”’ "))
     words = [m.start() for m in re.finditer(r"\S+", text)]
-    for brk in _headline_breaks(text):
+    limit = HEADLINE_WORDS
+    for brk, restricts in _headline_breaks(text):
         n_words = sum(1 for w in words if w < brk)
-        if brk > past_opener and 6 <= n_words <= HEADLINE_WORDS:
+        if restricts and brk > past_opener and n_words >= 6:
+            limit = RESTRICTED_HEADLINE_WORDS  # the restriction stays with the claim
+            continue
+        if brk > past_opener and 6 <= n_words <= limit:
             cut = brk
             break
     else:
-        if len(words) > HEADLINE_WORDS:
-            cut = words[HEADLINE_WORDS] - 1
+        if len(words) > limit:
+            cut = words[limit] - 1
             stop = stopwords()
             while cut > 0 and text[:cut].split()[-1].lower() in stop:
                 cut = len(text[:cut].rsplit(None, 1)[0])
