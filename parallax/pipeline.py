@@ -228,6 +228,7 @@ class Pipeline:
         discrepancies: list[Discrepancy] = []
         timeline: list[TimelineEvent] = []
         groups = {a.id: n for n, a in enumerate(members)}
+        keys: dict[tuple[int, int], str] | None = None  # sentences crediting an outlet
         if self.opts.analysis:
             derivations = find_derivations(members, analyses, embeddings)
             groups = independent_groups(members, derivations)
@@ -247,6 +248,7 @@ class Pipeline:
             embeddings,
             groups,
             model.encode([focus])[0] if focus else None,
+            keys,
         )
         brief = summarise(text, self.opts.brief)
         ids = tuple(a.id for a in members)

@@ -118,10 +118,18 @@ class StoryText:
         None  # article id -> independent group (derive.py); None: all apart
     )
     focus_vector: npt.NDArray[np.float32] | None = None  # the embedded BriefOptions.focus
+    # (article index, sentence index) -> source key, for sentences that credit an outlet with what
+    # they say ("..., the AP reported."; derive.sentence_sources): the facts' own reading
+    sources: Mapping[tuple[int, int], str] | None = None
 
     def group_of(self, index: int) -> int:
         """The independent group of the article at ``index``."""
         return self.groups[self.articles[index].id] if self.groups else index
+
+    def source_of(self, cand: Candidate) -> str:
+        """Whose report a candidate sentence is: the outlet it credits, else its article's group."""
+        credited = self.sources.get((cand.article, cand.position)) if self.sources else None
+        return credited or f"group:{self.group_of(cand.article)}"
 
 
 _STRAIGHT_QUOTE = re.compile(r'(?<!\d)"')  # not an inch mark: 'The new 65" television'
@@ -258,10 +266,13 @@ def _confirming(
 def _carried(
     cands: list[Candidate], sims: npt.NDArray[np.float32], story: StoryText, opts: BriefOptions
 ) -> npt.NDArray[np.float64]:
-    """For each candidate, how many independent groups other than its own carry the same point
-    (like wording with other numbers is another point: ``models.numbers_clash``)."""
+    """For each candidate, how many independent sources other than its own carry the same point
+    (like wording with other numbers is another point: ``models.numbers_clash``). A sentence that
+    credits an outlet with its point ("..., the AP reported.") is that outlet's report, as in the
+    facts: it confirms nothing the outlet's own article says."""
     sims = _confirming(sims, cands, opts, story)
-    owner = np.array([story.group_of(c.article) for c in cands])
+    keys: dict[str, int] = {}
+    owner = np.array([keys.setdefault(story.source_of(c), len(keys)) for c in cands])
     carried = np.zeros(len(cands))
     for group in sorted(set(owner.tolist())):
         cols = owner == group
@@ -460,7 +471,7 @@ def _reading_order(
             cands[j].position / max(len(story.analyses[cands[j].article].sentences), 1)
             for j in carriers
         )
-        groups = len({story.group_of(cands[j].article) for j in carriers})
+        groups = len({story.source_of(cands[j]) for j in carriers})
         published = story.articles[cands[idx].article].published or "9999"
         return (rel, -groups, published, cands[idx].position)
 

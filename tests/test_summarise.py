@@ -680,3 +680,33 @@ def test_a_pages_line_left_inside_a_paragraph_is_no_point_or_fact(pipeline: Pipe
     assert not any("homepage" in s.text for s in story.brief.sentences)
     assert not any("homepage" in f.text for f in story.facts)
     assert all(a.text.endswith(footer) for a in articles), "the text keeps it: spans stay valid"
+
+
+def test_a_sentence_crediting_an_outlet_does_not_confirm_that_outlet(pipeline: Pipeline) -> None:
+    """As in the facts: "..., Reuters reported." is Reuters' report, not a second source for it."""
+    from parallax.models import Article
+
+    vote = "The Lindham council voted on Monday to close the east pier of the harbour for repairs"
+    texts = [
+        ("Reuters", f"{vote} until the end of June. Engineers found cracks in the timber beams."),
+        ("Lindham Courier", f"{vote} until the end of June, Reuters reported. Traders were angry."),
+        (
+            "BBC",
+            "Lindham's council voted on Monday to shut the harbour's east pier for repairs "
+            "until the end of June. Ferries will use the west pier.",
+        ),
+    ]
+    articles = [
+        Article(str(i) * 12, f"{i}.txt", text, outlet=outlet, published="2024-05-20")
+        for i, (outlet, text) in enumerate(texts)
+    ]
+    pipe = Pipeline(
+        PipelineOptions(brief=BriefOptions(words=25), single_story=True),
+        nlp=pipeline.nlp,
+        embedder=pipeline.embedder,
+    )
+    story = pipe.brief(articles).stories[0]
+    assert any(d.kind == "cites" for d in story.derivations)
+    [lead] = [s for s in story.brief.sentences if "voted" in s.text]
+    assert len({c.article_id for c in lead.citations}) == 3
+    assert lead.independent_sources == 2, "Reuters and the BBC; the Courier tells Reuters' report"
