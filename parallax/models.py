@@ -375,11 +375,15 @@ class Quote:
     text: str
     direct: bool
     variants: tuple[QuoteVariant, ...]
+    # the person's full name as the story gives it ("Antony Blinken" for "Blinken", "Top diplomat
+    # Antony Blinken" or "Mr. Blinken"), None when the speaker is no person the story names in full
+    speaker_name: str | None = None
 
     def to_dict(self) -> JSONDict:
         return {
             "id": self.id,
             "speaker": self.speaker,
+            "speaker_name": self.speaker_name,
             "speaker_kind": self.speaker_kind,
             "text": self.text,
             "direct": self.direct,
@@ -398,6 +402,7 @@ class Quote:
             text=str(data["text"]),
             direct=bool(data.get("direct", True)),
             variants=tuple(QuoteVariant.from_dict(v) for v in data["variants"]),
+            speaker_name=data.get("speaker_name"),
         )
 
 

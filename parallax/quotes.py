@@ -16,7 +16,8 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
@@ -1621,12 +1622,76 @@ def _quote(group: list[Attribution], articles: Sequence[Article]) -> Quote:
     )
 
 
+# a word before a surname that is a title, not a first name: "Mr. Blinken", "Secretary Blinken"
+_HONORIFIC = re.compile(
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Fr|Gen|General|Lt|Col|Maj|Capt"
+    r"|Sgt|Adm|Cmdr|Sen|Senator|Rep|Representative|Gov|Governor|Mayor|Judge|Justice|President"
+    r"|Vice|Secretary|Minister|Chancellor|Premier|Speaker|Chairman|Chairwoman|Chair|Director"
+    r"|Commissioner|Ambassador|Chief|King|Queen|Prince|Princess|Pope|Sheikh|Emir|Leader|Deputy)",
+)
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|(?:de|da|del|der|di|du|la|le|van|von|bin|al|el|ibn)")
+
+
+def story_names(analyses: Sequence[Analysis]) -> dict[str, Counter[str]]:
+    """Surname (lowercased) -> how often the story names each full name ending in it: spaCy's
+    PERSON entities of two to four name words ("Antony Blinken", "Jens Stoltenberg")."""
+    names: dict[str, Counter[str]] = {}
+    for analysis in analyses:
+        for e in analysis.entities:
+            if e.label != "PERSON":
+                continue
+            name = re.sub(r"['’]s?$", "", " ".join(e.text.split()))
+            words = name.split()
+            if not 2 <= len(words) <= 4 or not all(_NAME_WORD.fullmatch(w) for w in words):
+                continue
+            if _HONORIFIC.fullmatch(words[0].rstrip(".")):
+                continue  # "President Biden" is a title and a surname, no full name
+            names.setdefault(words[-1].lower(), Counter())[name] += 1
+    return names
+
+
+def full_name(speaker: str | None, names: Mapping[str, Counter[str]]) -> str | None:
+    """The full name the story gives a named person speaker, or None when it gives none or more
+    than one that fits: "Blinken" and "Mr. Blinken" are "Antony Blinken" when that is the only
+    Blinken of the story; "Hillary Clinton" stays Hillary's beside Bill Clinton, and "Clinton" alone
+    is then nobody's in full.
+
+    Hand-rolled: a story's own mentions decide, which no coreference model we can run offline on
+    two cores does across outlets."""
+    if not _named(speaker) or re.search(r"\s(?:and|or|&)\s", speaker or ""):
+        return None  # "Mr. Grassley and Mr. Leahy" are two people, neither one in full
+    assert speaker is not None
+    words = re.findall(r"[\w'’.-]+", speaker)
+    surname = re.sub(r"['’]s?$", "", words[-1]) if words else ""
+    found = names.get(surname.lower())
+    if not found:
+        return None
+    before = words[-2] if len(words) >= 2 else ""
+    given = (
+        before
+        if before[:1].isupper()
+        and not re.search(r"['’]s?$", before)
+        and not _HONORIFIC.fullmatch(before.rstrip("."))
+        else ""
+    )
+    fits = [n for n in found if not given or given in n.split()[:-1]]
+    # one person: every fitting name has the same first word ("Antony Blinken", "Antony J. Blinken")
+    if not fits or len({n.split()[0] for n in fits}) > 1:
+        return None
+    return max(fits, key=lambda n: (found[n], -list(found).index(n)))
+
+
 def find_quotes(articles: Sequence[Article], analyses: Sequence[Analysis]) -> list[Quote]:
-    """The story's quotes, those carried by the most outlets first."""
+    """The story's quotes, those carried by the most outlets first, each person speaker with the
+    full name the story gives them (``full_name``)."""
     found = [
         att
         for i, (a, an) in enumerate(zip(articles, analyses, strict=True))
         for att in find_attributions(a, an, i, scare_quotes=True)
     ]
-    quotes = group_quotes(articles, found)
+    names = story_names(analyses)
+    quotes = [
+        replace(q, speaker_name=full_name(q.speaker, names)) if q.speaker_kind == "person" else q
+        for q in group_quotes(articles, found)
+    ]
     return sorted(quotes, key=lambda q: (-len(q.variants), not q.direct))

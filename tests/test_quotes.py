@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 import shutil
 from pathlib import Path
 
@@ -845,3 +846,48 @@ def test_a_trailing_attribution_with_its_when_or_where(pipeline: Pipeline) -> No
         "The ferry will follow next week": "Brook",
         "it was time for the council to reconsider those limits": "Tomas Vell",
     }
+
+
+def test_a_speaker_is_named_in_full_as_the_story_names_them(pipeline: Pipeline) -> None:
+    texts = [
+        "Harbour master Jane Okafor said the pier would reopen. “The cranes held,” Okafor said.",
+        "“We were lucky,” Ms. Okafor told reporters on Friday after the fire at the pier.",
+        "Bill Clinton and Hillary Clinton visited the pier. “It is a miracle,” Clinton said.",
+    ]
+    articles = [Article(str(i) * 12, "t", t) for i, t in enumerate(texts)]
+    quotes = {q.text: q for q in find_quotes(articles, pipeline.nlp.analyse(articles))}
+    assert quotes["The cranes held,"].speaker == "Okafor"
+    assert quotes["The cranes held,"].speaker_name == "Jane Okafor"
+    # a title before the surname is no first name; the full name comes from another outlet
+    assert quotes["We were lucky,"].speaker_name == "Jane Okafor"
+    # two Clintons in the story: "Clinton" alone is neither in full
+    assert quotes["It is a miracle,"].speaker == "Clinton"
+    assert quotes["It is a miracle,"].speaker_name is None
+
+
+def test_the_full_name_fits_the_first_name_the_outlet_gives() -> None:
+    from collections import Counter
+
+    from parallax.quotes import full_name
+
+    names = {"clinton": Counter({"Hillary Clinton": 5, "Bill Clinton": 2})}
+    assert full_name("Democratic candidate Hillary Clinton", names) == "Hillary Clinton"
+    assert full_name("Former President Bill Clinton", names) == "Bill Clinton"
+    assert full_name("Mrs. Clinton", names) is None  # a title says nothing of which Clinton
+    assert full_name("Chelsea Clinton", names) is None  # no such full name in the story
+    assert full_name("Mr. Clinton and Mr. Gore", names) is None
+    assert full_name("a US official", names) is None
+    assert full_name("Germany’s Scholz", {"scholz": Counter({"Olaf Scholz": 1})}) == "Olaf Scholz"
+
+
+def test_kharkiv_speakers_take_one_full_name_across_outlets(kharkiv_report: Report) -> None:
+    [story] = kharkiv_report.stories
+    named = [q for q in story.quotes if q.speaker_name]
+    assert len(named) >= 8
+    for q in named:
+        assert q.speaker is not None
+        # the outlet's own phrase ends with the surname of the full name shown
+        assert re.sub(r"['’]s$", "", q.speaker.split()[-1]) == q.speaker_name.split()[-1]
+    # "Blinken", "Antony Blinken" and "Secretary of State Antony Blinken" are one person
+    blinken = {q.speaker for q in named if q.speaker_name == "Antony Blinken"}
+    assert len(blinken) >= 3

@@ -125,7 +125,13 @@ def speaker_label(quote: Quote) -> str:
     kind = {"anonymous": " (anonymous)", "organisation": " (organisation)"}.get(
         quote.speaker_kind, ""
     )
-    return f"{quote.speaker}{kind}"
+    return f"{speaker_shown(quote)}{kind}"
+
+
+def speaker_shown(quote: Quote) -> str:
+    """The speaker by the full name the story gives them ("Antony Blinken" for one outlet's
+    "Blinken" and another's "Secretary of State Antony Blinken"), else as the outlet put it."""
+    return quote.speaker_name or quote.speaker or "unattributed"
 
 
 MAX_EVENTS_SHOWN = 25
@@ -245,14 +251,14 @@ def change_lines(report: Report, story: Story) -> list[tuple[str, list[str]]]:
         (
             "New quotes",
             [
-                f"{story.quotes[i].speaker or 'unattributed'}: “{story.quotes[i].text}”"
+                f"{speaker_shown(story.quotes[i])}: “{story.quotes[i].text}”"
                 for i in changes.new_quotes
             ],
         ),
         (
             "Quotes in new wording",
             [
-                f"{story.quotes[i].speaker or 'unattributed'}: “{story.quotes[i].text}”"
+                f"{speaker_shown(story.quotes[i])}: “{story.quotes[i].text}”"
                 for i in changes.reworded_quotes
             ],
         ),
