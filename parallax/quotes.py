@@ -623,6 +623,42 @@ def _apposed_name(chunk: str) -> bool:
 _ACRONYM = re.compile(r"(?:[Tt]he\s+)?(?:(?:[A-Z]\.){2,}|[A-Z]{2,6})")
 
 
+# where the head of a speaker phrase ends and what qualifies it begins
+_HEAD_END = re.compile(
+    r",|\s(?:including|such as|like|in|on|at|from|of|for|with|who|across|around|close)\b"
+)
+_NOT_PLURAL = re.compile(
+    r"this|its|his|hers|ours|yours|theirs|was|has|does|is|as|us|news|series|species|politics|"
+    r"economics|\w*(?:ss|us|is|'s|’s)"
+)
+_PAPERS = re.compile(
+    r"polls|filings|records|results|documents|reports|returns|data|figures|numbers|statistics|"
+    r"studies|surveys|findings|estimates|measures|changes|speeches|articles|papers|files|"
+    r"minutes|transcripts|emails|letters|messages|forums|posts|tweets|rises|votes|smiles|facts"
+)
+_BODIES = re.compile(
+    r"countries|nations|governments|states|companies|firms|agencies|organi[sz]ations|"
+    r"unions|parties|ministries|banks|newspapers|networks|courts|outlets"
+)
+
+
+def _plural_head(speaker: str) -> str | None:
+    """The plural common noun that heads a speaker phrase ("members" in "Several cast members",
+    "countries" in "Some countries including Britain"), or None. A capitalised head counts only as a
+    speaker word of its own ("Experts on North Korea"): "Sanders" is a name."""
+    head = _HEAD_END.split(speaker, maxsplit=1)[0].split()
+    if not head:
+        return None
+    word = head[-1]
+    if not re.fullmatch(r"[A-Za-z-]{4,}s", word) or _NOT_PLURAL.fullmatch(word.lower()):
+        return None
+    if word[0].isupper() and not (len(head) == 1 and _ANONYMOUS.fullmatch(word)):
+        return None
+    if _PAPERS.fullmatch(word.lower()):
+        return None  # "FEC filings", "exit polls": records that say it, no people
+    return word.lower()
+
+
 def speaker_kind(speaker: str | None, person_names: set[str]) -> SpeakerKind:
     """person, organisation, anonymous or unknown, from the phrase and the entities around it."""
     if not speaker or speaker.lower() in PRONOUN_SPEAKERS:
@@ -640,6 +676,11 @@ def speaker_kind(speaker: str | None, person_names: set[str]) -> SpeakerKind:
         return "organisation"
     if _ACRONYM.fullmatch(speaker):
         return "organisation"  # "The S.E.C.", "NATO", "the FBI": initials name a body, not a person
+    plural = _plural_head(speaker)
+    if plural and not any(n in speaker for n in person_names):
+        # "Several cast members", "Some countries including Britain and the Netherlands": the
+        # names after the head say which, they are no one's name
+        return "organisation" if _BODIES.fullmatch(plural) else "anonymous"
     words = speaker.split()
     names = [
         w for w in words if w[:1].isupper() and w.lower() not in ("u.s.", "us", "the", "a", "one")

@@ -175,6 +175,25 @@ def test_speaker_kinds() -> None:
     assert speaker_kind("The S.E.C.", set()) == speaker_kind("NATO", set()) == "organisation"
 
 
+@pytest.mark.parametrize(
+    ("speaker", "kind"),
+    [
+        # a plural common noun heads the phrase: the names after it say which, no one is named
+        ("Some countries including Britain and the Netherlands", "organisation"),
+        ("Several cast members", "anonymous"),
+        ("Experts on North Korea and nuclear nonproliferation", "anonymous"),
+        ("Senate Republican leaders", "anonymous"),
+        ("the lawyers", "anonymous"),
+        # a capitalised word that looks plural is a name; records are no people
+        ("Sanders", "person"),
+        ("Secretary of State Antony Blinken", "person"),
+        ("exit polls", "unknown"),
+    ],
+)
+def test_a_plural_head_is_no_person(speaker: str, kind: str) -> None:
+    assert speaker_kind(speaker, set()) == kind
+
+
 def test_a_tex_quote_may_hold_an_apostrophe(pipeline: Pipeline) -> None:
     assert _quotes_of(pipeline, "``It's over,'' Ada Brook said on Monday at the quay.") == [
         ("It's over,", "Ada Brook", 1)
