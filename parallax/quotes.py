@@ -1617,11 +1617,63 @@ def group_quotes(articles: Sequence[Article], found: Sequence[Attribution]) -> l
             groups.append([att])
             heads.append((words, key))
             named_keys.append({key} if named else set())
+    groups = _join_excerpts(groups, named_keys, articles)
     return [
         _quote(group, articles)
         for group in groups
         if not all(_scare_quote(a, articles[a.article].text) for a in group)
     ]
+
+
+def _join_excerpts(
+    groups: list[list[Attribution]], named_keys: list[set[str]], articles: Sequence[Article]
+) -> list[list[Attribution]]:
+    """Groups joined where one outlet quotes an excerpt of what others quote whole (``_part_of``),
+    once every outlet's wording has found its group: the excerpt may be closest to a wording read
+    after it. Joined groups share no article, are both direct or both reported, and do not give
+    the words to two speakers by name."""
+    joined: list[list[Attribution]] = []
+    names: list[set[str]] = []
+    for group, keys in zip(groups, named_keys, strict=True):
+        for target, target_keys in zip(joined, names, strict=True):
+            if (
+                target[0].direct == group[0].direct
+                and not ({a.article for a in target} & {a.article for a in group})
+                and not (keys and target_keys and keys != target_keys)
+                and any(
+                    _part_of(_norm_words(a.content(articles[a.article].text)), target, articles)
+                    for a in group
+                )
+            ):
+                target.extend(group)
+                target.sort(key=lambda a: (a.article, a.start))
+                target_keys |= keys
+                break
+        else:
+            joined.append(list(group))
+            names.append(set(keys))
+    return joined
+
+
+PART_MIN_WORDS = 6  # a shorter quote of this many words may be a part of a longer one ...
+PART_MIN_SHARE = 0.8  # ... when this share of its words runs in order through one rendering
+
+
+def _part_of(words: list[str], group: list[Attribution], articles: Sequence[Article]) -> bool:
+    """Whether ``words`` are an outlet's excerpt of the group's quote, or the group's quote an
+    excerpt of them: AP's “counterfire purposes in the Kharkiv region so Ukraine can hit back ...”
+    of the official's whole sentence that other outlets quote. The ratio of all words ruled it out."""
+    if len(words) < PART_MIN_WORDS:
+        return False  # "has not changed" is anyone's words
+    for member in group:
+        other = _norm_words(member.content(articles[member.article].text))
+        short, long = (words, other) if len(words) <= len(other) else (other, words)
+        if len(short) < PART_MIN_WORDS:
+            continue
+        matcher = difflib.SequenceMatcher(a=short, b=long, autojunk=False)
+        if sum(b.size for b in matcher.get_matching_blocks()) >= PART_MIN_SHARE * len(short):
+            return True
+    return False
 
 
 def _quote(group: list[Attribution], articles: Sequence[Article]) -> Quote:

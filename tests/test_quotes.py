@@ -910,3 +910,24 @@ def test_kharkiv_speakers_take_one_full_name_across_outlets(kharkiv_report: Repo
     # "Blinken", "Antony Blinken" and "Secretary of State Antony Blinken" are one person
     blinken = {q.speaker for q in named if q.speaker_name == "Antony Blinken"}
     assert len(blinken) >= 3
+
+
+def test_an_outlets_excerpt_joins_the_quote_others_give_whole(pipeline: Pipeline) -> None:
+    whole = (
+        "“The council has directed the port to reopen the north pier for ferry traffic as soon "
+        "as the cranes are inspected and the fuel lines are cleared,” a council official said."
+    )
+    texts = [
+        whole,
+        whole.replace("the north pier", "its north pier").replace("ferry", "passenger"),
+        # the excerpt is closer to the second outlet's wording than to the first's
+        "The port may reopen “its north pier for passenger traffic as soon as the cranes are "
+        "inspected,” an official said. The rules “have not changed,” the official added.",
+        "“Our rules for the pier have not changed,” one official said on Friday.",
+    ]
+    articles = [Article(str(i) * 12, "t", t) for i, t in enumerate(texts)]
+    quotes = [q for q in find_quotes(articles, pipeline.nlp.analyse(articles)) if q.direct]
+    [pier] = [q for q in quotes if "north pier" in q.text]
+    assert [v.article_id for v in pier.variants] == ["0" * 12, "1" * 12, "2" * 12]
+    # three words are anyone's: "have not changed" stays a quote of its own
+    assert any(q.text.startswith("have not changed") for q in quotes)
