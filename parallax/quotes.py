@@ -901,6 +901,9 @@ def _indirect(
         if found is None:
             continue
         (c_start, c_end), (sp_start, sp_end) = found
+        dateline = outlets.DATELINE.match(article.text, s_start, s_end) if c_start == 0 else None
+        if dateline and dateline.end() < s_start + c_end:
+            c_start = dateline.end() - s_start  # "WASHINGTON — ...": where it was filed, unsaid
         # "On the day that Samsung (announced)", "Prior to September, I (would have said)"
         for lead_in in _SPEAKER_LEAD_IN.finditer(sentence[sp_start:sp_end]):
             if lead_in.end() < sp_end - sp_start:

@@ -931,3 +931,15 @@ def test_an_outlets_excerpt_joins_the_quote_others_give_whole(pipeline: Pipeline
     assert [v.article_id for v in pier.variants] == ["0" * 12, "1" * 12, "2" * 12]
     # three words are anyone's: "have not changed" stays a quote of its own
     assert any(q.text.startswith("have not changed") for q in quotes)
+
+
+def test_reported_speech_leaves_the_dateline_out(pipeline: Pipeline) -> None:
+    text = (
+        "LINDHAM — The port will reopen its north pier on Friday, two council officials said.\n\n"
+        "The harbour master said the cranes had held."
+    )
+    article = Article("0" * 12, "t", text)
+    [analysis] = pipeline.nlp.analyse([article])
+    contents = [a.content(text) for a in find_attributions(article, analysis) if not a.direct]
+    assert "The port will reopen its north pier on Friday" in contents
+    assert not any(c.startswith("LINDHAM") for c in contents)
