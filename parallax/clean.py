@@ -19,7 +19,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from parallax import metadata, outlets
+from parallax import metadata, outlets, timex
 from parallax.config import IngestOptions
 from parallax.errors import EmptyInput, NotEnglish
 from parallax.models import Article, How, RawDocument, Removal, content_hash
@@ -97,6 +97,25 @@ _NUMERIC_DATE = re.compile(
     r"^(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
 )
 _BARE_LINK = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+# a scraped text's own address on a line above the article ("http://articles.latimes.com/2013/may/
+# 03/local/...", "Source: https://..."), as scrapers and archives save a page's text
+_PAGE_ADDRESS = re.compile(
+    r"^(?:(?:source|url|link|original(?:\s+(?:article|url))?|read more(?:\s+at)?)\s*:\s*)?"
+    r"(?P<url>https?://[\w-]+(?:\.[\w-]+)+/\S+)$",
+    re.IGNORECASE,
+)
+# ... not an image, nor a share or sign-in link
+_MEDIA_LINK = re.compile(
+    r"\.(?:jpe?g|png|gif|svg|webp|mp[34]|pdf)(?:\?\S*)?$|/(?:intent|sharer|share|login|signin)\b"
+    # ... nor a social profile or a short link: someone's page, not the article's
+    r"|^https?://(?:[\w-]+\.)*(?:twitter|x|facebook|instagram|youtube|linkedin|tiktok|t|bit|"
+    r"flickr|pinterest|threads)\.(?:com|co|ly|net)/",
+    re.IGNORECASE,
+)
+# a date in a page's address: "/2013/05/02/", "/2013/may/03/"
+_URL_DATE = re.compile(
+    r"/(?P<year>(?:19|20)\d\d)/(?P<month>\d\d?|[a-z]{3,9})/(?P<day>\d\d?)(?:/|$)", re.I
+)
 # a dateline on a line of its own, as CNN's pages print it above the lead: "Rome CNN —"
 _DATELINE_LINE = re.compile(
     r"^[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}\s*\(?(?P<agency>CNN|AP|AFP|Reuters)\)?\s*(?:[—–]|--?)$"
@@ -177,6 +196,7 @@ class _State:
     outlet: list[_Clue] = field(default_factory=list)
     byline: list[_Clue] = field(default_factory=list)
     published: list[_Clue] = field(default_factory=list)
+    url: str | None = None  # the page's address, as a scraped text's first lines give it
 
     def drop(self, text: str, reason: str) -> None:
         self.removed.append(Removal(text, reason))
@@ -549,6 +569,11 @@ def _header_line(line: str, paragraphs: list[str], index: int, state: _State) ->
         state.published.append(
             _Clue(stated, "extracted", _date_rank(line), "date from the header's date line")
         )
+        return True
+    address = _PAGE_ADDRESS.match(line)
+    if address and state.url is None and not _MEDIA_LINK.search(address["url"]):
+        state.url = address["url"]
+        state.drop(line, "page address")
         return True
     residue = _residue_reason(line, state)
     if residue:
@@ -1133,10 +1158,15 @@ def _given_clues(raw: RawDocument, state: _State) -> None:
             else outlets.canonical(raw.outlet)
         )
         state.outlet.append(_Clue(site, raw.outlet_how, -1, "outlet as given"))
-    if raw.url:
-        name = outlets.outlet_from_url(raw.url)
+    url = raw.url or state.url
+    if url:
+        name = outlets.outlet_from_url(url)
         if name:
-            state.outlet.append(_Clue(name, "inferred", 2, f"outlet from the URL {raw.url}"))
+            state.outlet.append(_Clue(name, "inferred", 2, f"outlet from the URL {url}"))
+    if state.url and not raw.url:
+        dated = _url_date(state.url)
+        if dated:
+            state.published.append(_Clue(dated, "inferred", 3, f"date from the URL {state.url}"))
     if raw.author and raw.author_how:
         byline = (
             metadata.tidy_byline(raw.author, raw.outlet, raw.url) or raw.author
@@ -1147,6 +1177,19 @@ def _given_clues(raw: RawDocument, state: _State) -> None:
         state.byline.append(_Clue(byline, raw.author_how, -1, "byline as given"))
     if raw.published and raw.published_how:
         state.published.append(_Clue(raw.published, raw.published_how, -1, "date as given"))
+
+
+def _url_date(url: str) -> str | None:
+    """The date a page's address gives, as YYYY-MM-DD ("/2013/may/03/" -> 2013-05-03), else None."""
+    found = _URL_DATE.search(url)
+    if not found:
+        return None
+    month_text = found["month"].lower()
+    month = int(month_text) if month_text.isdigit() else timex.MONTHS.get(month_text)
+    try:
+        return dt.date(int(found["year"]), month or 0, int(found["day"])).isoformat()
+    except ValueError:
+        return None  # "/2013/13/40/" or "/2013/news/05/": no date
 
 
 def _best(clues: list[_Clue]) -> _Clue | None:
@@ -1344,7 +1387,7 @@ def _article(raw: RawDocument, text: str, state: _State) -> Article:
         outlet_how=outlet.how if outlet else None,
         published=published.value if published else None,
         published_how=published.how if published else None,
-        url=raw.url,
+        url=raw.url or state.url,
         removed=tuple(state.removed),
         notes=notes,
     )

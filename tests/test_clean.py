@@ -1185,3 +1185,39 @@ def test_a_headline_printed_twice_before_its_lead_is_the_title_once() -> None:
     own = f"{head} {head} after two years of rises, the operator said on Monday at its offices on the quay in Portmere."
     kept = clean_document(RawDocument(source="k.txt", text=own, fmt="record"))
     assert (kept.title, kept.text) == (head, own[len(head) + 1 :])
+
+
+def test_a_scraped_texts_own_address_gives_its_url_outlet_and_date() -> None:
+    body = (
+        "Fire crews fought a blaze at the Portmere harbour through the night, the fire service said.\n"
+        "Two cranes were damaged and the north pier stays shut until the inspection ends."
+    )
+    url = "https://apnews.com/2024/05/17/portmere-harbour-fire"
+    article = clean_document(
+        RawDocument("a.txt", f"{url}\nHarbour fire shuts Portmere pier\n{body}", "text")
+    )
+    assert article.url == url
+    assert (article.outlet, article.outlet_how) == ("AP", "inferred")
+    assert (article.published, article.published_how) == ("2024-05-17", "inferred")
+    assert article.title == "Harbour fire shuts Portmere pier"
+    assert article.text.startswith("Fire crews fought")
+    # a date line of the text's own outranks the address's
+    dated = clean_document(
+        RawDocument("b.txt", f"{url}\nHarbour fire\nMay 18, 2024\n{body}", "text")
+    )
+    assert (dated.published, dated.published_how) == ("2024-05-18", "extracted")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "https://cdn.example.com/images/harbour-fire.jpg",
+        "https://twitter.com/portmerefire",
+        "https://www.facebook.com/sharer/sharer.php?u=https://example.com/a",
+    ],
+)
+def test_an_image_or_social_link_is_no_address_of_the_article(line: str) -> None:
+    body = "Fire crews fought a blaze at the Portmere harbour through the night, the fire service said."
+    article = clean_document(RawDocument("a.txt", f"{line}\n{body}", "text"))
+    assert article.url is None
+    assert article.outlet is None
