@@ -90,6 +90,15 @@ NO_COMMENT = re.compile(
     re.IGNORECASE,
 )
 NO_COMMENT_MAX_WORDS = 20  # ... when it says little else
+# what an aggregator writes of others' reporting without naming them: a first-hand sentence with the
+# same point is the better one to show and cite first
+HEARSAY = re.compile(
+    r"\baccording to (?:(?:media|news|press|local|unconfirmed|several|multiple)\s+)?reports\b"
+    r"|\b(?:media|news|press) reports? (?:said|say|says|suggest(?:ed|s)?)\b"
+    r"|\bit (?:was|has been|is) reported\b",
+    re.IGNORECASE,
+)
+HEARSAY_PENALTY = 1.0  # in concept units: one confirming source's worth
 TERMINAL = re.compile(r"[.!…][\"'”’)\]]*$")
 
 
@@ -105,6 +114,7 @@ class Candidate:
     connective: bool  # opens with "But", "However", ...: leans on the sentence before it
     numbers: frozenset[str] = frozenset()  # the numbers it states (timex.quantity_numbers)
     day: int | None = None  # its article's publication day (ordinal), None when undated
+    hearsay: bool = False  # rests on unnamed reports ("..., according to reports."): second-hand
 
 
 @dataclass(frozen=True)
@@ -185,6 +195,7 @@ def _candidate(
         bool(CONNECTIVE_START.match(text)),
         quantity_numbers(text),
         publication_day(article.published),
+        bool(HEARSAY.search(text)),
     )
 
 
@@ -335,7 +346,12 @@ def _select_concepts(
     similar = sims[np.ix_(usable, usable)] >= opts.redundancy_max_sim
     exclusive = [(int(a), int(b)) for a, b in zip(*np.nonzero(np.triu(similar, 1)), strict=True)]
     bonus = np.array(
-        [SUPPORT_WEIGHT * support[i] + 1e-3 / (1.0 + cands[i].position) for i in usable]
+        [
+            SUPPORT_WEIGHT * support[i]
+            + 1e-3 / (1.0 + cands[i].position)
+            - (HEARSAY_PENALTY if cands[i].hearsay else 0.0)
+            for i in usable
+        ]
     )
     problem = Problem(
         usable,
@@ -366,6 +382,8 @@ def _anchor(
     fits = [
         a for a, i in enumerate(usable) if cands[i].words <= opts.words and not cands[i].connective
     ]
+    # a first-hand report of the fact, when one fits, rather than "..., according to reports."
+    fits = [a for a in fits if not cands[usable[a]].hearsay] or fits
     most = max((support[usable[a]] for a in fits), default=0.0)
     if most < max(1.0, others / 2):
         return ()

@@ -710,3 +710,35 @@ def test_a_sentence_crediting_an_outlet_does_not_confirm_that_outlet(pipeline: P
     [lead] = [s for s in story.brief.sentences if "voted" in s.text]
     assert len({c.article_id for c in lead.citations}) == 3
     assert lead.independent_sources == 2, "Reuters and the BBC; the Courier tells Reuters' report"
+
+
+def test_a_first_hand_report_is_shown_before_one_resting_on_unnamed_reports(
+    pipeline: Pipeline,
+) -> None:
+    """An aggregator's "..., according to reports." says what others reported without naming them:
+    when another source carries the same point first-hand, the brief shows that one (and cites both)."""
+    from parallax.models import Article
+
+    vote = "The Lindham council voted on Monday to close the east pier of the harbour for repairs"
+    texts = [
+        ("Aggregator", f"{vote} until the end of June, according to reports. Traders were angry."),
+        ("Reuters", f"{vote} until June. Engineers found cracks in the timber beams."),
+        (
+            "BBC",
+            "Lindham's council voted on Monday to shut the harbour's east pier for repairs "
+            "until the end of June. Ferries will use the west pier.",
+        ),
+    ]
+    articles = [
+        Article(str(i) * 12, f"{i}.txt", text, outlet=outlet, published="2024-05-20")
+        for i, (outlet, text) in enumerate(texts)
+    ]
+    pipe = Pipeline(
+        PipelineOptions(brief=BriefOptions(words=25), single_story=True),
+        nlp=pipeline.nlp,
+        embedder=pipeline.embedder,
+    )
+    story = pipe.brief(articles).stories[0]
+    [lead] = [s for s in story.brief.sentences if "voted" in s.text]
+    assert "according to reports" not in lead.text
+    assert "0" * 12 in {c.article_id for c in lead.citations}
