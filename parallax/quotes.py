@@ -1520,8 +1520,34 @@ def _speaker_key(speaker: str | None) -> str:
     ("Ukraine’s military intelligence chief" and "Ukraine's ..." are one key), else the phrase."""
     if not speaker:
         return ""
-    words = _names_in(speaker)
+    words = _names_in(_name_part(speaker))
     return words[-1].lower() if words else speaker.lower()
+
+
+# what follows a person's name in a speaker phrase and is not their name: "(D-S.C.)", ", a Clinton
+# surrogate", "of Nigeria", "from the Brookings Institution"
+_PARTY_TAG = re.compile(r"\s*\([^()]*\)\s*$")
+_APPOSITION_TAIL = re.compile(r",\s+(?:a|an|who|whose|one|his|her|its|their)\b.*$")
+_PLACE_TAIL = re.compile(
+    r"^(?P<name>.*?\b(?P<last>[A-Z][\w.'’-]*))\s+(?:of|from|at)\s+(?:the\s+)?"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$"
+)
+
+
+def _name_part(speaker: str) -> str:
+    """The speaker phrase up to the person's name: "Judge Adolphus Karibi-Whyte of Nigeria" and
+    "Judge Adolphus Karibi-Whyte" are one speaker, "Rep. Jim Clyburn (D-S.C.)" is Clyburn, "Rendell,
+    a Clinton surrogate" is Rendell. A post "of" a body stays whole: "Secretary of State Antony
+    Blinken", "Bank of America CEO Brian Moynihan"."""
+    phrase = _APPOSITION_TAIL.sub("", _PARTY_TAG.sub("", speaker))
+    place = _PLACE_TAIL.match(phrase)
+    if (
+        place
+        and len(_names_in(place["name"])) >= 2
+        and not _HONORIFIC.fullmatch(place["last"].rstrip("."))
+    ):
+        return place["name"]
+    return phrase
 
 
 def _names_in(speaker: str) -> list[str]:
@@ -1757,7 +1783,7 @@ def full_name(speaker: str | None, names: Mapping[str, Counter[str]]) -> str | N
     if not _named(speaker) or re.search(r"\s(?:and|or|&)\s", speaker or ""):
         return None  # "Mr. Grassley and Mr. Leahy" are two people, neither one in full
     assert speaker is not None
-    words = re.findall(r"[\w'’.-]+", speaker)
+    words = re.findall(r"[\w'’.-]+", _name_part(speaker))
     surname = re.sub(r"['’]s?$", "", words[-1]) if words else ""
     found = names.get(surname.lower())
     if not found:

@@ -943,3 +943,35 @@ def test_reported_speech_leaves_the_dateline_out(pipeline: Pipeline) -> None:
     contents = [a.content(text) for a in find_attributions(article, analysis) if not a.direct]
     assert "The port will reopen its north pier on Friday" in contents
     assert not any(c.startswith("LINDHAM") for c in contents)
+
+
+def test_where_a_speaker_is_from_does_not_make_another_speaker(pipeline: Pipeline) -> None:
+    line = "“The pier will be rebuilt stronger than it was before the fire,” {} said on Monday."
+    texts = [
+        line.format("Harbour master Jane Okafor of Portmere"),
+        line.format("Harbour master Jane Okafor"),
+        line.format("Rep. Jane Okafor (D-Portmere)"),
+    ]
+    articles = [Article(str(i) * 12, "t", t) for i, t in enumerate(texts)]
+    quotes = [q for q in find_quotes(articles, pipeline.nlp.analyse(articles)) if q.direct]
+    [quote] = [q for q in quotes if "rebuilt" in q.text]
+    assert len(quote.variants) == 3
+    assert quote.speaker_name == "Jane Okafor"
+
+
+@pytest.mark.parametrize(
+    ("speaker", "key"),
+    [
+        ("Judge Adolphus Karibi-Whyte of Nigeria", "karibi-whyte"),
+        ("Jim Smith of the Brookings Institution", "smith"),
+        ("Rendell, a Clinton surrogate", "rendell"),
+        # a post of a body is the post's: the name is the one after it
+        ("Secretary of State Antony Blinken", "blinken"),
+        ("Bank of America CEO Brian Moynihan", "moynihan"),
+        ("Kinshasa, the private Congolese Airlines", "airlines"),
+    ],
+)
+def test_speaker_key_is_the_surname_without_what_follows_it(speaker: str, key: str) -> None:
+    from parallax.quotes import _speaker_key
+
+    assert _speaker_key(speaker) == key
