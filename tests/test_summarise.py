@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from parallax.config import BriefOptions
-from parallax.models import Report
+from parallax.models import Report, Story
 from parallax.pipeline import Pipeline, PipelineOptions
 from parallax.summarise import DATELINE, StoryText, summarise
 from parallax.vectors import SentenceVectors
@@ -682,20 +682,17 @@ def test_a_pages_line_left_inside_a_paragraph_is_no_point_or_fact(pipeline: Pipe
     assert all(a.text.endswith(footer) for a in articles), "the text keeps it: spans stay valid"
 
 
-def test_a_sentence_crediting_an_outlet_does_not_confirm_that_outlet(pipeline: Pipeline) -> None:
-    """As in the facts: "..., Reuters reported." is Reuters' report, not a second source for it."""
+_VOTE = "The Lindham council voted on Monday to close the east pier of the harbour for repairs"
+_BBC_VOTE = (
+    "Lindham's council voted on Monday to shut the harbour's east pier for repairs "
+    "until the end of June. Ferries will use the west pier."
+)
+
+
+def _vote_story(pipeline: Pipeline, texts: list[tuple[str, str]]) -> Story:
+    """A 25-word brief of one story of these (outlet, text) articles, all of one day."""
     from parallax.models import Article
 
-    vote = "The Lindham council voted on Monday to close the east pier of the harbour for repairs"
-    texts = [
-        ("Reuters", f"{vote} until the end of June. Engineers found cracks in the timber beams."),
-        ("Lindham Courier", f"{vote} until the end of June, Reuters reported. Traders were angry."),
-        (
-            "BBC",
-            "Lindham's council voted on Monday to shut the harbour's east pier for repairs "
-            "until the end of June. Ferries will use the west pier.",
-        ),
-    ]
     articles = [
         Article(str(i) * 12, f"{i}.txt", text, outlet=outlet, published="2024-05-20")
         for i, (outlet, text) in enumerate(texts)
@@ -705,7 +702,25 @@ def test_a_sentence_crediting_an_outlet_does_not_confirm_that_outlet(pipeline: P
         nlp=pipeline.nlp,
         embedder=pipeline.embedder,
     )
-    story = pipe.brief(articles).stories[0]
+    return pipe.brief(articles).stories[0]
+
+
+def test_a_sentence_crediting_an_outlet_does_not_confirm_that_outlet(pipeline: Pipeline) -> None:
+    """As in the facts: "..., Reuters reported." is Reuters' report, not a second source for it."""
+    story = _vote_story(
+        pipeline,
+        [
+            (
+                "Reuters",
+                f"{_VOTE} until the end of June. Engineers found cracks in the timber beams.",
+            ),
+            (
+                "Lindham Courier",
+                f"{_VOTE} until the end of June, Reuters reported. Traders were angry.",
+            ),
+            ("BBC", _BBC_VOTE),
+        ],
+    )
     assert any(d.kind == "cites" for d in story.derivations)
     [lead] = [s for s in story.brief.sentences if "voted" in s.text]
     assert len({c.article_id for c in lead.citations}) == 3
@@ -717,28 +732,17 @@ def test_a_first_hand_report_is_shown_before_one_resting_on_unnamed_reports(
 ) -> None:
     """An aggregator's "..., according to reports." says what others reported without naming them:
     when another source carries the same point first-hand, the brief shows that one (and cites both)."""
-    from parallax.models import Article
-
-    vote = "The Lindham council voted on Monday to close the east pier of the harbour for repairs"
-    texts = [
-        ("Aggregator", f"{vote} until the end of June, according to reports. Traders were angry."),
-        ("Reuters", f"{vote} until June. Engineers found cracks in the timber beams."),
-        (
-            "BBC",
-            "Lindham's council voted on Monday to shut the harbour's east pier for repairs "
-            "until the end of June. Ferries will use the west pier.",
-        ),
-    ]
-    articles = [
-        Article(str(i) * 12, f"{i}.txt", text, outlet=outlet, published="2024-05-20")
-        for i, (outlet, text) in enumerate(texts)
-    ]
-    pipe = Pipeline(
-        PipelineOptions(brief=BriefOptions(words=25), single_story=True),
-        nlp=pipeline.nlp,
-        embedder=pipeline.embedder,
+    story = _vote_story(
+        pipeline,
+        [
+            (
+                "Aggregator",
+                f"{_VOTE} until the end of June, according to reports. Traders were angry.",
+            ),
+            ("Reuters", f"{_VOTE} until June. Engineers found cracks in the timber beams."),
+            ("BBC", _BBC_VOTE),
+        ],
     )
-    story = pipe.brief(articles).stories[0]
     [lead] = [s for s in story.brief.sentences if "voted" in s.text]
     assert "according to reports" not in lead.text
     assert "0" * 12 in {c.article_id for c in lead.citations}
