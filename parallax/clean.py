@@ -112,6 +112,15 @@ _MEDIA_LINK = re.compile(
     r"flickr|pinterest|threads)\.(?:com|co|ly|net)/",
     re.IGNORECASE,
 )
+# an archive's copy of a page, which names the page's address inside its own
+_ARCHIVED = re.compile(
+    r"^https?://(?:web\.)?archive\.(?:org/web|ph|today|is)/[\w*]+/(?P<inner>https?://\S+)$", re.I
+)
+# an aggregator's address names no outlet of the article
+_AGGREGATOR = re.compile(
+    r"^https?://(?:[\w-]+\.)*(?:news\.google|flipboard|feedly|newsnow|ground\.news|smartnews)\.",
+    re.I,
+)
 # a date in a page's address: "/2013/05/02/", "/2013/may/03/"
 _URL_DATE = re.compile(
     r"/(?P<year>(?:19|20)\d\d)/(?P<month>\d\d?|[a-z]{3,9})/(?P<day>\d\d?)(?:/|$)", re.I
@@ -1159,7 +1168,10 @@ def _given_clues(raw: RawDocument, state: _State) -> None:
         )
         state.outlet.append(_Clue(site, raw.outlet_how, -1, "outlet as given"))
     url = raw.url or state.url
-    if url:
+    archived = _ARCHIVED.match(url or "")
+    if archived:
+        url = archived["inner"]  # an archive's copy of a page: the page's outlet
+    if url and not _AGGREGATOR.match(url):
         name = outlets.outlet_from_url(url)
         if name:
             state.outlet.append(_Clue(name, "inferred", 2, f"outlet from the URL {url}"))

@@ -901,7 +901,14 @@ def _indirect(
         if found is None:
             continue
         (c_start, c_end), (sp_start, sp_end) = found
-        dateline = outlets.DATELINE.match(article.text, s_start, s_end) if c_start == 0 else None
+        opening = (
+            s_start == analysis.sentences[0][0]
+        )  # a dateline opens the article, not a paragraph
+        dateline = (
+            outlets.DATELINE.match(article.text, s_start, s_end)
+            if c_start == 0 and opening
+            else None
+        )
         if dateline and dateline.end() < s_start + c_end:
             c_start = dateline.end() - s_start  # "WASHINGTON — ...": where it was filed, unsaid
         # "On the day that Samsung (announced)", "Prior to September, I (would have said)"
@@ -963,9 +970,20 @@ _FINITE = re.compile(
 )
 # a sentence adverb: one of the openers or a word in -ly ("Separately")
 _SENTENCE_ADVERB = re.compile(r"^(?:\w+ly|" + "|".join(sorted(_SENTENCE_OPENERS)) + r")$")
+# an adverb between a reporting verb and what was said ("said repeatedly that", "said gruffly"): a
+# word in -ly, but not one that belongs to what was said ("Police said elderly residents ...", "said
+# nearly 100 people ...", "said quarterly profits ...")
+_SAID_ADVERBS = (
+    r"again|(?!(?:elderly|family|monthly|weekly|yearly|quarterly|supply|deadly|likely|unlikely|"
+    r"friendly|early|only|holy|ugly|lonely|lovely|costly|orderly|silly|rally|ally|reply|apply|"
+    r"assembly|bully|nearly|roughly|approximately|barely|hardly|merely|partly|mostly|largely|fully|"
+    r"exactly|particularly|especially|overly|newly|highly|widely|relatively|possibly|probably|"
+    r"certainly|definitely|absolutely|really|truly|actually|currently|july|italy)\b)"
+    r"[a-z]{3,}ly"
+)
 _LEADING = re.compile(
     rf"^(?P<speaker>[^.;:]{{2,90}}?)\s+{VERB_PATTERN}\b(?:\s+(?:on|in|at|late|early|this|last)\b[^,]{{0,30}})?"
-    r"(?:\s+(?:again|repeatedly|[a-z]{3,}ly))?(?:,)?\s+(?:that\s+)?(?P<content>.{12,}?)\.?$"
+    rf"(?:\s+(?:{_SAID_ADVERBS}))?(?:,)?\s+(?:that\s+)?(?P<content>.{{12,}}?)\.?$"
 )
 
 
@@ -1033,6 +1051,14 @@ _ADJUNCT_ONLY = re.compile(
 )
 
 
+# ... but "said after the meeting that talks had failed", "said during a visit the pier will reopen"
+_CLAUSE_IN = re.compile(
+    r"\b(?:would|will|could|should|can|may|might|must|was|were|is|are|had|has|have|did|does)\b"
+    # "that" opening a clause, not pointing at a time ("went on to win that year in a landslide")
+    r"|\bthat\s+(?!(?:year|day|week|month|time|night|morning|afternoon|evening|season|weekend)\b)"
+)
+
+
 def _speaker_words(speaker: str) -> int:
     """The words of a speaker phrase, less an opening phrase that _indirect cuts off ("Ahead of a
     meeting of NATO foreign ministers in Prague, alliance chief Jens Stoltenberg (said)")."""
@@ -1054,12 +1080,13 @@ def _indirect_in(sentence: str) -> tuple[tuple[int, int], tuple[int, int]] | Non
         match = pattern.match(sentence)
         if match and _speaker_words(match.group("speaker")) <= MAX_SPEAKER_WORDS:
             speaker = match.group("speaker")
+            first_word = speaker.split()[0].lower() if speaker.split() else ""
             if pattern in (_LEADING, _TRAILING, _LEADING_ASIDE) and _NOT_SPEECH.match(
                 sentence, match.end("speaker")
             ):
                 continue
             if pattern is _TRAILING and (
-                speaker.split()[0].lower() in _RELATIVE_HEAD
+                first_word in _RELATIVE_HEAD
                 or re.search(r"\s(?:and|or)$", speaker)  # "..., Austin and Sullivan and (asked)"
                 or _DIRECTIVE.match(sentence, _verb_end(sentence, match.end("speaker")))
             ):
@@ -1083,7 +1110,11 @@ def _indirect_in(sentence: str) -> tuple[tuple[int, int], tuple[int, int]] | Non
                     # "The key to its success, says Ada Brook, is ...": the speaker follows the verb,
                     # and what comes before the aside is what was said
                     return (0, len(speaker.rstrip(", "))), inverted.span("speaker")
-            if pattern is _LEADING and _ADJUNCT_ONLY.match(match.group("content")):
+            if (
+                pattern is _LEADING
+                and _ADJUNCT_ONLY.match(match.group("content"))
+                and not _CLAUSE_IN.search(match.group("content"))
+            ):
                 continue  # "The pier will reopen, the mayor said (on Thursday.)": it trails
             if pattern is _LEADING and (
                 _PASSIVE.search(speaker + " ")  # "Wistron and GLT are said to be ..."
@@ -1099,7 +1130,7 @@ def _indirect_in(sentence: str) -> tuple[tuple[int, int], tuple[int, int]] | Non
                 continue  # "..., said supplies would arrive", "The ad could start soon, said X"
             if pattern is _LEADING_ASIDE and _SENTENCE_ADVERB.match(speaker):
                 continue  # "However, the firm's chief, who took over last spring, said"
-            if pattern is _LEADING and speaker.split()[0].lower() in (
+            if pattern is _LEADING and first_word in (
                 "it",
                 "this",
                 "there",
@@ -1528,9 +1559,10 @@ def _speaker_key(speaker: str | None) -> str:
 # surrogate", "of Nigeria", "from the Brookings Institution"
 _PARTY_TAG = re.compile(r"\s*\([^()]*\)\s*$")
 _APPOSITION_TAIL = re.compile(r",\s+(?:a|an|who|whose|one|his|her|its|their)\b.*$")
-_PLACE_TAIL = re.compile(
-    r"^(?P<name>.*?\b(?P<last>[A-Z][\w.'’-]*))\s+(?:of|from|at)\s+(?:the\s+)?"
-    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$"
+_PLACE_TAIL = re.compile(r"\s+(?:of|from|at)\s+(?=(?:the\s+)?[A-Z])")
+# ... a place or body in capitals, "of" and "the" inside it allowed ("Bank of America")
+_PLACE_NAME = re.compile(
+    r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:(?:of|and|the|for)\s+)*[A-Z][\w.'’-]*){0,4}"
 )
 
 
@@ -1540,13 +1572,20 @@ def _name_part(speaker: str) -> str:
     a Clinton surrogate" is Rendell. A post "of" a body stays whole: "Secretary of State Antony
     Blinken", "Bank of America CEO Brian Moynihan"."""
     phrase = _APPOSITION_TAIL.sub("", _PARTY_TAG.sub("", speaker))
-    place = _PLACE_TAIL.match(phrase)
-    if (
-        place
-        and len(_names_in(place["name"])) >= 2
-        and not _HONORIFIC.fullmatch(place["last"].rstrip("."))
-    ):
-        return place["name"]
+    head, comma, _ = phrase.partition(", ")
+    if comma and len(_names_in(head)) >= 2 and head.split()[-1][:1].isupper():
+        phrase = head  # "Ada Brook, CEO of Lindham Ports": the name before the apposition
+    for tail in _PLACE_TAIL.finditer(phrase):
+        name = phrase[: tail.start()]
+        last = name.split()[-1] if name.split() else ""
+        if (
+            len(_names_in(name)) >= 2
+            and last[:1].isupper()
+            and not _HONORIFIC.fullmatch(last.rstrip("."))
+            and not last.isupper()  # "CEO of Lindham Ports": a post, not a name
+            and _PLACE_NAME.fullmatch(phrase, tail.end())
+        ):
+            return name
     return phrase
 
 
@@ -1685,7 +1724,7 @@ def _join_excerpts(
 
 
 PART_MIN_WORDS = 6  # a shorter quote of this many words may be a part of a longer one ...
-PART_MIN_SHARE = 0.8  # ... when this share of its words runs in order through one rendering
+PART_MIN_SHARE = 0.8  # ... when this share of its words is one run of another outlet's wording
 
 
 def _part_of(words: list[str], group: list[Attribution], articles: Sequence[Article]) -> bool:
@@ -1700,7 +1739,10 @@ def _part_of(words: list[str], group: list[Attribution], articles: Sequence[Arti
         if len(short) < PART_MIN_WORDS:
             continue
         matcher = difflib.SequenceMatcher(a=short, b=long, autojunk=False)
-        if sum(b.size for b in matcher.get_matching_blocks()) >= PART_MIN_SHARE * len(short):
+        # one run of words in common: words matched here and there are two statements that share
+        # their small words ("we are not going to ... Ukraine")
+        run = matcher.find_longest_match(0, len(short), 0, len(long)).size
+        if run >= PART_MIN_SHARE * len(short):
             return True
     return False
 
@@ -1780,11 +1822,13 @@ def full_name(speaker: str | None, names: Mapping[str, Counter[str]]) -> str | N
 
     Hand-rolled: a story's own mentions decide, which no coreference model we can run offline on
     two cores does across outlets."""
-    if not _named(speaker) or re.search(r"\s(?:and|or|&)\s", speaker or ""):
+    if not speaker or re.search(r"\s(?:and|or|&)\s", speaker):
         return None  # "Mr. Grassley and Mr. Leahy" are two people, neither one in full
-    assert speaker is not None
+    # the last word names the speaker ("Kremlin spokesman Dmitry Peskov"), not a role ("a US official")
     words = re.findall(r"[\w'’.-]+", _name_part(speaker))
     surname = re.sub(r"['’]s?$", "", words[-1]) if words else ""
+    if not surname[:1].isupper():
+        return None
     found = names.get(surname.lower())
     if not found:
         return None

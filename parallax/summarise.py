@@ -95,9 +95,11 @@ NO_COMMENT_MAX_WORDS = 20  # ... when it says little else
 HEARSAY = re.compile(
     r"\baccording to (?:(?:media|news|press|local|unconfirmed|several|multiple)\s+)?reports\b"
     r"|\b(?:media|news|press) reports? (?:said|say|says|suggest(?:ed|s)?)\b"
-    r"|\bit (?:was|has been|is) reported\b",
+    r"|\bit (?:was|has been|is) reported that\b",
     re.IGNORECASE,
 )
+# ... unless it names them: "according to reports by The New York Times"
+_NAMED_REPORTS = re.compile(r"\breports?\s+(?:by|from|in|of)\s+(?:the\s+)?[A-Z]")
 HEARSAY_PENALTY = 1.0  # in concept units: one confirming source's worth
 TERMINAL = re.compile(r"[.!…][\"'”’)\]]*$")
 
@@ -195,7 +197,7 @@ def _candidate(
         bool(CONNECTIVE_START.match(text)),
         quantity_numbers(text),
         publication_day(article.published),
-        bool(HEARSAY.search(text)),
+        bool(HEARSAY.search(text)) and not _NAMED_REPORTS.search(text),
     )
 
 
@@ -282,6 +284,9 @@ def _carried(
     credits an outlet with its point ("..., the AP reported.") is that outlet's report, as in the
     facts: it confirms nothing the outlet's own article says."""
     sims = _confirming(sims, cands, opts, story)
+    # an article does not confirm itself, whatever one of its sentences credits: as in the facts
+    article = np.array([c.article for c in cands])
+    sims = np.where(article[:, None] == article[None, :], np.float32(0.0), sims)
     keys: dict[str, int] = {}
     owner = np.array([keys.setdefault(story.source_of(c), len(keys)) for c in cands])
     carried = np.zeros(len(cands))
@@ -362,7 +367,7 @@ def _select_concepts(
         exclusive,
         opts.words,
         opts.sentences,
-        _anchor(cands, usable, support, opts, others),
+        _anchor(cands, usable, support, sims, opts, others),
     )
     return solve(problem)
 
@@ -371,6 +376,7 @@ def _anchor(
     cands: list[Candidate],
     usable: list[int],
     support: npt.NDArray[np.float64],
+    sims: npt.NDArray[np.float32],
     opts: BriefOptions,
     others: int,
 ) -> tuple[int, ...]:
@@ -382,12 +388,19 @@ def _anchor(
     fits = [
         a for a, i in enumerate(usable) if cands[i].words <= opts.words and not cands[i].connective
     ]
-    # a first-hand report of the fact, when one fits, rather than "..., according to reports."
-    fits = [a for a in fits if not cands[usable[a]].hearsay] or fits
     most = max((support[usable[a]] for a in fits), default=0.0)
     if most < max(1.0, others / 2):
         return ()
-    return tuple(a for a in fits if support[usable[a]] == most)
+    anchors = [a for a in fits if support[usable[a]] == most]
+    # "..., according to reports." anchors the brief only when no first-hand sentence tells the
+    # fact: one as well confirmed, else one alike (confirmed by a source fewer, the hearsay's own)
+    told = [a for a in anchors if not cands[usable[a]].hearsay] or [
+        a
+        for a in fits
+        if not cands[usable[a]].hearsay
+        and any(sims[usable[a], usable[h]] >= opts.support_min_sim for h in anchors)
+    ]
+    return tuple(told or anchors)
 
 
 def _fill_pool(

@@ -1221,3 +1221,18 @@ def test_an_image_or_social_link_is_no_address_of_the_article(line: str) -> None
     article = clean_document(RawDocument("a.txt", f"{line}\n{body}", "text"))
     assert article.url is None
     assert article.outlet is None
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        # an archive's copy names the page's outlet; an aggregator's address names none
+        ("https://web.archive.org/web/20240530120000/https://apnews.com/2024/05/30/pier", "AP"),
+        ("https://news.google.com/articles/CBMiX2h0dHBzOi8v?hl=en-US", None),
+    ],
+)
+def test_an_archived_or_aggregated_address(line: str, outlet: str | None) -> None:
+    body = "Fire crews fought a blaze at the Portmere harbour through the night, the fire service said."
+    article = clean_document(RawDocument("a.txt", f"{line}\n{body}", "text"))
+    assert article.url == line
+    assert article.outlet == outlet

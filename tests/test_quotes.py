@@ -975,3 +975,56 @@ def test_speaker_key_is_the_surname_without_what_follows_it(speaker: str, key: s
     from parallax.quotes import _speaker_key
 
     assert _speaker_key(speaker) == key
+
+
+def test_two_statements_sharing_small_words_are_no_excerpt(pipeline: Pipeline) -> None:
+    texts = [
+        "“We are working closely with our allies, and we are not going to stop supporting Ukraine "
+        "as it defends itself, and we will send more weapons to Ukraine,” Blinken said.",
+        "“We are not going to send troops to Ukraine,” Blinken told reporters.",
+    ]
+    articles = [Article(str(i) * 12, "t", t) for i, t in enumerate(texts)]
+    quotes = [q for q in find_quotes(articles, pipeline.nlp.analyse(articles)) if q.direct]
+    assert len(quotes) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        # an adjective in -ly is what was said, no adverb of the saying
+        ("Police said elderly residents were evacuated from the building.", "elderly residents"),
+        # an adjunct opens the content, and a clause follows it
+        ("Biden said after the meeting that talks had failed.", "after the meeting that talks"),
+        ("The mayor said during a visit the pier will reopen.", "during a visit the pier"),
+    ],
+)
+def test_reported_speech_after_an_adjunct_or_an_adjective(sentence: str, content: str) -> None:
+    from parallax.quotes import _indirect_in
+
+    found = _indirect_in(sentence)
+    assert found is not None
+    (start, end), _ = found
+    assert sentence[start:end].startswith(content)
+
+
+def test_only_the_articles_first_sentence_has_a_dateline(pipeline: Pipeline) -> None:
+    text = (
+        "The council met on Monday to talk about the pier and the harbour.\n\n"
+        "NATO — and the European Union with it — will not send ships to Lindham, Okafor said."
+    )
+    article = Article("0" * 12, "t", text)
+    [analysis] = pipeline.nlp.analyse([article])
+    contents = [a.content(text) for a in find_attributions(article, analysis) if not a.direct]
+    assert any(c.startswith("NATO — and the European Union") for c in contents)
+
+
+def test_a_speakers_role_does_not_keep_their_full_name_away() -> None:
+    from collections import Counter
+
+    from parallax.quotes import _indirect_in, full_name
+
+    names = {"peskov": Counter({"Dmitry Peskov": 2})}
+    assert full_name("Kremlin spokesman Dmitry Peskov", names) == "Dmitry Peskov"
+    assert full_name("a Kremlin official", names) is None
+    # a speaker of blanks after the comma is none, and no error
+    assert _indirect_in("The plan is dead and buried,   said Brook.") is not None

@@ -746,3 +746,69 @@ def test_a_first_hand_report_is_shown_before_one_resting_on_unnamed_reports(
     [lead] = [s for s in story.brief.sentences if "voted" in s.text]
     assert "according to reports" not in lead.text
     assert "0" * 12 in {c.article_id for c in lead.citations}
+
+
+def test_an_article_crediting_an_outlet_does_not_confirm_itself(pipeline: Pipeline) -> None:
+    """Its credited sentence is the outlet's report, but it is still the same article: a restatement
+    of the point later in that article is confirmed only by the other article."""
+    from parallax.config import BriefOptions
+    from parallax.models import Article
+    from parallax.summarise import _carried, _similarities, candidates
+
+    texts = [
+        f"{_VOTE}, Reuters reported. {_VOTE} until the end of June.",
+        "The council in Lindham voted on Monday to close the harbour's east pier for repairs.",
+    ]
+    articles = [Article(str(i) * 12, f"{i}.txt", t) for i, t in enumerate(texts)]
+    analyses = pipeline.nlp.analyse(articles)
+    story = StoryText(
+        articles,
+        analyses,
+        SentenceVectors(articles, analyses, pipeline.embedder),
+        {a.id: i for i, a in enumerate(articles)},
+        None,
+        {(0, 0): "outlet:Reuters"},
+    )
+    opts = BriefOptions()
+    cands = candidates(story, opts)
+    assert [(c.article, c.position) for c in cands] == [(0, 0), (0, 1), (1, 0)]
+    carried = _carried(cands, _similarities(story, cands, range(len(cands))), story, opts)
+    assert carried.tolist() == [1.0, 1.0, 2.0]
+
+
+def test_hearsay_anchors_the_brief_only_when_nothing_first_hand_tells_its_fact() -> None:
+    import numpy as np
+
+    from parallax.summarise import Candidate, _anchor
+
+    hearsay = Candidate(0, 0, 60, 0, 12, False, hearsay=True)
+    other_fact = Candidate(1, 0, 60, 0, 12, False)
+    sims = np.array([[1.0, 0.2], [0.2, 1.0]], dtype=np.float32)
+    opts = BriefOptions(words=100)
+    # the best-attested fact is told only as hearsay: it stays the anchor
+    assert _anchor([hearsay, other_fact], [0, 1], np.array([3.0, 1.0]), sims, opts, 3) == (0,)
+    # a first-hand sentence of the same fact, confirmed by one source fewer, anchors instead
+    alike = np.array([[1.0, 0.9], [0.9, 1.0]], dtype=np.float32)
+    assert _anchor([hearsay, other_fact], [0, 1], np.array([3.0, 2.0]), alike, opts, 3) == (1,)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hearsay"),
+    [
+        ("The council voted to close the pier, according to reports.", True),
+        (
+            "The council voted to close the pier, according to reports by The Lindham Courier.",
+            False,
+        ),
+        ("The harbour master said a ferry was reported missing on Monday.", False),
+    ],
+)
+def test_what_counts_as_hearsay(pipeline: Pipeline, sentence: str, hearsay: bool) -> None:
+    from parallax.models import Article
+    from parallax.summarise import candidates
+
+    article = Article("0" * 12, "a.txt", sentence)
+    analyses = pipeline.nlp.analyse([article])
+    story = StoryText([article], analyses, SentenceVectors([article], analyses, pipeline.embedder))
+    [cand] = candidates(story, BriefOptions())
+    assert cand.hearsay is hearsay
