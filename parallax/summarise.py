@@ -67,6 +67,15 @@ PRONOUN_START = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|This|These|Tho
 CONNECTIVE_START = re.compile(
     r"^(?:But|And|Also|However|Still(?=,)|Meanwhile|Yet|So|Instead|Then)(?![\w-])(?!\s+far\b)"
 )
+# ... or that points back at what the sentence before it said: "The Democratic Party had a terrible
+# one.", "..., it may not bother taking that step." (treated as a connective: it leans on it)
+LEANS_BACK = re.compile(
+    r"\b(?:a|an)\s+(?:[a-z]+\s+){0,2}one[.!]?[\"'”’]*$"
+    r"|\b(?:that|this|those|these|such a|such)\s+(?:step|steps|move|moves|decision|idea|effort|"
+    r"efforts|approach|proposal|position|view|claim|claims|argument|arguments|remark|remarks|comment|"
+    r"comments|notion|scenario|possibility|option|tactic|strategy)\b",
+    re.IGNORECASE,
+)
 # a line that credits the outlet that broke the story, "Who copied whom" shows it as a citation:
 # "... was first reported by Politico." (an outlet, maybe a time, and the end); not "The disease was
 # first reported in 1976." or "Politico first reported that ..."
@@ -194,7 +203,7 @@ def _candidate(
         end,
         position,
         words,
-        bool(CONNECTIVE_START.match(text)),
+        bool(CONNECTIVE_START.match(text) or LEANS_BACK.search(text)),
         quantity_numbers(text),
         publication_day(article.published),
         bool(HEARSAY.search(text)) and not _NAMED_REPORTS.search(text),

@@ -812,3 +812,32 @@ def test_what_counts_as_hearsay(pipeline: Pipeline, sentence: str, hearsay: bool
     story = StoryText([article], analyses, SentenceVectors([article], analyses, pipeline.embedder))
     [cand] = candidates(story, BriefOptions())
     assert cand.hearsay is hearsay
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        (
+            "The Republican Party had a good night, and the Democratic Party had a terrible one.",
+            True,
+        ),
+        (
+            "If only a few delegates are at stake, the campaign said, it may not take that step.",
+            True,
+        ),
+        ("The Lindham council voted on Monday to close the east pier for repairs.", False),
+        ("The council said one of the two piers would stay open on Monday.", False),
+    ],
+)
+def test_a_sentence_pointing_back_is_treated_as_a_connective(
+    pipeline: Pipeline, sentence: str, leans: bool
+) -> None:
+    """It points at what the sentence before it said, which the brief may not show."""
+    from parallax.models import Article
+    from parallax.summarise import candidates
+
+    article = Article("0" * 12, "a.txt", sentence)
+    analyses = pipeline.nlp.analyse([article])
+    story = StoryText([article], analyses, SentenceVectors([article], analyses, pipeline.embedder))
+    [cand] = candidates(story, BriefOptions())
+    assert cand.connective is leans
