@@ -229,10 +229,17 @@ class Pipeline:
         timeline: list[TimelineEvent] = []
         groups = {a.id: n for n, a in enumerate(members)}
         keys: dict[tuple[int, int], str] | None = None  # sentences crediting an outlet
+        copies: frozenset[int] = frozenset()  # articles copying another article of the story
         if self.opts.analysis:
             derivations = find_derivations(members, analyses, embeddings)
             groups = independent_groups(members, derivations)
             keys = sentence_sources(members, analyses, derivations, groups)
+            index = {a.id: i for i, a in enumerate(members)}
+            copies = frozenset(
+                index[d.source]
+                for d in derivations
+                if d.kind in ("duplicate", "rewrite", "wire") and d.to_article_id in index
+            )
             facts = align_facts(members, analyses, embeddings, groups, keys)
             quotes = find_quotes(members, analyses)
             discrepancies = [
@@ -249,6 +256,7 @@ class Pipeline:
             groups,
             model.encode([focus])[0] if focus else None,
             keys,
+            copies,
         )
         brief = summarise(text, self.opts.brief)
         ids = tuple(a.id for a in members)

@@ -110,6 +110,9 @@ HEARSAY = re.compile(
 # ... unless it names them: "according to reports by The New York Times"
 _NAMED_REPORTS = re.compile(r"\breports?\s+(?:by|from|in|of)\s+(?:the\s+)?[A-Z]")
 HEARSAY_PENALTY = 1.0  # in concept units: one confirming source's worth
+# a sentence of an article that copies, rewrites or carries another article of the story: the
+# original's telling of the same point is the one to show and cite first (a tie-break, half a unit)
+COPY_PENALTY = 0.5
 TERMINAL = re.compile(r"[.!…][\"'”’)\]]*$")
 
 
@@ -142,6 +145,8 @@ class StoryText:
     # (article index, sentence index) -> source key, for sentences that credit an outlet with what
     # they say ("..., the AP reported."; derive.sentence_sources): the facts' own reading
     sources: Mapping[tuple[int, int], str] | None = None
+    # indices of the articles that duplicate, rewrite or carry another article of the story
+    copies: frozenset[int] = frozenset()
 
     def group_of(self, index: int) -> int:
         """The independent group of the article at ``index``."""
@@ -352,9 +357,11 @@ def _select_concepts(
     support: npt.NDArray[np.float64],
     opts: BriefOptions,
     others: int = 0,
+    copies: frozenset[int] = frozenset(),
 ) -> list[int] | None:
     """The concept ILP (concepts.py) over the ``usable`` sentences: a confirming source is worth one
-    concept unit (issue 3's confirmation), a tiny bonus for earlier sentences breaks ties the way news
+    concept unit (issue 3's confirmation), second-hand wording costs (hearsay, a copy's sentences:
+    ``copies``, article indices), a tiny bonus for earlier sentences breaks ties the way news
     is written, and two sentences saying the same thing in other words exclude each other. ``others``:
     how many independent sources there are besides any one (for the anchor)."""
     similar = sims[np.ix_(usable, usable)] >= opts.redundancy_max_sim
@@ -364,6 +371,7 @@ def _select_concepts(
             SUPPORT_WEIGHT * support[i]
             + 1e-3 / (1.0 + cands[i].position)
             - (HEARSAY_PENALTY if cands[i].hearsay else 0.0)
+            - (COPY_PENALTY if cands[i].article in copies else 0.0)
             for i in usable
         ]
     )
@@ -763,7 +771,9 @@ def summarise(story: StoryText, opts: BriefOptions | None = None) -> Brief:
         usable = densest(sets, weights, lengths, opts.words, limit)
         sims = _similarities(story, cands, usable)
         support = _carried(cands, sims, story, opts)  # among the weighed sentences
-        picked = _select_concepts(cands, sets, weights, usable, sims, support, opts, n_groups - 1)
+        picked = _select_concepts(
+            cands, sets, weights, usable, sims, support, opts, n_groups - 1, story.copies
+        )
     if picked:
         pool = _fill_pool(picked, cands, sets, weights, opts) if opts.fill else []
         owners = [c.article for c in cands]

@@ -841,3 +841,37 @@ def test_a_sentence_pointing_back_is_treated_as_a_connective(
     story = StoryText([article], analyses, SentenceVectors([article], analyses, pipeline.embedder))
     [cand] = candidates(story, BriefOptions())
     assert cand.connective is leans
+
+
+def test_the_brief_shows_the_originals_sentence_not_its_copys(pipeline: Pipeline) -> None:
+    """A paper that runs another's report word for word tells nothing the original does not: the
+    brief shows and cites first the original's sentence."""
+    from parallax.models import Article
+
+    report = (
+        "The Lindham council voted on Monday to close the east pier of the harbour for repairs "
+        "until the end of June. Engineers found cracks in the timber beams under the pier. "
+        "Ferries will use the west pier in the meantime, the harbour master said."
+    )
+    texts = [
+        ("Lindham Courier", report, "2024-05-21"),  # the copy, read first
+        ("Lindham Post", report, "2024-05-20"),
+        (
+            "BBC",
+            "Lindham's ferries will use the west pier while the east pier is shut.",
+            "2024-05-20",
+        ),
+    ]
+    articles = [
+        Article(str(i) * 12, f"{i}.txt", text, outlet=outlet, published=day)
+        for i, (outlet, text, day) in enumerate(texts)
+    ]
+    pipe = Pipeline(
+        PipelineOptions(brief=BriefOptions(words=60), single_story=True),
+        nlp=pipeline.nlp,
+        embedder=pipeline.embedder,
+    )
+    story = pipe.brief(articles).stories[0]
+    assert any(d.kind == "duplicate" and d.source == "0" * 12 for d in story.derivations)
+    assert story.brief.sentences
+    assert all(s.citations[0].article_id != "0" * 12 for s in story.brief.sentences)
