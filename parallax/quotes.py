@@ -1791,9 +1791,33 @@ _HONORIFIC = re.compile(
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Fr|Gen|General|Lt|Col|Maj|Capt"
     r"|Sgt|Adm|Cmdr|Sen|Senator|Rep|Representative|Gov|Governor|Mayor|Judge|Justice|President"
     r"|Vice|Secretary|Minister|Chancellor|Premier|Speaker|Chairman|Chairwoman|Chair|Director"
-    r"|Commissioner|Ambassador|Chief|King|Queen|Prince|Princess|Pope|Sheikh|Emir|Leader|Deputy)",
+    r"|Commissioner|Ambassador|Chief|King|Queen|Prince|Princess|Pope|Sheikh|Emir|Leader|Deputy"
+    r"|Superintendent|Inspector|Detective|Officer|Sergeant|Trooper|Coach|Pastor|Bishop|Archbishop"
+    r"|Cardinal|Rabbi|Imam|Councilman|Councilwoman|Councillor|Alderman|Principal|Dean|Attorney)",
 )
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|(?:de|da|del|der|di|du|la|le|van|von|bin|al|el|ibn)")
+
+
+# a speaker phrase headed by one of these is a document, whatever capitalised words follow it
+_DOCUMENTS = frozenset(
+    [
+        "report",
+        "reports",
+        "study",
+        "statement",
+        "survey",
+        "poll",
+        "analysis",
+        "article",
+        "journal",
+        "paper",
+        "filing",
+        "document",
+        "letter",
+        "memo",
+        "release",
+    ]
+)
 
 
 def story_names(analyses: Sequence[Analysis]) -> dict[str, Counter[str]]:
@@ -1804,13 +1828,12 @@ def story_names(analyses: Sequence[Analysis]) -> dict[str, Counter[str]]:
         for e in analysis.entities:
             if e.label != "PERSON":
                 continue
-            name = re.sub(r"['’]s?$", "", " ".join(e.text.split()))
-            words = name.split()
+            words = re.sub(r"['’]s?$", "", " ".join(e.text.split())).split()
+            while words and _HONORIFIC.fullmatch(words[0].rstrip(".")):
+                words = words[1:]  # "Superintendent Jennifer McCormick"; "President Biden": none
             if not 2 <= len(words) <= 4 or not all(_NAME_WORD.fullmatch(w) for w in words):
                 continue
-            if _HONORIFIC.fullmatch(words[0].rstrip(".")):
-                continue  # "President Biden" is a title and a surname, no full name
-            names.setdefault(words[-1].lower(), Counter())[name] += 1
+            names.setdefault(words[-1].lower(), Counter())[" ".join(words)] += 1
     return names
 
 
@@ -1829,6 +1852,8 @@ def full_name(speaker: str | None, names: Mapping[str, Counter[str]]) -> str | N
     surname = re.sub(r"['’]s?$", "", words[-1]) if words else ""
     if not surname[:1].isupper():
         return None
+    if _DOCUMENTS.intersection(_HEAD_END.split(speaker, maxsplit=1)[0].lower().split()):
+        return None  # "a report in the Argus Leader of Sioux Falls": a paper's words, no one's
     found = names.get(surname.lower())
     if not found:
         return None

@@ -1028,3 +1028,19 @@ def test_a_speakers_role_does_not_keep_their_full_name_away() -> None:
     assert full_name("a Kremlin official", names) is None
     # a speaker of blanks after the comma is none, and no error
     assert _indirect_in("The plan is dead and buried,   said Brook.") is not None
+
+
+def test_story_names_leave_titles_out_and_documents_name_no_one() -> None:
+    from parallax.models import Analysis, Entity
+    from parallax.quotes import full_name, story_names
+
+    entities = [
+        Entity(0, 30, "PERSON", "Superintendent Jennifer McCormick"),
+        Entity(40, 52, "PERSON", "President Biden"),
+        Entity(60, 71, "PERSON", "Sioux Falls"),
+    ]
+    names = story_names([Analysis("0" * 12, (), tuple(entities))])
+    assert names == {"mccormick": {"Jennifer McCormick": 1}, "falls": {"Sioux Falls": 1}}
+    assert full_name("McCormick", names) == "Jennifer McCormick"
+    # spaCy took a city for a person: a report's words are still no one's
+    assert full_name("a report in the Argus Leader of Sioux Falls", names) is None
