@@ -140,10 +140,11 @@ def test_a_source_giving_a_range_is_one_line_of_a_disagreement(kharkiv_report: R
         stories=(dataclasses.replace(story, discrepancies=(ranged,)), *kharkiv_report.stories[1:]),
     )
     [row] = [line for line in render(report, "md").splitlines() if ranged.about in line]
-    assert f": “{first.text}”, “{second.text}”" in row
+    assert f"**{first.text}**" in row and f"**{second.text}**" in row
     assert row.count(report.article(first.article_id).outlet or "unknown outlet") == 1
     page = render(report, "html")
-    assert f"“{first.text}”</a>, <a" in page
+    [line] = [part for part in page.split("<br>") if f"<strong>{first.text}</strong>" in part]
+    assert f"<strong>{second.text}</strong>" in line, "one source, one line"
 
 
 def test_an_unresolved_pronoun_is_shown_as_unnamed(kharkiv_report: Report) -> None:
@@ -173,3 +174,18 @@ def test_a_long_timeline_shows_the_storys_days_before_its_background_years() -> 
     assert len(shown) == MAX_EVENTS_SHOWN
     assert all(d in shown for d in days) and confirmed in shown
     assert [e.date for e in shown] == sorted(e.date for e in shown)  # still in date order
+
+
+def test_a_disagreeing_value_is_shown_with_the_words_around_it() -> None:
+    from parallax.models import Claim
+    from parallax.render.common import claim_context
+
+    text = (
+        "Crews worked all night. About 40 firefighters battled the blaze for more than six hours "
+        "at the terminal. Three people were hurt."
+    )
+    start = text.index("40 firefighters")
+    claim = Claim("0" * 12, start, start + len("40 firefighters"), "40 firefighters", 40.0)
+    assert text[claim.start : claim.end] == claim.text
+    # within its sentence: nothing of "Crews worked all night." nor of "Three people were hurt."
+    assert claim_context(claim, text) == ("About ", " battled the blaze for more…")

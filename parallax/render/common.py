@@ -201,6 +201,32 @@ def claims_by_source(discrepancy: Discrepancy) -> list[list[Claim]]:
     return list(grouped.values())
 
 
+CONTEXT_WORDS = 5  # words shown either side of a disagreeing value, within its sentence
+
+
+def claim_context(claim: Claim, text: str) -> tuple[str, str]:
+    """The words before and after a claim's span, up to CONTEXT_WORDS each and within its sentence
+    ("…said the deal was worth" / "including debt…"): what the value counts, so that a reader can
+    judge the disagreement without opening the article. "…" marks words left out."""
+    before = text[: claim.start]
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("\n"))
+    before = before[cut + 1 :] if cut >= 0 else before
+    after = text[claim.end :]
+    stops = [
+        i
+        for i in (after.find(". "), after.find("? "), after.find("! "), after.find("\n"))
+        if i >= 0
+    ]
+    after = after[: min(stops) + 1] if stops else after
+    head, tail = before.split(), after.split()
+    lead = ("…" if len(head) > CONTEXT_WORDS else "") + " ".join(head[-CONTEXT_WORDS:])
+    trail = " ".join(tail[:CONTEXT_WORDS]) + ("…" if len(tail) > CONTEXT_WORDS else "")
+    # the span's own spacing: "$6.5 billion," keeps its comma close
+    lead = lead + " " if lead and before[-1:].isspace() else lead
+    trail = " " + trail if trail and after[:1].isspace() else trail
+    return lead, trail
+
+
 def since_label(since: str | None) -> str:
     """The moment a change report counts from, as a reader writes it: "2026-12-01 19:02 UTC" for a
     stored brief's time (ISO, microseconds and all), a date as given, "the first brief" for none."""

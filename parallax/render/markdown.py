@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from parallax.models import Article, QuoteVariant, Report, Story
+from parallax.models import Article, Claim, QuoteVariant, Report, Story
 from parallax.render.common import (
     EVENTS_LEFT_OUT,
     NOTHING_NEW,
     SourceRef,
     change_lines,
+    claim_context,
     claims_by_source,
     derivation_phrase,
     event_date,
@@ -118,11 +119,17 @@ def _discrepancies(story: Story, refs: dict[str, SourceRef]) -> list[str]:
     for d in story.discrepancies:
         claims = "; ".join(
             f"{refs[own[0].article_id].label} {refs[own[0].article_id].outlet}: "
-            + ", ".join(f"“{c.text}”" for c in own)
+            + ", ".join(_in_context(c, refs[c.article_id].article.text) for c in own)
             for own in claims_by_source(d)
         )
         lines.append(f"| {d.about} | {claims} |")
     return lines
+
+
+def _in_context(claim: Claim, text: str) -> str:
+    """“…said the deal was worth **$6.5 billion** including debt…”: the value in bold, its words around it."""
+    before, after = claim_context(claim, text)
+    return f"“{before}**{claim.text}**{after}”".replace("|", "\\|")
 
 
 def _diffed(variant: QuoteVariant) -> str:
