@@ -75,7 +75,9 @@ class DeriveOptions:
 _CUE = (
     r"(?:first reported by|was first to report|first to report|reported by|reports? by|according to|"
     r"told|citing|cited by|in an interview with|speaking to|spoke to|said to|disclosed[^.]{0,40}? to|"
-    r"obtained by|reviewed by|seen by|confirmed to)"
+    r"obtained by|reviewed by|seen by|confirmed to|(?:in\s+)?a\s+statement\s+to|"
+    # an appearance on an outlet's programme: "said on CNN's State of the Union"
+    r"(?:said|says|told\s+\w+|speaking)\s+on)"
 )
 
 
@@ -84,7 +86,7 @@ def _citation_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     alternation = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
     return re.compile(
         rf"{_CUE}\s+(?:a\s+report\s+(?:by|in|from)\s+)?(?:the\s+)?(?P<after>{alternation})(?![\w])|"
-        rf"(?<![\w])(?:the\s+)?(?P<before>{alternation})\s+(?:first\s+)?(?:reported|reports|said|was first to report|first reported|has reported|"
+        rf"(?<![\w])(?:the\s+)?(?P<before>{alternation})(?:,\s+which)?\s+(?:first\s+)?(?:reported|reports|said|was first to report|first reported|has reported|"
         rf"had reported|was the first)",
         re.IGNORECASE,
     )

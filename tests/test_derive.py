@@ -74,10 +74,20 @@ def test_find_citations_patterns() -> None:
         "the Associated Press reported.": "AP",
         "according to Reuters, the talks failed.": "Reuters",
         "a source disclosed the information to CNN.": "CNN",
+        "The company said in a statement to Fox News that it disagreed.": "Fox News",
+        "“The race was reset,” Rubio said on CNN's State of the Union.": "CNN",
+        "The Washington Post, which first reported the firings, said more would follow.": (
+            "The Washington Post"
+        ),
     }
     for text, outlet in cases.items():
         assert [o for _, _, o in find_citations(text, 0, len(text), names)] == [outlet], text
-    for text in ("He works for the time being.", "The post office closed."):
+    for text in (
+        "He works for the time being.",
+        "The post office closed.",
+        "He said on Monday that the talks would resume.",
+        "He would have had better luck if he appeared on Fox News.",
+    ):
         assert find_citations(text, 0, len(text), names) == []
 
 
