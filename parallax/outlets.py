@@ -134,7 +134,10 @@ SLOGANS = {
 # newspaper archives print the dash; not "NATO - Russia talks" or "U.S. - China"), with a colon only after a place in capitals alone ("NEW DELHI: "): "US - China
 # talks" and "US, China agree: ..." are headlines, not datelines
 DATELINE = re.compile(
+    # ... before the lead's first word, which opens in capitals: "NATO — and the EU with it — ..."
+    # is a sentence, not NATO's dateline
     r"^(?:[A-Z][A-Z .’'-]{1,40}(?:,\s*[A-Z][\w .]{1,30})?(?:\s*\([^)]{1,30}\))?\s*(?:[—–]|--)\s*"
+    r"(?=[A-Z0-9“\"‘'(])"
     # CNN's credit glued to the lead: "Hong Kong (CNN Business)A muddled view ..."
     r"|[A-Z][A-Za-z .,'’-]{1,40}\s\((?:CNN|CNN Business|AP|Reuters|AFP)\)(?=[A-Z“\"])"
     # CNN's credit since 2023, without brackets: "Rome CNN — At least three people ..."

@@ -1044,3 +1044,11 @@ def test_story_names_leave_titles_out_and_documents_name_no_one() -> None:
     assert full_name("McCormick", names) == "Jennifer McCormick"
     # spaCy took a city for a person: a report's words are still no one's
     assert full_name("a report in the Argus Leader of Sioux Falls", names) is None
+
+
+def test_an_acronym_and_a_dash_before_a_lower_case_word_is_no_dateline(pipeline: Pipeline) -> None:
+    text = "NATO — and the European Union with it — will not send ships to Lindham, Okafor said."
+    article = Article("0" * 12, "t", text)
+    [analysis] = pipeline.nlp.analyse([article])
+    contents = [a.content(text) for a in find_attributions(article, analysis) if not a.direct]
+    assert any(c.startswith("NATO — and the European Union") for c in contents)
