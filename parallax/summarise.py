@@ -69,11 +69,21 @@ CONNECTIVE_START = re.compile(
 )
 # ... or that points back at what the sentence before it said: "The Democratic Party had a terrible
 # one.", "..., it may not bother taking that step." (treated as a connective: it leans on it)
+_BACK_NOUNS = (
+    "step|move|decision|idea|effort|approach|proposal|position|view|claim|argument|remark|comment|"
+    "notion|scenario|possibility|option|tactic|strategy|change|shift|development|announcement|"
+    "revelation"
+)
+_BACK_PLURALS = (
+    "steps|moves|decisions|ideas|efforts|approaches|proposals|positions|views|claims|arguments|"
+    "remarks|comments|notions|scenarios|possibilities|options|tactics|strategies|changes|shifts|"
+    "developments|announcements|revelations"
+)
 LEANS_BACK = re.compile(
     r"\b(?:a|an)\s+(?:[a-z]+\s+){0,2}one[.!]?[\"'”’]*$"
-    r"|\b(?:that|this|those|these|such a|such)\s+(?:step|steps|move|moves|decision|idea|effort|"
-    r"efforts|approach|proposal|position|view|claim|claims|argument|arguments|remark|remarks|comment|"
-    r"comments|notion|scenario|possibility|option|tactic|strategy)\b",
+    # a demonstrative of the number of its noun: "that changes" is "said that changes ...", no pointer
+    rf"|\b(?:this|that|such an?)\s+(?:{_BACK_NOUNS})\b"
+    rf"|\b(?:these|those|such)\s+(?:{_BACK_PLURALS})\b",
     re.IGNORECASE,
 )
 # a line that credits the outlet that broke the story, "Who copied whom" shows it as a citation:

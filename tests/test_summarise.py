@@ -825,7 +825,10 @@ def test_what_counts_as_hearsay(pipeline: Pipeline, sentence: str, hearsay: bool
             "If only a few delegates are at stake, the campaign said, it may not take that step.",
             True,
         ),
+        ("Despite this change, the council keeps the west pier shut for ferries on Monday.", True),
         ("The Lindham council voted on Monday to close the east pier for repairs.", False),
+        # "that" opening a clause before a plural noun points at nothing
+        ("The harbour master said that changes to the ferry timetable would follow.", False),
         ("The council said one of the two piers would stay open on Monday.", False),
     ],
 )
