@@ -227,11 +227,65 @@ def find_events(
                 s_start = dateline.end()  # the event, not where the story was filed
             others = [d for d in dated if s_start <= d < s_end and d != timex.start]
             start, end = clause_of(article.text, s_start, s_end, timex.start, others)
+            start, end = _dated_subclause(article.text, start, end, timex.start, timex.end)
             if (value, start) in seen:
                 continue
             seen.add((value, start))
             raw.append((value, a_index, s_index, Span(article.id, start, end)))
     return _merge(raw, articles, embeddings, groups)
+
+
+# a clause that dates what another happened after or before: "... in the days after Russia launched
+# its offensive on May 10." (the offensive is the event of May 10, not what the sentence leads with)
+_SUBORDINATOR = re.compile(
+    r"\b(?:after|since|before|until)\s+(?=(?:the\s+|its\s+|his\s+|her\s+)?[A-Z])"
+)
+SUBCLAUSE_MIN_WORDS = 4
+_MODAL = re.compile(r"\b(?:will|would|could|may|might|can|should|must|shall)\b")
+# ... and states its event: a past verb, in -ed or one of the common irregular ones
+_PAST_VERB = re.compile(
+    r"\b(?:\w+ed|began|took|made|came|went|left|won|lost|fell|met|said|told|struck|hit|broke|ran|"
+    r"sent|gave|held|set|led|rose|saw|shot|spoke|stole|wrote|fought|flew|drove|chose|froze|grew)\b"
+)
+_CLAUSE_TAIL = re.compile(r"[\s.,;:!?\"'”’)]*")
+
+
+def _dated_subclause(text: str, start: int, end: int, t_start: int, t_end: int) -> tuple[int, int]:
+    """The clause after "after", "since", "before" or "until" that the date ends, when it ends the
+    span and opens with a name or a subject ("after Russia launched its offensive on May 10"): that
+    clause is the dated event. Else the span as it is."""
+    if not _CLAUSE_TAIL.fullmatch(text, t_end, end):
+        return start, end  # the date does not end the span: the clause goes on past it
+    opened = list(_SUBORDINATOR.finditer(text, start, t_start))
+    if not opened:
+        return start, end
+    clause = text[opened[-1].end() : t_end]
+    words = clause.split()
+    if len(words) < SUBCLAUSE_MIN_WORDS or re.search(r"[,;:—–]", clause):
+        return start, end
+    if not _PAST_VERB.search(clause) or _MODAL.search(clause):
+        return start, end  # "after the primary will give him the boost": no event of that day yet
+    return opened[-1].end(), t_end
+
+
+CLAUSE_MAX_WORDS = 12  # a dated clause this short is compared by its words ...
+SAME_CLAUSE_MIN_SHARE = 0.6  # ... one event when this share of their content words is the same
+
+
+def _content_words(text: str) -> set[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # spaCy's list, as the brief's concepts use
+
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in STOP_WORDS}
+
+
+def _same_clause(a: str, b: str) -> bool:
+    """Two short dated clauses that say one thing in nearly the same words ("Russia launched its
+    offensive on May 10", "Russia launched its Kharkiv offensive on 10 May"): their sentences' vectors
+    describe all else the sentences say, so the clauses are compared by their own words."""
+    if len(a.split()) > CLAUSE_MAX_WORDS or len(b.split()) > CLAUSE_MAX_WORDS:
+        return False
+    wa, wb = _content_words(a), _content_words(b)
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= SAME_CLAUSE_MIN_SHARE
 
 
 def _merge(
@@ -249,7 +303,10 @@ def _merge(
         vector = embeddings[a_index][s_index] if rivals else None
         for group in rivals:
             head = group[0]
-            if float(vector @ embeddings[head[1]][head[2]]) >= SAME_EVENT_MIN_SIM:
+            if float(vector @ embeddings[head[1]][head[2]]) >= SAME_EVENT_MIN_SIM or _same_clause(
+                articles[head[1]].text[head[3].start : head[3].end],
+                articles[a_index].text[item[3].start : item[3].end],
+            ):
                 group.append(item)
                 break
         else:

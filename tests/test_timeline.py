@@ -132,3 +132,28 @@ def test_a_day_something_was_said_dates_nothing_beside_the_day_it_happened(
     )
     events = _events(pipeline, told, "2025-04-09")
     assert "2025-04-08" in {e.date for e in events}, "what was said follows: the saying is an event"
+
+
+def test_a_date_after_after_dates_the_clause_it_ends(pipeline: Pipeline) -> None:
+    """ "... in the days after Russia launched its offensive on May 10.": May 10 is the offensive's
+    day, not the day of what the sentence leads with; two outlets' clauses of it are one event."""
+    from parallax.timeline import find_events
+
+    texts = [
+        "The ministers signed the plan in the days after Lindham launched its harbour appeal on May 10.",
+        "Talks began weeks after Lindham launched its big harbour appeal on 10 May, the council said.",
+    ]
+    articles = [
+        Article(c * 12, c, t, published="2024-05-31", published_how="given")
+        for c, t in zip("ab", texts, strict=True)
+    ]
+    analyses = pipeline.nlp.analyse(articles, entities=False)
+    events = find_events(articles, analyses, pipeline.embed(articles, analyses), {})
+    [may_10] = [e for e in events if e.date == "2024-05-10"]
+    assert may_10.text == "Lindham launched its harbour appeal on May 10"
+    assert len(may_10.support) == 2 and may_10.independent_sources == 2
+    # a clause of what will happen dates no event of that day
+    [later] = _events(
+        pipeline, "He is waiting until the vote will be held on May 20.", "2024-05-10"
+    )
+    assert later.text.startswith("He is waiting")
