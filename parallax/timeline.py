@@ -284,8 +284,20 @@ def _same_clause(a: str, b: str) -> bool:
     describe all else the sentences say, so the clauses are compared by their own words."""
     if len(a.split()) > CLAUSE_MAX_WORDS or len(b.split()) > CLAUSE_MAX_WORDS:
         return False
+    # each naming someone the other does not is two events: "Trump won Florida on Tuesday" and
+    # "Clinton won Florida on Tuesday"; a name one adds ("its Kharkiv offensive") is not
+    na, nb = _names(a), _names(b)
+    if na - nb and nb - na:
+        return False
     wa, wb = _content_words(a), _content_words(b)
     return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= SAME_CLAUSE_MIN_SHARE
+
+
+def _names(text: str) -> set[str]:
+    """The capitalised words of a clause but function words opening it ("The", "In")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return {w for w in re.findall(r"\b[A-Z][\w'’-]*", text) if w.lower() not in STOP_WORDS}
 
 
 def _merge(

@@ -157,3 +157,15 @@ def test_a_date_after_after_dates_the_clause_it_ends(pipeline: Pipeline) -> None
         pipeline, "He is waiting until the vote will be held on May 20.", "2024-05-10"
     )
     assert later.text.startswith("He is waiting")
+
+
+def test_short_clauses_naming_different_people_are_two_events() -> None:
+    from parallax.timeline import _same_clause
+
+    assert _same_clause(
+        "Lindham launched its harbour appeal on May 10",
+        "Lindham launched its big harbour appeal on 10 May",
+    )
+    assert not _same_clause(
+        "Ada Brook won the Lindham seat on Tuesday", "Tom Vell won the Lindham seat on Tuesday"
+    )
