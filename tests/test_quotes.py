@@ -65,6 +65,13 @@ def test_indirect_speech(found: list[tuple[str, str | None, str, bool, bool]]) -
     assert any(s and "company" in s.lower() for s in indirect.values())
 
 
+def _reported(pipeline: Pipeline, text: str) -> list[str]:
+    """The contents of the reported statements (no direct quotes) of one article of ``text``."""
+    article = Article("0" * 12, "t", text)
+    [analysis] = pipeline.nlp.analyse([article])
+    return [a.content(text) for a in find_attributions(article, analysis) if not a.direct]
+
+
 def _speakers(pipeline: Pipeline, text: str) -> dict[str, str | None]:
     """Each attribution's content -> its speaker, in one article of ``text``."""
     article = Article("1" * 12, "t", text)
@@ -938,9 +945,7 @@ def test_reported_speech_leaves_the_dateline_out(pipeline: Pipeline) -> None:
         "LINDHAM — The port will reopen its north pier on Friday, two council officials said.\n\n"
         "The harbour master said the cranes had held."
     )
-    article = Article("0" * 12, "t", text)
-    [analysis] = pipeline.nlp.analyse([article])
-    contents = [a.content(text) for a in find_attributions(article, analysis) if not a.direct]
+    contents = _reported(pipeline, text)
     assert "The port will reopen its north pier on Friday" in contents
     assert not any(c.startswith("LINDHAM") for c in contents)
 
@@ -1012,9 +1017,7 @@ def test_only_the_articles_first_sentence_has_a_dateline(pipeline: Pipeline) -> 
         "The council met on Monday to talk about the pier and the harbour.\n\n"
         "NATO — and the European Union with it — will not send ships to Lindham, Okafor said."
     )
-    article = Article("0" * 12, "t", text)
-    [analysis] = pipeline.nlp.analyse([article])
-    contents = [a.content(text) for a in find_attributions(article, analysis) if not a.direct]
+    contents = _reported(pipeline, text)
     assert any(c.startswith("NATO — and the European Union") for c in contents)
 
 
@@ -1048,7 +1051,5 @@ def test_story_names_leave_titles_out_and_documents_name_no_one() -> None:
 
 def test_an_acronym_and_a_dash_before_a_lower_case_word_is_no_dateline(pipeline: Pipeline) -> None:
     text = "NATO — and the European Union with it — will not send ships to Lindham, Okafor said."
-    article = Article("0" * 12, "t", text)
-    [analysis] = pipeline.nlp.analyse([article])
-    contents = [a.content(text) for a in find_attributions(article, analysis) if not a.direct]
+    contents = _reported(pipeline, text)
     assert any(c.startswith("NATO — and the European Union") for c in contents)
