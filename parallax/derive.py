@@ -423,6 +423,19 @@ def independent_groups(
     return {a.id: roots.setdefault(root(a.id), len(roots)) for a in articles}
 
 
+def copies_of_others(
+    articles: Sequence[Article], derivations: Sequence[Derivation]
+) -> frozenset[int]:
+    """Indices of the articles that duplicate, rewrite or carry another of ``articles``: their
+    tellings are another's, which the brief shows first (``summarise.COPY_PENALTY``)."""
+    index = {a.id: i for i, a in enumerate(articles)}
+    return frozenset(
+        index[d.source]
+        for d in derivations
+        if d.kind != "cites" and d.to_article_id in index and d.source in index
+    )
+
+
 def sentence_sources(
     articles: Sequence[Article],
     analyses: Sequence[Analysis],

@@ -30,7 +30,12 @@ from parallax.cluster import (
     time_proximity,
 )
 from parallax.config import BriefOptions, ClusterOptions, IngestOptions
-from parallax.derive import find_derivations, independent_groups, sentence_sources
+from parallax.derive import (
+    copies_of_others,
+    find_derivations,
+    independent_groups,
+    sentence_sources,
+)
 from parallax.discrepancy import date_discrepancies, find_discrepancies, name_discrepancies
 from parallax.errors import InputError
 from parallax.ingest import read_inputs
@@ -234,12 +239,7 @@ class Pipeline:
             derivations = find_derivations(members, analyses, embeddings)
             groups = independent_groups(members, derivations)
             keys = sentence_sources(members, analyses, derivations, groups)
-            index = {a.id: i for i, a in enumerate(members)}
-            copies = frozenset(
-                index[d.source]
-                for d in derivations
-                if d.kind in ("duplicate", "rewrite", "wire") and d.to_article_id in index
-            )
+            copies = copies_of_others(members, derivations)
             facts = align_facts(members, analyses, embeddings, groups, keys)
             quotes = find_quotes(members, analyses)
             discrepancies = [

@@ -631,11 +631,54 @@ _NOT_PLURAL = re.compile(
     r"this|its|his|hers|ours|yours|theirs|was|has|does|is|as|us|news|series|species|politics|"
     r"economics|\w*(?:ss|us|is|'s|’s)"
 )
-_PAPERS = re.compile(
-    r"polls|filings|records|results|documents|reports|returns|data|figures|numbers|statistics|"
-    r"studies|surveys|findings|estimates|measures|changes|speeches|articles|papers|files|"
-    r"minutes|transcripts|emails|letters|messages|forums|posts|tweets|rises|votes|smiles|facts"
+# papers and figures that "say" things: no one's words ("a report in the Argus Leader", "exit polls")
+_DOCUMENTS = frozenset(
+    [
+        "report",
+        "reports",
+        "study",
+        "studies",
+        "statement",
+        "statements",
+        "survey",
+        "surveys",
+        "poll",
+        "polls",
+        "analysis",
+        "article",
+        "articles",
+        "journal",
+        "paper",
+        "papers",
+        "filing",
+        "filings",
+        "document",
+        "documents",
+        "letter",
+        "letters",
+        "memo",
+        "release",
+        "records",
+        "results",
+        "returns",
+        "data",
+        "figures",
+        "numbers",
+        "statistics",
+        "findings",
+        "estimates",
+        "files",
+        "minutes",
+        "transcripts",
+        "emails",
+        "messages",
+        "forums",
+        "posts",
+        "tweets",
+    ]
 )
+# ... and other plurals that are no people: "measures", "changes", "votes"
+_NO_PEOPLE = _DOCUMENTS | {"measures", "changes", "speeches", "rises", "votes", "smiles", "facts"}
 _BODIES = re.compile(
     r"countries|nations|governments|states|companies|firms|agencies|organi[sz]ations|"
     r"unions|parties|ministries|banks|newspapers|networks|courts|outlets"
@@ -654,7 +697,7 @@ def _plural_head(speaker: str) -> str | None:
         return None
     if word[0].isupper() and not (len(head) == 1 and _ANONYMOUS.fullmatch(word)):
         return None
-    if _PAPERS.fullmatch(word.lower()):
+    if word.lower() in _NO_PEOPLE:
         return None  # "FEC filings", "exit polls": records that say it, no people
     return word.lower()
 
@@ -1647,8 +1690,10 @@ def group_quotes(articles: Sequence[Article], found: Sequence[Attribution]) -> l
     heads: list[tuple[list[str], str]] = []  # each group's first wording and speaker key
     named_keys: list[set[str]] = []  # each group's named speakers' keys
     seen: set[tuple[int, bool, str, tuple[str, ...]]] = set()
+    words_of: dict[tuple[int, int], list[str]] = {}  # each attribution's words, read once
     for att in sorted(found, key=lambda a: (a.article, a.start)):
         words = _norm_words(att.content(articles[att.article].text))
+        words_of[(att.article, att.start)] = words
         key = _speaker_key(att.speaker)
         named = _named(att.speaker)
         repeat = (att.article, att.direct, key, tuple(words))
@@ -1685,7 +1730,7 @@ def group_quotes(articles: Sequence[Article], found: Sequence[Attribution]) -> l
             groups.append([att])
             heads.append((words, key))
             named_keys.append({key} if named else set())
-    groups = _join_excerpts(groups, named_keys, articles)
+    groups = _join_excerpts(groups, named_keys, words_of)
     return [
         _quote(group, articles)
         for group in groups
@@ -1694,7 +1739,9 @@ def group_quotes(articles: Sequence[Article], found: Sequence[Attribution]) -> l
 
 
 def _join_excerpts(
-    groups: list[list[Attribution]], named_keys: list[set[str]], articles: Sequence[Article]
+    groups: list[list[Attribution]],
+    named_keys: list[set[str]],
+    words_of: Mapping[tuple[int, int], list[str]],
 ) -> list[list[Attribution]]:
     """Groups joined where one outlet quotes an excerpt of what others quote whole (``_part_of``),
     once every outlet's wording has found its group: the excerpt may be closest to a wording read
@@ -1708,10 +1755,7 @@ def _join_excerpts(
                 target[0].direct == group[0].direct
                 and not ({a.article for a in target} & {a.article for a in group})
                 and not (keys and target_keys and keys != target_keys)
-                and any(
-                    _part_of(_norm_words(a.content(articles[a.article].text)), target, articles)
-                    for a in group
-                )
+                and any(_part_of(words_of[(a.article, a.start)], target, words_of) for a in group)
             ):
                 target.extend(group)
                 target.sort(key=lambda a: (a.article, a.start))
@@ -1727,14 +1771,16 @@ PART_MIN_WORDS = 6  # a shorter quote of this many words may be a part of a long
 PART_MIN_SHARE = 0.8  # ... when this share of its words is one run of another outlet's wording
 
 
-def _part_of(words: list[str], group: list[Attribution], articles: Sequence[Article]) -> bool:
+def _part_of(
+    words: list[str], group: list[Attribution], words_of: Mapping[tuple[int, int], list[str]]
+) -> bool:
     """Whether ``words`` are an outlet's excerpt of the group's quote, or the group's quote an
     excerpt of them: AP's “counterfire purposes in the Kharkiv region so Ukraine can hit back ...”
     of the official's whole sentence that other outlets quote. The ratio of all words ruled it out."""
     if len(words) < PART_MIN_WORDS:
         return False  # "has not changed" is anyone's words
     for member in group:
-        other = _norm_words(member.content(articles[member.article].text))
+        other = words_of[(member.article, member.start)]
         short, long = (words, other) if len(words) <= len(other) else (other, words)
         if len(short) < PART_MIN_WORDS:
             continue
@@ -1787,37 +1833,16 @@ def _quote(group: list[Attribution], articles: Sequence[Article]) -> Quote:
 
 
 # a word before a surname that is a title, not a first name: "Mr. Blinken", "Secretary Blinken"
+# (the abbreviated ones are TITLES, whose full stops the speaker reader masks)
 _HONORIFIC = re.compile(
-    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Fr|Gen|General|Lt|Col|Maj|Capt"
-    r"|Sgt|Adm|Cmdr|Sen|Senator|Rep|Representative|Gov|Governor|Mayor|Judge|Justice|President"
+    rf"(?:{TITLES}|Miss|Mx|Professor|Sir|Dame|Lord|Lady|Fr|General"
+    r"|Senator|Representative|Governor|Mayor|Judge|Justice|President"
     r"|Vice|Secretary|Minister|Chancellor|Premier|Speaker|Chairman|Chairwoman|Chair|Director"
     r"|Commissioner|Ambassador|Chief|King|Queen|Prince|Princess|Pope|Sheikh|Emir|Leader|Deputy"
     r"|Superintendent|Inspector|Detective|Officer|Sergeant|Trooper|Coach|Pastor|Bishop|Archbishop"
     r"|Cardinal|Rabbi|Imam|Councilman|Councilwoman|Councillor|Alderman|Principal|Dean|Attorney)",
 )
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|(?:de|da|del|der|di|du|la|le|van|von|bin|al|el|ibn)")
-
-
-# a speaker phrase headed by one of these is a document, whatever capitalised words follow it
-_DOCUMENTS = frozenset(
-    [
-        "report",
-        "reports",
-        "study",
-        "statement",
-        "survey",
-        "poll",
-        "analysis",
-        "article",
-        "journal",
-        "paper",
-        "filing",
-        "document",
-        "letter",
-        "memo",
-        "release",
-    ]
-)
 
 
 def story_names(analyses: Sequence[Analysis]) -> dict[str, Counter[str]]:

@@ -18,6 +18,7 @@ import itertools
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -272,10 +273,16 @@ CLAUSE_MAX_WORDS = 12  # a dated clause this short is compared by its words ...
 SAME_CLAUSE_MIN_SHARE = 0.6  # ... one event when this share of their content words is the same
 
 
-def _content_words(text: str) -> set[str]:
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS  # spaCy's list, as the brief's concepts use
 
-    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in STOP_WORDS}
+    return frozenset(STOP_WORDS)
+
+
+def _content_words(text: str) -> set[str]:
+    stop = _stop_words()
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in stop}
 
 
 def _same_clause(a: str, b: str) -> bool:
@@ -295,9 +302,8 @@ def _same_clause(a: str, b: str) -> bool:
 
 def _names(text: str) -> set[str]:
     """The capitalised words of a clause but function words opening it ("The", "In")."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return {w for w in re.findall(r"\b[A-Z][\w'’-]*", text) if w.lower() not in STOP_WORDS}
+    stop = _stop_words()
+    return {w for w in re.findall(r"\b[A-Z][\w'’-]*", text) if w.lower() not in stop}
 
 
 def _merge(
