@@ -944,14 +944,9 @@ def _indirect(
         if found is None:
             continue
         (c_start, c_end), (sp_start, sp_end) = found
-        opening = (
-            s_start == analysis.sentences[0][0]
-        )  # a dateline opens the article, not a paragraph
-        dateline = (
-            outlets.DATELINE.match(article.text, s_start, s_end)
-            if c_start == 0 and opening
-            else None
-        )
+        # a dateline opens the article's first sentence, not any paragraph's
+        opening = c_start == 0 and s_start == analysis.sentences[0][0]
+        dateline = outlets.DATELINE.match(article.text, s_start, s_end) if opening else None
         if dateline and dateline.end() < s_start + c_end:
             c_start = dateline.end() - s_start  # "WASHINGTON — ...": where it was filed, unsaid
         # "On the day that Samsung (announced)", "Prior to September, I (would have said)"
