@@ -702,6 +702,12 @@ def _plural_head(speaker: str) -> str | None:
     return word.lower()
 
 
+_CALENDAR_WORD = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|June|July|August|"
+    r"September|October|November|December",
+)
+
+
 def speaker_kind(speaker: str | None, person_names: set[str]) -> SpeakerKind:
     """person, organisation, anonymous or unknown, from the phrase and the entities around it."""
     if not speaker or speaker.lower() in PRONOUN_SPEAKERS:
@@ -726,7 +732,11 @@ def speaker_kind(speaker: str | None, person_names: set[str]) -> SpeakerKind:
         return "organisation" if _BODIES.fullmatch(plural) else "anonymous"
     words = speaker.split()
     names = [
-        w for w in words if w[:1].isupper() and w.lower() not in ("u.s.", "us", "the", "a", "one")
+        w
+        for w in words
+        if w[:1].isupper()
+        and w.lower() not in ("u.s.", "us", "the", "a", "one")
+        and not _CALENDAR_WORD.fullmatch(w)  # "a report on Monday" names no one
     ]
     if any(n in speaker for n in person_names) or (
         len(names) >= 2 and not _ORGANISATION.search(speaker)
@@ -946,9 +956,14 @@ def _indirect(
         (c_start, c_end), (sp_start, sp_end) = found
         # a dateline opens the article's first sentence, not any paragraph's
         opening = c_start == 0 and s_start == analysis.sentences[0][0]
-        dateline = outlets.DATELINE.match(article.text, s_start, s_end) if opening else None
-        if dateline and dateline.end() < s_start + c_end:
+        first = s_start == analysis.sentences[0][0]
+        dateline = outlets.DATELINE.match(article.text, s_start, s_end) if first else None
+        if dateline and opening and dateline.end() < s_start + c_end:
             c_start = dateline.end() - s_start  # "WASHINGTON — ...": where it was filed, unsaid
+        elif dateline and sp_start < dateline.end() - s_start < sp_end:
+            # "LONDON, March 3 (Reuters) - Britain's transport minister ... announced": the speaker
+            # starts after the dateline
+            sp_start = dateline.end() - s_start
         # "On the day that Samsung (announced)", "Prior to September, I (would have said)"
         for lead_in in _SPEAKER_LEAD_IN.finditer(sentence[sp_start:sp_end]):
             if lead_in.end() < sp_end - sp_start:
@@ -1175,8 +1190,41 @@ def _indirect_in(sentence: str) -> tuple[tuple[int, int], tuple[int, int]] | Non
                 "what",
             ):
                 continue
-            return match.span("content"), match.span("speaker")
+            aside = _aside_attribution(sentence, match) if pattern is _LEADING else None
+            return aside or (match.span("content"), match.span("speaker"))
     return None
+
+
+# after the verb of an attribution set off by commas: a comma, with at most a short time or place
+# before it ("said on Monday,")
+_ASIDE_CLOSE = re.compile(r"(?:\s+(?!that\b)[\w.’'-]+){0,3}\s*,\s+")
+
+
+# ... and the words before the verb are a subject: "She did it in December, just as she said she
+# would" compares, it does not attribute
+_NOT_A_SPEAKER = re.compile(
+    r"(?:just\s+)?(?:as|if|when|because|while|though|although|since)\b", re.I
+)
+
+
+def _aside_attribution(
+    sentence: str, match: re.Match[str]
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """ "Inspections will start in April, the minister said, and operators ... will face fines": a
+    clause, then its speaker and verb between commas, then the sentence goes on. What was said is the
+    clause before the speaker (spans as ``_indirect_in``'s); None for any other sentence, such as
+    "The mayor, Ada Brook, said ..." or "Asked about the plan, the minister said ...", whose words
+    before the last comma state nothing (no finite verb)."""
+    speaker = match.group("speaker")
+    head, comma, tail = speaker.rpartition(", ")
+    if not comma or len(head) < 12 or not _FINITE.search(head) or _FINITE.search(tail):
+        return None
+    if not tail.strip() or _speaker_words(tail) > MAX_SPEAKER_WORDS or _NOT_A_SPEAKER.match(tail):
+        return None
+    if not _ASIDE_CLOSE.match(sentence, _verb_end(sentence, match.end("speaker"))):
+        return None
+    start = match.start("speaker")
+    return (start, start + len(head)), (start + len(head) + len(comma), match.end("speaker"))
 
 
 def _verb_end(sentence: str, speaker_end: int) -> int:
@@ -1874,6 +1922,8 @@ def full_name(speaker: str | None, names: Mapping[str, Counter[str]]) -> str | N
         return None
     if _DOCUMENTS.intersection(_HEAD_END.split(speaker, maxsplit=1)[0].lower().split()):
         return None  # "a report in the Argus Leader of Sioux Falls": a paper's words, no one's
+    if re.search(r"\s(?:to|for)\s", _name_part(speaker)):
+        return None  # "the former top aide to President George W. Bush" is the aide, unnamed
     found = names.get(surname.lower())
     if not found:
         return None
@@ -1892,6 +1942,172 @@ def full_name(speaker: str | None, names: Mapping[str, Counter[str]]) -> str | N
     return max(fits, key=lambda n: (found[n], -list(found).index(n)))
 
 
+# the posts a story gives its people, by which a later "the minister" or "the secretary of state"
+# means one of them; family and plain "man"/"woman" are left out: "the man said" names no post
+_POSTS = (
+    r"president|representative|lieutenant|mayor|governor|senator|minister|premier|chancellor|secretary|chief|director|"
+    r"chairman|chairwoman|chair|leader|candidate|nominee|congressman|congresswoman|judge|prosecutor|"
+    r"attorney|sheriff|commissioner|ambassador|envoy|general|commander|captain|coach|founder|"
+    r"executive|ceo|spokesman|spokeswoman|spokesperson|adviser|advisor|manager|superintendent|"
+    r"inspector|administrator|treasurer|speaker|head|owner"
+)
+_POST = re.compile(rf"(?:{_POSTS})", re.IGNORECASE)
+_SAME_POST = {
+    "spokeswoman": "spokesman",
+    "spokesperson": "spokesman",
+    "chairwoman": "chairman",
+    "chair": "chairman",
+    "advisor": "adviser",
+    "congresswoman": "congressman",
+}
+# a post after the name, set off by a comma: "Gen. CQ Brown, the chairman of the Joint Chiefs"
+_POST_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?P<phrase>[^,.;:()“”\"\n]{2,70})")
+_POST_WORD = re.compile(r"[A-Za-z][\w.’'-]*")
+# a speaker that is a post alone: "The minister", "the secretary of state", "Britain's transport
+# minister"
+_POST_SPEAKER = re.compile(r"^(?:the\s+|[A-Z][\w.’'-]*[’']s\s+)(?P<phrase>.+)$", re.IGNORECASE)
+Post = tuple[str, frozenset[str]]  # the post's head word and the words that qualify it
+# words of a post that qualify nothing ("secretary of state", "the chairman of the Joint Chiefs");
+# "US" and "former" do ("the US president", "the former minister")
+_POST_FILLERS = frozenset({"the", "a", "an", "of", "and", "for", "to", "in", "on", "at", "its"})
+PostMention = tuple[Post, str, int, int]  # the post, the name, the article (index) and the offset
+
+
+def _post_key(word: str) -> str:
+    return re.sub(r"'s?$", "", _word_key(word))  # "Britain's" qualifies as "britain"
+
+
+def _post_of(words: Sequence[str]) -> Post | None:
+    """The post named by a run of words ("Transport Minister", "chairman of the Joint Chiefs of
+    Staff"): its head, the last word before "of", must be a post; every other content word
+    qualifies it."""
+    keys = [_post_key(w) for w in words]
+    head_at = keys.index("of") - 1 if "of" in keys else len(keys) - 1
+    if head_at < 0 or not _POST.fullmatch(keys[head_at]):
+        return None
+    qualifiers = frozenset(
+        k for i, k in enumerate(keys) if i != head_at and k and k not in _POST_FILLERS
+    )
+    return _SAME_POST.get(keys[head_at], keys[head_at]), qualifiers
+
+
+def story_posts(articles: Sequence[Article], analyses: Sequence[Analysis]) -> list[PostMention]:
+    """Each post the story gives a named person beside the name, with that name and where it is
+    said: a title before it ("Transport Minister Alice Hartley", "Britain's transport minister,
+    Alice Hartley") or an apposition after it ("Jake Sullivan, the national security adviser")."""
+    found: list[PostMention] = []
+    for a_index, (article, analysis) in enumerate(zip(articles, analyses, strict=True)):
+        text = article.text
+        for e in analysis.entities:
+            if e.label != "PERSON" or len(e.text.split()) < 2:
+                continue
+            name = " ".join(e.text.split())
+            line = text.rfind("\n", 0, e.start) + 1
+            before = re.split(
+                r"[.;:!?“”\"()—–]", _unabbreviated(text[max(line, e.start - 80) : e.start])
+            )
+            words = _POST_WORD.findall(before[-1].rstrip(", "))
+            for size in (4, 3, 2, 1):  # the longest run that ends on a post
+                post = _post_of(words[-size:]) if len(words) >= size else None
+                if post:
+                    found.append((post, name, a_index, e.start))
+                    break
+            after = _POST_AFTER.match(text, e.end)
+            if after:
+                phrase = re.split(r"\s+(?:who|which|and|said|says|told)\b", after["phrase"])[0]
+                post = _post_of(_POST_WORD.findall(phrase)[:8])
+                if post:
+                    found.append((post, name, a_index, e.start))
+    return found
+
+
+# the abbreviated posts before a name: "Gov. Chris Christie", "Sen. Ada Brook"
+_POST_ABBREVIATIONS = {
+    "Gov": "Governor",
+    "Sen": "Senator",
+    "Rep": "Representative",
+    "Gen": "General",
+    "Lt": "Lieutenant",
+    "Sec": "Secretary",
+    "Supt": "Superintendent",
+    "Insp": "Inspector",
+    "Cmdr": "Commander",
+}
+_ABBREVIATED_POST = re.compile(r"\b(" + "|".join(_POST_ABBREVIATIONS) + r")\.")
+
+
+def _unabbreviated(text: str) -> str:
+    return _ABBREVIATED_POST.sub(lambda m: _POST_ABBREVIATIONS[m.group(1)], text)
+
+
+# a post its holder no longer holds: "the former New Jersey governor" is not "the governor"
+_PAST_POST = frozenset({"former", "ex", "late", "then", "outgoing", "onetime"})
+
+
+def post_holder(
+    speaker: str | None,
+    posts: Sequence[PostMention],
+    names: Mapping[str, Counter[str]],
+    article: int,
+    before: int,
+    recent: Sequence[str] = (),
+) -> str | None:
+    """The one person a speaker named by a post alone means ("the minister" when the article has
+    named one minister before ``before``; "the secretary of state" beside a defense secretary), in
+    the full name the story gives them; None when no one or more than one holds a post that fits.
+    The holder must be named earlier in the same article: "the executive says" in a video's
+    account is not the company's chief executive named two paragraphs on. Nor may two other
+    people have been named since (``recent``: the surnames, lowercased, of the last people named
+    before it): "The president says" after a paragraph on Mr. Trump is not the Fed's president named
+    further up. Hand-rolled for the reason ``full_name`` is."""
+    matched = _POST_SPEAKER.match(speaker or "")
+    if not matched or (_names_in(matched["phrase"]) and not _POST.search(matched["phrase"])):
+        return None
+    words = _POST_WORD.findall(speaker or "")
+    if matched.group(0)[:3].lower() == "the":
+        words = words[1:]
+    if any(w[:1].isupper() and not _POST.fullmatch(_post_key(w)) for w in words[-1:]):
+        return None  # ends on a name: "the minister Alice Hartley" is named already
+    wanted = _post_of(words)
+    if wanted is None:
+        return None
+    holders = {
+        full_name(name, names) or name
+        for (head, qualifiers), name, a_index, at in posts
+        if a_index == article
+        and at < before
+        and head == wanted[0]
+        and wanted[1] <= qualifiers
+        and (wanted[1] & _PAST_POST or not qualifiers & _PAST_POST)
+    }
+    people = {h.split()[-1].lower() for h in holders}
+    if len(holders) != 1 or len(people) != 1 or not people <= set(recent):
+        return None
+    return next(iter(holders))
+
+
+RECENT_PEOPLE = 1  # a post means the last person named
+
+
+def _last_named(analysis: Analysis, before: int, names: Mapping[str, Counter[str]]) -> list[str]:
+    """The surnames (lowercased) of the last RECENT_PEOPLE people the article names before
+    ``before``, last first: its PERSON entities, and any other whose last word is the surname of a
+    person the story names in full (``names``; spaCy calls "Biden" alone an ORG at times)."""
+    out: list[str] = []
+    for e in sorted(analysis.entities, key=lambda e: -e.start):
+        if e.end > before:
+            continue
+        words = re.findall(r"[\w’'-]+", e.text)
+        surname = re.sub(r"['’]s?$", "", words[-1]).lower() if words else ""
+        if e.label != "PERSON" and surname not in names:
+            continue
+        if surname and surname not in out:
+            out.append(surname)
+            if len(out) == RECENT_PEOPLE:
+                break
+    return out
+
+
 def find_quotes(articles: Sequence[Article], analyses: Sequence[Analysis]) -> list[Quote]:
     """The story's quotes, those carried by the most outlets first, each person speaker with the
     full name the story gives them (``full_name``)."""
@@ -1901,8 +2117,28 @@ def find_quotes(articles: Sequence[Article], analyses: Sequence[Analysis]) -> li
         for att in find_attributions(a, an, i, scare_quotes=True)
     ]
     names = story_names(analyses)
-    quotes = [
-        replace(q, speaker_name=full_name(q.speaker, names)) if q.speaker_kind == "person" else q
-        for q in group_quotes(articles, found)
-    ]
+    posts = story_posts(articles, analyses)
+    quotes = []
+    said_at = {(articles[a.article].id, a.start): a for a in found}
+    for q in group_quotes(articles, found):
+        holder = None
+        if q.speaker_kind != "organisation":
+            # where the shown speaker phrase stands: in the variant whose attribution it is
+            for v in q.variants:
+                att = said_at.get((v.article_id, v.start))
+                if att and att.speaker == q.speaker and att.speaker_start is not None:
+                    holder = post_holder(
+                        q.speaker,
+                        posts,
+                        names,
+                        att.article,
+                        att.speaker_start,
+                        _last_named(analyses[att.article], att.speaker_start, names),
+                    )
+                    break
+        if holder:  # "The minister": the story's one minister
+            q = replace(q, speaker_name=holder, speaker_kind="person")
+        elif q.speaker_kind == "person":
+            q = replace(q, speaker_name=full_name(q.speaker, names))
+        quotes.append(q)
     return sorted(quotes, key=lambda q: (-len(q.variants), not q.direct))

@@ -1053,3 +1053,91 @@ def test_an_acronym_and_a_dash_before_a_lower_case_word_is_no_dateline(pipeline:
     text = "NATO — and the European Union with it — will not send ships to Lindham, Okafor said."
     contents = _reported(pipeline, text)
     assert any(c.startswith("NATO — and the European Union") for c in contents)
+
+
+def test_a_speaker_after_the_dateline_starts_after_it(pipeline: Pipeline) -> None:
+    text = (
+        "LONDON, March 3 (Reuters) - Britain's transport minister, Alice Hartley, said new safety "
+        "rules for ports would take effect in April.\n\n"
+        "Operators welcomed the plan."
+    )
+    speakers = _speakers(pipeline, text)
+    [speaker] = [s for c, s in speakers.items() if "safety rules" in c]
+    assert speaker is not None and not speaker.startswith("LONDON"), speaker
+    assert speaker.endswith("Alice Hartley")
+
+
+def test_an_attribution_set_off_by_commas_gives_the_clause_before_it(pipeline: Pipeline) -> None:
+    text = (
+        "Inspections will start in April, the minister said, and operators that fail will face "
+        "fines.\n\n"
+        "She did it in December, just as she said she would, and the market barely moved."
+    )
+    speakers = _speakers(pipeline, text)
+    assert speakers.get("Inspections will start in April") == "the minister", speakers
+    assert not any(s and s.startswith("just as") for s in speakers.values()), (
+        "a comparison ('just as she said') attributes nothing"
+    )
+    assert not any(s and "Inspections" in s for s in speakers.values())
+
+
+def _post_speakers(pipeline: Pipeline, texts: list[str]) -> dict[str, tuple[str | None, str]]:
+    """Each quote's text -> (the full name shown for its speaker, the speaker's kind)."""
+    articles = [Article(str(i) * 12, "t", t) for i, t in enumerate(texts)]
+    return {
+        q.text: (q.speaker_name, q.speaker_kind)
+        for q in find_quotes(articles, pipeline.nlp.analyse(articles))
+    }
+
+
+def test_a_speaker_named_by_a_post_is_the_one_person_who_holds_it(pipeline: Pipeline) -> None:
+    found = _post_speakers(
+        pipeline,
+        [
+            "Transport Minister Alice Hartley visited the harbour on Monday. The minister said "
+            "inspections would begin in April.",
+            "Tom Reyes, the opposition's transport spokesman, spoke first. Alice Hartley, the "
+            "transport minister, replied. The minister said the port would stay open.",
+            # the one minister of the article is no longer one: "the minister" means no one
+            "Former minister Ivo Sand and Alice Hartley met. The minister said talks went well.",
+        ],
+    )
+    assert found["inspections would begin in April"] == ("Alice Hartley", "person")
+    assert found["the port would stay open"] == ("Alice Hartley", "person")
+    assert found["talks went well"][0] is None, "'former minister' Sand named last is no minister"
+
+
+def test_a_post_means_no_one_the_article_has_not_just_named(pipeline: Pipeline) -> None:
+    found = _post_speakers(
+        pipeline,
+        [
+            # the holder is named only after the speaker
+            "The minister said the ferry would run on Sunday. Transport Minister Alice Hartley "
+            "later visited the harbour.",
+            # someone else was named since
+            "Transport Minister Alice Hartley visited the harbour. Crowds cheered Tom Reyes. The "
+            "minister said the pier would reopen.",
+            # two people hold a post that fits
+            "Transport Minister Alice Hartley and Health Minister Omar Ndiaye visited the harbour. "
+            "The minister said the cranes had held.",
+        ],
+    )
+    assert found["the ferry would run on Sunday"][0] is None
+    assert found["the pier would reopen"][0] is None
+    assert found["the cranes had held"][0] is None
+
+
+def test_the_full_name_is_not_the_one_a_post_belongs_to() -> None:
+    from collections import Counter
+
+    from parallax.quotes import full_name
+
+    names = {"bush": Counter({"George W. Bush": 3})}
+    assert full_name("the former top aide to President George W. Bush", names) is None
+    assert full_name("President George W. Bush", names) == "George W. Bush"
+
+
+def test_a_document_dated_by_a_weekday_is_no_person() -> None:
+    assert speaker_kind("a report on Monday", set()) != "person"
+    assert speaker_kind("A news report published Wednesday", set()) != "person"
+    assert speaker_kind("Mayor April Ryan", set()) == "person"
