@@ -237,9 +237,11 @@ def find_events(
 
 
 # a clause that dates what another happened after or before: "... in the days after Russia launched
-# its offensive on May 10." (the offensive is the event of May 10, not what the sentence leads with)
+# its offensive on May 10." (the offensive is the event of May 10, not what the sentence leads with),
+# "... on Monday after a fire destroyed a grain terminal last week." (a subject, then its past verb)
 _SUBORDINATOR = re.compile(
-    r"\b(?:after|since|before|until)\s+(?=(?:the\s+|its\s+|his\s+|her\s+)?[A-Z])"
+    r"\b(?:after|since|before|until)\s+"
+    r"(?=(?:the\s+|its\s+|his\s+|her\s+)?[A-Z]|(?:a|an|the|its|his|her|their)\s+[a-z])"
 )
 SUBCLAUSE_MIN_WORDS = 4
 _MODAL = re.compile(r"\b(?:will|would|could|may|might|can|should|must|shall)\b")

@@ -189,3 +189,24 @@ def test_a_disagreeing_value_is_shown_with_the_words_around_it() -> None:
     assert text[claim.start : claim.end] == claim.text
     # within its sentence: nothing of "Crews worked all night." nor of "Three people were hurt."
     assert claim_context(claim, text) == ("About ", " battled the blaze for more…")
+
+
+def test_a_clause_cut_from_its_sentence_opens_its_timeline_line_in_capitals(
+    kharkiv_report: Report,
+) -> None:
+    from parallax.models import Span, TimelineEvent
+    from parallax.render.common import event_text
+
+    [story, *_] = kharkiv_report.stories
+    article = kharkiv_report.article(story.article_ids[0])
+    start = article.text.index(article.text.split()[1])  # the clause starts inside a sentence
+    clause = "a fire destroyed a grain terminal last week"
+    event = TimelineEvent("2025-W09", clause, (Span(article.id, start, start + 5),), 1)
+    assert event_text(event) == "A fire destroyed a grain terminal last week"
+    assert event.text == clause, "the event keeps the source's words"
+    report = dataclasses.replace(
+        kharkiv_report,
+        stories=(dataclasses.replace(story, timeline=(event,)), *kharkiv_report.stories[1:]),
+    )
+    assert "A fire destroyed a grain terminal last week" in render(report, "md")
+    assert "A fire destroyed a grain terminal last week" in render(report, "html")

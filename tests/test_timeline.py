@@ -159,6 +159,19 @@ def test_a_date_after_after_dates_the_clause_it_ends(pipeline: Pipeline) -> None
     assert later.text.startswith("He is waiting")
 
 
+def test_a_clause_with_a_common_noun_subject_is_dated_too(pipeline: Pipeline) -> None:
+    """ "... on Monday after a fire destroyed a grain terminal last week.": last week is the fire's,
+    and the timeline says so in the clause's own words."""
+    text = (
+        "The minister announced new rules on Monday after a fire destroyed a grain terminal "
+        "last week. Prices rose before the harvest ended in 2019."
+    )
+    by_date = {e.date: e.text for e in _events(pipeline, text, "2025-03-05")}
+    assert by_date["2025-W09"] == "a fire destroyed a grain terminal last week"
+    assert by_date["2019"] == "the harvest ended in 2019"
+    assert by_date["2025-03-03"].startswith("The minister announced")
+
+
 def test_short_clauses_naming_different_people_are_two_events() -> None:
     from parallax.timeline import _same_clause
 

@@ -137,6 +137,13 @@ def speaker_shown(quote: Quote) -> str:
 MAX_EVENTS_SHOWN = 25
 
 
+def event_text(event: TimelineEvent) -> str:
+    """An event's words as a timeline line shows them: a clause cut from inside its sentence ("a
+    fire destroyed a grain terminal last week") opens in capitals, like every other line. The span
+    it cites is the source's words as they are."""
+    return event.text[:1].upper() + event.text[1:]
+
+
 def event_date(event: TimelineEvent) -> str:
     """An event's date as a reader reads it: an ISO week says which days it is ("2024-W20, week of
     May 13"); other TIMEX3 values ("2024-05-30", "2024-05", "2024-SU") read as they are."""

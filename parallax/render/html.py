@@ -25,6 +25,7 @@ from parallax.render.common import (
     claims_by_source,
     derivation_phrase,
     event_date,
+    event_text,
     how_mark,
     numbering,
     plural,
@@ -177,7 +178,9 @@ def time_axis(story: Story) -> tuple[list[AxisPoint], list[tuple[float, str]]]:
         stacked[event.date] = level + 1
         x = x_of(date.fromisoformat(event.date))
         points.append(
-            AxisPoint(x, 70 - 12 * min(level, 4), event.date, event.text, event.independent_sources)
+            AxisPoint(
+                x, 70 - 12 * min(level, 4), event.date, event_text(event), event.independent_sources
+            )
         )
     ticks = [(30.0, first.isoformat())] + (
         [(AXIS_WIDTH - 30.0, last.isoformat())] if last != first else []
@@ -214,6 +217,7 @@ def _environment() -> jinja2.Environment:
         nothing_new=NOTHING_NEW,
         events_left_out=EVENTS_LEFT_OUT,
         event_date=event_date,
+        event_text=event_text,
         change_lines=change_lines,
         kind_colours=KIND_COLOURS,
         graph_size=GRAPH_SIZE,

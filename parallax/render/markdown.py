@@ -12,6 +12,7 @@ from parallax.render.common import (
     claims_by_source,
     derivation_phrase,
     event_date,
+    event_text,
     how_mark,
     numbering,
     plural,
@@ -98,7 +99,7 @@ def _timeline(story: Story, refs: dict[str, SourceRef]) -> list[str]:
     for event in events:
         cited = "".join(f"[{refs[s.article_id].number}]" for s in event.support)
         lines.append(
-            f"- **{event_date(event)}** {event.text} {cited} _({event.independent_sources} independent)_"
+            f"- **{event_date(event)}** {event_text(event)} {cited} _({event.independent_sources} independent)_"
         )
     if len(story.timeline) > len(events):
         lines.append(
