@@ -23,7 +23,8 @@ articles:
 
 Values that agree after normalisation, within the tolerance their wording allows ("about", "a dozen",
 rounding of converted units), are not flagged; a bound ("at least 70", "more than 20", "up to 20",
-"10 or more") agrees with every value on its side. Not read as counts: the run a part is counted in
+"10 or more") agrees with every value on its side, and with another bound of that side but in
+sentences that state one fact ("killing at least 12 people" / "killing at least 15 people": two tolls). Not read as counts: the run a part is counted in
 ("eight of the past nine contests"), a margin ("439 delegates short"), compounds, scores, clock times
 and ranks ("a 73-yard drive", "20-13", "10:30", "No. 2"), also as tokenised text spaces them. Besides
 numbers and counts:
@@ -57,6 +58,7 @@ from parallax.models import (
     Fact,
     publication_day,
 )
+from parallax.temporal import Period, dates_clash, event_periods
 from parallax.timex import CALENDAR_DAY, month_number
 
 Matrix = npt.NDArray[np.float32]
@@ -580,7 +582,10 @@ def _bound(before: str, word: str, after: re.Match[str] | None = None) -> str:
     return "upper" if _UPPER_BOUND.search(before) else ""
 
 
-def _agree(a: Quantity, b: Quantity) -> bool:
+def _agree(a: Quantity, b: Quantity, one_fact: bool = False) -> bool:
+    """Whether two values may be one: equal within the tolerance their wording allows, or a bound
+    that leaves room for the other (``one_fact``: their sentences state one fact, where two bounds
+    of one side are two figures, ``_bounds_agree``)."""
     if a.dimension == "magnitude":
         hedged = a.approximate or b.approximate
         return abs(a.value - b.value) <= (
@@ -590,16 +595,19 @@ def _agree(a: Quantity, b: Quantity) -> bool:
     if a.unit != b.unit and not a.dimension.startswith("money"):
         tolerance = max(tolerance, CONVERTED_TOLERANCE)
     if a.bound or b.bound:
-        return _bounds_agree(a, b, tolerance)
+        return _bounds_agree(a, b, tolerance, one_fact)
     return abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value))
 
 
-def _bounds_agree(a: Quantity, b: Quantity, tolerance: float) -> bool:
-    """Whether a bound ("at least 70", "up to 20") leaves room for the other value: two bounds of
-    one side always do; otherwise the lower side (a lower bound, or a value under an upper bound)
-    must not exceed the higher by more than the tolerance two values are allowed."""
+def _bounds_agree(a: Quantity, b: Quantity, tolerance: float, one_fact: bool = False) -> bool:
+    """Whether a bound ("at least 70", "up to 20") leaves room for the other value: the lower side
+    (a lower bound, or a value under an upper bound) must not exceed the higher by more than the
+    tolerance two values are allowed. Two bounds of one side always may both hold, but in sentences
+    that state one fact (``one_fact``) they are two figures: "killing at least 12 people" and
+    "killing at least 15 people" on one day are two tolls a desk has to settle, where "if he wins
+    by 10 points or more" and "he won by more than 20 points" are a hope and a result."""
     if a.bound == b.bound:
-        return True
+        return not one_fact or abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value))
     low, high = (a, b) if a.bound == "lower" or b.bound == "upper" else (b, a)
     gap = low.value - high.value
     return gap <= 0 or gap <= tolerance * max(abs(low.value), abs(high.value))
@@ -614,6 +622,14 @@ class _Context:
     days: tuple[int | None, ...]  # each article's publication day (ordinal), None when undated
     # (dimension, noun) -> how many values that do not agree the story's articles give for it
     readings: dict[tuple[str, str], int]
+    # (article, sentence) -> the days the sentence's dates cover (temporal.event_periods)
+    periods: Callable[[int, int], tuple[Period, ...]] = lambda article, sentence: ()
+
+    def sim(self, a: Quantity, b: Quantity) -> float:
+        """The cosine of the two quantities' sentences."""
+        return float(
+            self.sims[self.rows[(a.article, a.sentence)], self.rows[(b.article, b.sentence)]]
+        )
 
     def apart(self, a: int, b: int) -> bool:
         """Articles ``a`` and ``b`` were published more than MAX_DAYS_APART days apart."""
@@ -624,8 +640,11 @@ class _Context:
 def _comparable(a: Quantity, b: Quantity, context: _Context) -> bool:
     if a.article == b.article or a.dimension != b.dimension:
         return False
-    sims, rows = context.sims, context.rows
-    sim = float(sims[rows[(a.article, a.sentence)], rows[(b.article, b.sentence)]])
+    sim = context.sim(a, b)
+    if dates_clash(context.periods(a.article, a.sentence), context.periods(b.article, b.sentence)):
+        # "a quake two years ago killed four people" and "killing at least 15 people on
+        # Wednesday": two events, whatever their words share
+        return False
     if _magnitudes_apart(a, b) and sim < SAME_FACT_MIN_SIM:
         return False  # "25 million people" (a pandemic's toll) and "28 people" (in quarantine)
     if a.dimension == "percent":
@@ -675,11 +694,17 @@ def find_discrepancies(
         return []
     keys = sorted({(q.article, q.sentence) for q in found})
     vectors = np.stack([embeddings[a][s] for a, s in keys])
+
+    def periods(article: int, sentence: int) -> tuple[Period, ...]:
+        start, end = analyses[article].sentences[sentence]
+        return event_periods(articles[article].text[start:end], articles[article].published)
+
     context = _Context(
         vectors @ vectors.T,
         {key: n for n, key in enumerate(keys)},
         tuple(publication_day(a.published) for a in articles),
         _readings(found),
+        periods,
     )
     groups: list[list[Quantity]] = []
     for q in found:
@@ -723,7 +748,10 @@ def _disputing(group: list[Quantity], context: _Context) -> list[Quantity]:
         for i, first in enumerate(articles)
         for second in articles[i + 1 :]
         if not context.apart(first, second)
-        and _two_share_nothing([by_article[first], by_article[second]], _agree)
+        and _two_share_nothing(
+            [by_article[first], by_article[second]],
+            lambda a, b: _agree(a, b, context.sim(a, b) >= SAME_FACT_MIN_SIM),
+        )
         for article in (first, second)
     }
     return [q for q in group if q.article in disputing]
