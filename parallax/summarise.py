@@ -20,7 +20,7 @@ and the weights are ICSISumm's published choices, expressed per independent sour
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -120,8 +120,9 @@ HEARSAY = re.compile(
 # ... unless it names them: "according to reports by The New York Times"
 _NAMED_REPORTS = re.compile(r"\breports?\s+(?:by|from|in|of)\s+(?:the\s+)?[A-Z]")
 HEARSAY_PENALTY = 1.0  # in concept units: one confirming source's worth
-# a sentence of an article that copies, rewrites or carries another article of the story: the
-# original's telling of the same point is the one to show and cite first (a tie-break, half a unit)
+# a sentence of an article that copies, rewrites or carries another article of the story, or that
+# credits another input with what it says: the original's telling of the same point is the one to
+# show and cite first (a tie-break, half a unit)
 COPY_PENALTY = 0.5
 TERMINAL = re.compile(r"[.!…][\"'”’)\]]*$")
 
@@ -367,7 +368,7 @@ def _select_concepts(
     support: npt.NDArray[np.float64],
     opts: BriefOptions,
     others: int = 0,
-    copies: frozenset[int] = frozenset(),
+    second_hand: frozenset[int] = frozenset(),
 ) -> list[int] | None:
     """The concept ILP (concepts.py) over the ``usable`` sentences: a confirming source is worth one
     concept unit (issue 3's confirmation), second-hand wording costs (hearsay, a copy's sentences:
@@ -381,7 +382,7 @@ def _select_concepts(
             SUPPORT_WEIGHT * support[i]
             + 1e-3 / (1.0 + cands[i].position)
             - (HEARSAY_PENALTY if cands[i].hearsay else 0.0)
-            - (COPY_PENALTY if cands[i].article in copies else 0.0)
+            - (COPY_PENALTY if i in second_hand else 0.0)
             for i in usable
         ]
     )
@@ -394,9 +395,49 @@ def _select_concepts(
         exclusive,
         opts.words,
         opts.sentences,
-        _anchor(cands, usable, support, sims, opts, others),
+        _anchor(cands, usable, support, sims, opts, others, second_hand),
     )
     return solve(problem)
+
+
+def _without_relays(
+    story: StoryText,
+    cands: Sequence[Candidate],
+    usable: list[int],
+    sims: npt.NDArray[np.float32],
+    opts: BriefOptions,
+) -> list[int]:
+    """``usable`` without the sentences that credit another input with a point its own article
+    tells among them ("..., the Associated Press reported." beside the AP's sentence of it): the
+    original is the one to show, whatever a relay gains in brevity or in what seems to confirm it
+    (another outlet's "at least 15 dead" is alike enough to the relay's "at least 12" and not to
+    the AP's longer sentence)."""
+    own = {i: f"group:{story.group_of(cands[i].article)}" for i in usable}
+    relays = {i for i in usable if story.source_of(cands[i]) not in (own[i],)}
+    return [
+        i
+        for i in usable
+        if i not in relays
+        or not any(
+            own[j] == story.source_of(cands[i]) and sims[i, j] >= opts.support_min_sim
+            for j in usable
+            if j != i and j not in relays
+        )
+    ]
+
+
+def _second_hand(story: StoryText, cands: Sequence[Candidate]) -> frozenset[int]:
+    """The candidates (indices) that tell another input's report: every sentence of an article
+    that copies, rewrites or carries another (``story.copies``), and a sentence crediting an outlet
+    that is among the inputs ("..., the Associated Press reported." beside the AP's own story). Of
+    two tellings of one point, the original's is shown."""
+    out = set()
+    for i, c in enumerate(cands):
+        source = story.source_of(c)
+        own = f"group:{story.group_of(c.article)}"
+        if c.article in story.copies or (source.startswith("group:") and source != own):
+            out.add(i)
+    return frozenset(out)
 
 
 def _anchor(
@@ -406,6 +447,7 @@ def _anchor(
     sims: npt.NDArray[np.float32],
     opts: BriefOptions,
     others: int,
+    second_hand: frozenset[int] = frozenset(),
 ) -> tuple[int, ...]:
     """The positions in ``usable`` of the facts the most sources share, when at least half of the
     other sources confirm them, that fit the budget: every brief holds one of them. A short brief
@@ -419,15 +461,24 @@ def _anchor(
     if most < max(1.0, others / 2):
         return ()
     anchors = [a for a in fits if support[usable[a]] == most]
+
+    def told(first_hand: Callable[[int], bool]) -> list[int]:
+        """The anchors that are ``first_hand``, else such sentences alike (confirmed by a source
+        fewer: the second-hand sentence's own)."""
+        return [a for a in anchors if first_hand(a)] or [
+            a
+            for a in fits
+            if first_hand(a)
+            and any(sims[usable[a], usable[h]] >= opts.support_min_sim for h in anchors)
+        ]
+
     # "..., according to reports." anchors the brief only when no first-hand sentence tells the
-    # fact: one as well confirmed, else one alike (confirmed by a source fewer, the hearsay's own)
-    told = [a for a in anchors if not cands[usable[a]].hearsay] or [
-        a
-        for a in fits
-        if not cands[usable[a]].hearsay
-        and any(sims[usable[a], usable[h]] >= opts.support_min_sim for h in anchors)
-    ]
-    return tuple(told or anchors)
+    # fact; "..., the Associated Press reported." only when the AP's own story does not
+    return tuple(
+        told(lambda a: not cands[usable[a]].hearsay and usable[a] not in second_hand)
+        or told(lambda a: not cands[usable[a]].hearsay)
+        or anchors
+    )
 
 
 def _fill_pool(
@@ -780,9 +831,18 @@ def summarise(story: StoryText, opts: BriefOptions | None = None) -> Brief:
         lengths = [opts.words + 1 if c.connective else c.words for c in cands]
         usable = densest(sets, weights, lengths, opts.words, limit)
         sims = _similarities(story, cands, usable)
+        usable = _without_relays(story, cands, usable, sims, opts)
         support = _carried(cands, sims, story, opts)  # among the weighed sentences
         picked = _select_concepts(
-            cands, sets, weights, usable, sims, support, opts, n_groups - 1, story.copies
+            cands,
+            sets,
+            weights,
+            usable,
+            sims,
+            support,
+            opts,
+            n_groups - 1,
+            _second_hand(story, cands),
         )
     if picked:
         pool = _fill_pool(picked, cands, sets, weights, opts) if opts.fill else []

@@ -878,3 +878,29 @@ def test_the_brief_shows_the_originals_sentence_not_its_copys(pipeline: Pipeline
     assert any(d.kind == "duplicate" and d.source == "0" * 12 for d in story.derivations)
     assert story.brief.sentences
     assert all(s.citations[0].article_id != "0" * 12 for s in story.brief.sentences)
+
+
+def test_the_original_is_shown_rather_than_a_sentence_crediting_it(pipeline: Pipeline) -> None:
+    """"..., Reuters reported." beside Reuters' own longer sentence of the point: the brief shows
+    Reuters' sentence, though the relay packs the point in fewer words."""
+    from parallax.models import Article
+
+    texts = [
+        ("Reuters", f"{_VOTE} after engineers found cracks in its old timber beams last week."),
+        ("Lindham Courier", f"{_VOTE}, Reuters reported. Traders were angry."),
+        ("BBC", _BBC_VOTE),
+    ]
+    articles = [
+        Article(str(i) * 12, f"{i}.txt", text, outlet=outlet, published="2024-05-20")
+        for i, (outlet, text) in enumerate(texts)
+    ]
+    pipe = Pipeline(
+        PipelineOptions(brief=BriefOptions(words=40), single_story=True),
+        nlp=pipeline.nlp,
+        embedder=pipeline.embedder,
+    )
+    [story] = pipe.brief(articles).stories
+    assert any(d.kind == "cites" for d in story.derivations)
+    [lead] = [s for s in story.brief.sentences if "voted" in s.text]
+    assert "Reuters reported" not in lead.text
+    assert lead.citations[0].article_id == "0" * 12, "the sentence shown is Reuters' own"
