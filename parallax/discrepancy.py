@@ -641,10 +641,6 @@ def _comparable(a: Quantity, b: Quantity, context: _Context) -> bool:
     if a.article == b.article or a.dimension != b.dimension:
         return False
     sim = context.sim(a, b)
-    if dates_clash(context.periods(a.article, a.sentence), context.periods(b.article, b.sentence)):
-        # "a quake two years ago killed four people" and "killing at least 15 people on
-        # Wednesday": two events, whatever their words share
-        return False
     if _magnitudes_apart(a, b) and sim < SAME_FACT_MIN_SIM:
         return False  # "25 million people" (a pandemic's toll) and "28 people" (in quarantine)
     if a.dimension == "percent":
@@ -797,6 +793,12 @@ def _consistent_sources(
             # "killed 20 people and injured 100 people": two counts of one noun in one sentence
             # are two events; two amounts of money in one sentence stay two values of one thing
             and (q.dimension != "count" or sibling.sentence != q.sentence)
+            # "a quake two years ago killed four people" beside "killing at least 12 people on
+            # Wednesday": a count of another time, not a second reading of this one
+            and not dates_clash(
+                context.periods(q.article, q.sentence),
+                context.periods(sibling.article, sibling.sentence),
+            )
             and any(_comparable(sibling, other, context) for other in others)
         )
 

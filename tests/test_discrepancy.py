@@ -563,3 +563,17 @@ def test_a_count_of_another_time_is_no_second_reading_of_the_story(pipeline: Pip
     ]
     dated = [(t, "2025-03-12") for t in texts]
     assert _dated_discrepancies(pipeline, dated) == [("number of people", {12.0, 15.0})]
+
+
+def test_a_date_of_a_clause_does_not_part_two_tellings_of_one_fact(pipeline: Pipeline) -> None:
+    """'fined ... after its ferry crashed last year' and 'fined on Thursday over a crash' date
+    other clauses: the fine and the injured are still one fact in dispute."""
+    texts = [
+        "A ferry operator has been fined £2 million after one of its vessels crashed into the "
+        "harbour wall at Brenmouth last year, injuring 23 passengers.",
+        "North Sound Ferries was fined £2.5m on Thursday over a crash in which 21 passengers "
+        "were hurt.",
+    ]
+    found = _dated_discrepancies(pipeline, [(t, "2025-06-13") for t in texts])
+    assert ("number of passengers", {23.0, 21.0}) in found
+    assert ("amount of money (GBP)", {2_000_000.0, 2_500_000.0}) in found
