@@ -904,3 +904,50 @@ def test_the_original_is_shown_rather_than_a_sentence_crediting_it(pipeline: Pip
     [lead] = [s for s in story.brief.sentences if "voted" in s.text]
     assert "Reuters reported" not in lead.text
     assert lead.citations[0].article_id == "0" * 12, "the sentence shown is Reuters' own"
+
+
+def test_two_outlets_carrying_one_quotation_are_one_point() -> None:
+    from parallax.summarise import _quoted_words, _share_a_quote
+
+    first = _quoted_words(
+        'Judge Helen Marsh said North Sound Ferries had shown "a shocking disregard for the '
+        'safety of its passengers".'
+    )
+    second = _quoted_words(
+        "Sentencing, the judge said the firm showed “a shocking disregard for the safety of "
+        "passengers”."
+    )
+    assert _share_a_quote(first, second), "five words of one quotation in both"
+    assert not _share_a_quote(first, _quoted_words('The firm called it "a fair ruling".'))
+    assert not _share_a_quote(first, _quoted_words("No quotation here at all."))
+
+
+def test_the_brief_tells_a_quoted_point_once(pipeline: Pipeline) -> None:
+    """Two outlets' sentences of the judge's words, 0.64 alike by MiniLM: the brief shows one."""
+    from parallax.models import Article
+
+    texts = [
+        (
+            "Coastal Post",
+            "A ferry operator was fined £2 million on Thursday over a harbour crash. Judge Helen "
+            'Marsh said North Sound Ferries had shown "a shocking disregard for the safety of its '
+            'passengers".',
+        ),
+        (
+            "Brenmouth Echo",
+            "North Sound Ferries was fined £2 million on Thursday over the harbour crash. "
+            'Sentencing, Judge Helen Marsh said the firm showed "a shocking disregard for the '
+            'safety of passengers".',
+        ),
+    ]
+    articles = [
+        Article(str(i) * 12, f"{i}.txt", text, outlet=outlet, published="2025-06-13")
+        for i, (outlet, text) in enumerate(texts)
+    ]
+    pipe = Pipeline(
+        PipelineOptions(brief=BriefOptions(words=80), single_story=True),
+        nlp=pipeline.nlp,
+        embedder=pipeline.embedder,
+    )
+    [story] = pipe.brief(articles).stories
+    assert sum("disregard" in s.text for s in story.brief.sentences) == 1
