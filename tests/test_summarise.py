@@ -881,7 +881,7 @@ def test_the_brief_shows_the_originals_sentence_not_its_copys(pipeline: Pipeline
 
 
 def test_the_original_is_shown_rather_than_a_sentence_crediting_it(pipeline: Pipeline) -> None:
-    """"..., Reuters reported." beside Reuters' own longer sentence of the point: the brief shows
+    """ "..., Reuters reported." beside Reuters' own longer sentence of the point: the brief shows
     Reuters' sentence, though the relay packs the point in fewer words."""
     from parallax.models import Article
 
