@@ -707,7 +707,25 @@ def _residue_reason(line: str, state: _State) -> str | None:
             state.outlet.append(
                 _Clue("Reuters", "inferred", 4, "outlet from the Reuters-style credits line")
             )
+            reporters = _REPORTING_BY.match(line)
+            if reporters:  # "(Reporting by Tom Hale; Editing by Ann Greer)": who wrote it
+                state.byline.append(
+                    _Clue(
+                        reporters["names"].strip(),
+                        "inferred",
+                        6,
+                        f"byline from the credits line {line!r}",
+                    )
+                )
     return reason
+
+
+# a Reuters credits line's reporters, up to the first ";" ("Reporting by Tom Hale and Ada Brook in
+# London; Editing by ..."): the names, without where they filed from
+_REPORTING_BY = re.compile(
+    r"^\(?(?:Reporting|Writing|Reporting and writing) by (?P<names>[A-Z][\w.’'-]*(?:,? (?:and )?"
+    r"[A-Z][\w.’'-]*)*)"
+)
 
 
 _DATE_IN_LINE = re.compile(

@@ -1,9 +1,11 @@
 """The timeline: publication anchors, every dated event of a story, merged across sources and ordered.
 
 1. **Anchors.** An article's date comes from its record, its HTML or its text (``clean.py``). An undated
-   article of a story gets an inferred one: the candidates are its dated siblings' dates and the days
-   around them, and the one that best fits the weekdays the article itself mentions in the past ("told
-   CNN on Thursday", "On Friday, ... confirmed") wins. With no dated sibling it stays undated: parallax
+   article of a story gets an inferred one: the day its dateline gives ("HALDEN, Oct 7 (Reuters) -",
+   a wire's filing day without its year) in the year nearest its dated siblings, within a week of
+   them; else the candidates are its dated siblings' dates and the days around them, and the one
+   that best fits the weekdays the article itself mentions in the past ("told CNN on Thursday", "On
+   Friday, ... confirmed") wins. With no dated sibling it stays undated: parallax
    never falls back on today's date.
 2. **Events.** Each time expression found by :mod:`parallax.temporal` dates the sentence it sits in; its
    TIMEX3 value is kept as precise as the text is ("2024-05", "2024-W22" stay vague).
@@ -26,7 +28,7 @@ import numpy.typing as npt
 from parallax.models import Analysis, Article, Span, TimelineEvent
 from parallax.outlets import DATELINE
 from parallax.temporal import CLOCK_ONLY, EVENT_VALUE, REPORTED_ON, tag
-from parallax.timex import FUTURE_CUES, WEEKDAYS
+from parallax.timex import FUTURE_CUES, MONTHS, WEEKDAYS
 from parallax.tweets import in_tweet
 
 Matrix = npt.NDArray[np.float32]
@@ -53,6 +55,30 @@ def _fit(candidate: date, weekdays: Sequence[int]) -> int:
     return sum((candidate.weekday() - w) % 7 for w in weekdays)
 
 
+# a dateline's day without its year: "HALDEN, Oct 7 (Reuters) - ", "LONDON, May 31 (Reuters) -"
+_DATELINE_DAY = re.compile(
+    r"^[A-Z][\w .,'’-]{1,60}?,\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})\s*\([^)]{1,30}\)"
+)
+DATELINE_MAX_DAYS_AWAY = 7  # a filing day this far from the story's dated articles is not taken
+
+
+def _dateline_day(article: Article, median: date) -> date | None:
+    """The day an undated article's dateline gives ("HALDEN, Oct 7 (Reuters) -"), in the year that
+    puts it nearest the story's dated articles (their median), when that is within a week."""
+    found = _DATELINE_DAY.match(article.text)
+    if not found or found["month"].lower() not in MONTHS:
+        return None
+    month, day = MONTHS[found["month"].lower()], int(found["day"])
+    days = []
+    for year in (median.year - 1, median.year, median.year + 1):
+        try:
+            days.append(date(year, month, day))
+        except ValueError:  # "Feb 30"
+            continue
+    best = min(days, key=lambda d: abs((d - median).days), default=None)
+    return best if best and abs((best - median).days) <= DATELINE_MAX_DAYS_AWAY else None
+
+
 def infer_publication_dates(story: Sequence[Article]) -> list[Article]:
     """Each undated article of a story gets an inferred date (see the module docstring)."""
     known = sorted(date.fromisoformat(a.published) for a in story if a.published)
@@ -70,6 +96,21 @@ def infer_publication_dates(story: Sequence[Article]) -> list[Article]:
     for article in story:
         if article.published:
             out.append(article)
+            continue
+        filed = _dateline_day(article, median)
+        if filed is not None:
+            note = (
+                f"date inferred from the dateline {article.text[: article.text.find(')') + 1]!r} "
+                f"and the year of the {len(known)} dated article(s) of the same story"
+            )
+            out.append(
+                dataclasses.replace(
+                    article,
+                    published=filed.isoformat(),
+                    published_how="inferred",
+                    notes=(*article.notes, note),
+                )
+            )
             continue
         weekdays = _weekday_mentions(article.text)
         best = (

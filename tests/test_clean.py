@@ -279,6 +279,19 @@ def test_outlet_is_inferred_from_signoffs(signoff: str, outlet: str) -> None:
     assert any("outlet" in note for note in article.notes)
 
 
+def test_a_reuters_credits_line_names_the_reporters() -> None:
+    article = _clean(
+        "\n\n".join(
+            [*BODY, "(Reporting by Ada Brook and Tom Reyes in Lindham; Editing by Ivo Sand)"]
+        )
+    )
+    assert (article.byline, article.byline_how) == ("Ada Brook and Tom Reyes", "inferred")
+    bylined = _clean(
+        "\n\n".join(["By Jane Okafor", *BODY, "(Reporting by Ada Brook; Editing by Ivo Sand)"])
+    )
+    assert bylined.byline == "Jane Okafor", "the page's own byline comes first"
+
+
 def test_wire_tag_is_cut_from_the_last_paragraph_and_names_the_outlet() -> None:
     article = _clean("\n\n".join([*BODY[:-1], BODY[-1] + " / AP"]))
     assert article.text.endswith("director.")

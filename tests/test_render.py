@@ -210,3 +210,12 @@ def test_a_clause_cut_from_its_sentence_opens_its_timeline_line_in_capitals(
     )
     assert "A fire destroyed a grain terminal last week" in render(report, "md")
     assert "A fire destroyed a grain terminal last week" in render(report, "html")
+
+
+def test_an_inferred_byline_is_marked_as_inferred(kharkiv_report: Report) -> None:
+    first = kharkiv_report.articles[0]
+    article = dataclasses.replace(first, byline="Ada Brook", byline_how="inferred")
+    report = dataclasses.replace(kharkiv_report, articles=(article, *kharkiv_report.articles[1:]))
+    assert "by Ada Brook (inferred)" in render(report, "md")
+    page = render(report, "html")
+    assert re.search(r"Ada Brook<span class=\"how\">\s*\(inferred\)", page)

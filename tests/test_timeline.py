@@ -31,6 +31,24 @@ def test_weekdays_the_article_mentions_pick_its_day() -> None:
     assert infer_publication_dates([plain]) == [plain], "no dated sibling: no date, never today's"
 
 
+def test_a_wires_dateline_gives_its_day() -> None:
+    """ "HALDEN, Oct 7 (Reuters) -": the filing day, in the year of the story's dated articles; a
+    dateline far from them is not taken for one."""
+    sibling = Article("a" * 12, "a", "x", published="2025-10-08", published_how="given")
+    wire = Article(
+        "b" * 12, "b", "HALDEN, Oct 7 (Reuters) - The dam operator said on Monday it would act."
+    )
+    _, dated = infer_publication_dates([sibling, wire])
+    assert (dated.published, dated.published_how) == ("2025-10-07", "inferred")
+    assert any("dateline" in note for note in dated.notes)
+    # across a new year: "Dec 31" beside a story of January 2
+    new_year = Article("c" * 12, "c", "LONDON, Dec 31 (Reuters) - Markets closed early.")
+    january = Article("d" * 12, "d", "x", published="2026-01-02", published_how="given")
+    assert infer_publication_dates([january, new_year])[1].published == "2025-12-31"
+    far = Article("e" * 12, "e", "HALDEN, Mar 3 (Reuters) - The dam was inspected.")
+    assert infer_publication_dates([sibling, far])[1].published == "2025-10-08"
+
+
 def test_kharkiv_events_land_on_their_days(kharkiv_report: Report) -> None:
     events = kharkiv_report.stories[0].timeline
     by_day: dict[str, list[str]] = {}

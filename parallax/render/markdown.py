@@ -211,7 +211,7 @@ def _sources(report: Report, refs: dict[str, SourceRef]) -> str:
 def _source_line(number: int, a: Article) -> str:
     outlet = f"**{a.outlet}**{how_mark(a.outlet_how)}" if a.outlet else "**unknown outlet**"
     title = f" “{a.title}”" if a.title else ""
-    byline = f" by {a.byline}" if a.byline else ""
+    byline = f" by {a.byline}{how_mark(a.byline_how)}" if a.byline else ""
     date = f", {a.published}{how_mark(a.published_how)}" if a.published else ", undated"
     removed = f"; removed {len(a.removed)} residue item(s)" if a.removed else ""
     return f"{number}. {outlet}{title}{byline}{date} (`{a.source}`{removed})"
