@@ -1798,7 +1798,22 @@ def _join_excerpts(
                 target[0].direct == group[0].direct
                 and not ({a.article for a in target} & {a.article for a in group})
                 and not (keys and target_keys and keys != target_keys)
-                and any(_part_of(words_of[(a.article, a.start)], target, words_of) for a in group)
+                and any(
+                    _part_of(words_of[(a.article, a.start)], target, words_of)
+                    # the same named speaker: a shorter excerpt, word for word, is theirs too
+                    or (
+                        keys
+                        and keys == target_keys
+                        and _part_of(
+                            words_of[(a.article, a.start)],
+                            target,
+                            words_of,
+                            SAME_SPEAKER_PART_MIN_WORDS,
+                            1.0,
+                        )
+                    )
+                    for a in group
+                )
             ):
                 target.extend(group)
                 target.sort(key=lambda a: (a.article, a.start))
@@ -1812,26 +1827,33 @@ def _join_excerpts(
 
 PART_MIN_WORDS = 6  # a shorter quote of this many words may be a part of a longer one ...
 PART_MIN_SHARE = 0.8  # ... when this share of its words is one run of another outlet's wording
+# ... and one of four words or more, all of them one run, when both name the same speaker: “The
+# alternative is far worse,” Price told the Tribune, of the two sentences another outlet quotes
+SAME_SPEAKER_PART_MIN_WORDS = 4
 
 
 def _part_of(
-    words: list[str], group: list[Attribution], words_of: Mapping[tuple[int, int], list[str]]
+    words: list[str],
+    group: list[Attribution],
+    words_of: Mapping[tuple[int, int], list[str]],
+    min_words: int = PART_MIN_WORDS,
+    share: float = PART_MIN_SHARE,
 ) -> bool:
     """Whether ``words`` are an outlet's excerpt of the group's quote, or the group's quote an
     excerpt of them: AP's “counterfire purposes in the Kharkiv region so Ukraine can hit back ...”
     of the official's whole sentence that other outlets quote. The ratio of all words ruled it out."""
-    if len(words) < PART_MIN_WORDS:
+    if len(words) < min_words:
         return False  # "has not changed" is anyone's words
     for member in group:
         other = words_of[(member.article, member.start)]
         short, long = (words, other) if len(words) <= len(other) else (other, words)
-        if len(short) < PART_MIN_WORDS:
+        if len(short) < min_words:
             continue
         matcher = difflib.SequenceMatcher(a=short, b=long, autojunk=False)
         # one run of words in common: words matched here and there are two statements that share
         # their small words ("we are not going to ... Ukraine")
         run = matcher.find_longest_match(0, len(short), 0, len(long)).size
-        if run >= PART_MIN_SHARE * len(short):
+        if run >= share * len(short):
             return True
     return False
 

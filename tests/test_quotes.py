@@ -1141,3 +1141,17 @@ def test_a_document_dated_by_a_weekday_is_no_person() -> None:
     assert speaker_kind("a report on Monday", set()) != "person"
     assert speaker_kind("A news report published Wednesday", set()) != "person"
     assert speaker_kind("Mayor April Ryan", set()) == "person"
+
+
+def test_a_short_excerpt_of_the_same_speaker_joins_the_whole_quote(pipeline: Pipeline) -> None:
+    texts = [
+        "“We have no choice but to release water,” said Daniel Price, the dam's chief engineer. "
+        "“The alternative is far worse.”",
+        "“The alternative is far worse,” chief engineer Daniel Price told the Tribune on Monday.",
+        "“The alternative is far worse,” said Ada Brook, a farmer.",
+    ]
+    articles = [Article(str(i) * 12, "t", t) for i, t in enumerate(texts)]
+    quotes = [q for q in find_quotes(articles, pipeline.nlp.analyse(articles)) if q.direct]
+    [whole] = [q for q in quotes if "no choice" in q.text]
+    assert {v.article_id for v in whole.variants} == {"0" * 12, "1" * 12}
+    assert any(q.speaker == "Ada Brook" for q in quotes), "another speaker's same words stand apart"
