@@ -1011,11 +1011,21 @@ _ACCORDING_END = re.compile(
 _ACCORDING_START = re.compile(
     r"^according to (?P<speaker>[^,]{2,90}),\s*(?P<content>.{12,}?)\.?$", re.IGNORECASE
 )
+# a time or place after the verb ("said on Tuesday that ...", "told reporters in Lindham, ..."): it
+# ends at a comma or before "that", so that it never takes the words said ("said on Tuesday the
+# port would reopen" had left "would reopen" for the content)
+_SAID_WHEN = (
+    r"(?:\s+(?:on|in|at|late|early|this|last)\b(?:(?:(?!\bthat\b)[^,]){0,30}?(?=,|\s+that\b)"
+    # ... or a day, a month, a year or a place in a word or two, with the words said right after:
+    # "said on Tuesday the port would reopen", "said late Monday night"
+    r"|\s+(?:[A-Z][a-z]+|\d{4}|week|month|year|night|morning|afternoon|evening)"
+    r"(?:\s+(?:night|morning|afternoon|evening|\d{1,2}))?(?=\s)))?"
+)
 # "Erin Murphy, a former aide who went with her to Burma in 2011, said ...": a name, an aside between
 # commas that may run past MAX_SPEAKER_WORDS, the verb (the name is the speaker)
 _LEADING_ASIDE = re.compile(
     r"^(?P<speaker>[A-Z][\w\u2024’'-]*(?:\s+[A-Z][\w\u2024’'-]*){0,4}),\s+[^;:“”\"]{3,160}?,\s+"
-    rf"{VERB_PATTERN}\b(?:\s+(?:on|in|at|late|early|this|last)\b[^,]{{0,30}})?(?:,)?\s+(?:that\s+)?"
+    rf"{VERB_PATTERN}\b{_SAID_WHEN}(?:,)?\s+(?:that\s+)?"
     r"(?P<content>.{12,}?)\.?$"
 )
 _FINITE = re.compile(
@@ -1035,7 +1045,7 @@ _SAID_ADVERBS = (
     r"[a-z]{3,}ly"
 )
 _LEADING = re.compile(
-    rf"^(?P<speaker>[^.;:]{{2,90}}?)\s+{VERB_PATTERN}\b(?:\s+(?:on|in|at|late|early|this|last)\b[^,]{{0,30}})?"
+    rf"^(?P<speaker>[^.;:]{{2,90}}?)\s+{VERB_PATTERN}\b{_SAID_WHEN}"
     rf"(?:\s+(?:{_SAID_ADVERBS}))?(?:,)?\s+(?:that\s+)?(?P<content>.{{12,}}?)\.?$"
 )
 
@@ -1197,7 +1207,18 @@ def _indirect_in(sentence: str) -> tuple[tuple[int, int], tuple[int, int]] | Non
 
 # after the verb of an attribution set off by commas: a comma, with at most a short time or place
 # before it ("said on Monday,")
-_ASIDE_CLOSE = re.compile(r"(?:\s+(?!that\b)[\w.’'-]+){0,3}\s*,\s+")
+_ASIDE_CLOSE = re.compile(r"(?:\s+(?:on|in|at|late|early|this|last)\b[^,]{0,30})?\s*,\s+")
+# ... and what follows the aside is a clause of its own: "..., and operators ...", "..., adding
+# that ...", "..., but he is still ..."
+_ASIDE_GOES_ON = re.compile(r"(?:and|but|while|adding|saying|noting|citing|[a-z]+ing)\b")
+# ... and what comes before it is a clause, not an opening phrase or a subordinate clause: "In a
+# statement that was released on Monday, ...", "Asked whether ...", "When the storm was at its worst"
+_ASIDE_HEAD_NOT_A_CLAUSE = re.compile(
+    r"^(?:in|on|at|after|before|prior to|ahead of|following|during|since|last|earlier|later|by|for|"
+    r"from|asked|told|pressed|speaking|as|if|when|while|because|although|though|once|until|unless|"
+    r"whether)\b",
+    re.IGNORECASE,
+)
 
 
 # ... and the words before the verb are a subject: "She did it in December, just as she said she
@@ -1221,7 +1242,14 @@ def _aside_attribution(
         return None
     if not tail.strip() or _speaker_words(tail) > MAX_SPEAKER_WORDS or _NOT_A_SPEAKER.match(tail):
         return None
-    if not _ASIDE_CLOSE.match(sentence, _verb_end(sentence, match.end("speaker"))):
+    if _ASIDE_HEAD_NOT_A_CLAUSE.match(head) or re.match(r"(?:and|but|or|nor)\b", tail):
+        return (
+            None  # "As the storm approached, the mayor said", "Ada Brook, ..., and Tom Hale said"
+        )
+    closed = _ASIDE_CLOSE.match(sentence, _verb_end(sentence, match.end("speaker")))
+    if not closed or not _ASIDE_GOES_ON.match(sentence, closed.end()):
+        # "The ferry, which was built in 1990, Ada Brook said, will be retired": the clause goes on
+        # past the aside, and its words are not the head alone
         return None
     start = match.start("speaker")
     return (start, start + len(head)), (start + len(head) + len(comma), match.end("speaker"))
@@ -1927,6 +1955,15 @@ def story_names(analyses: Sequence[Analysis]) -> dict[str, Counter[str]]:
     return names
 
 
+# a person who serves the one named after: "aide to President George W. Bush", "a lawyer for Ada
+# Brook" ("Minister for Foreign Affairs Penny Wong" is the minister)
+_SERVES = re.compile(
+    r"\b(?:(?:aide|adviser|advisor|spokes(?:man|woman|person)|assistant|lawyer|attorney|counsel|"
+    r"consultant|staffer|friend|doctor)\s+(?:to|for)|(?:son|daughter|wife|husband|brother|sister)"
+    r"\s+of)\s+(?:the\s+)?(?:former\s+)?[A-Z]",
+)
+
+
 def full_name(speaker: str | None, names: Mapping[str, Counter[str]]) -> str | None:
     """The full name the story gives a named person speaker, or None when it gives none or more
     than one that fits: "Blinken" and "Mr. Blinken" are "Antony Blinken" when that is the only
@@ -1944,7 +1981,7 @@ def full_name(speaker: str | None, names: Mapping[str, Counter[str]]) -> str | N
         return None
     if _DOCUMENTS.intersection(_HEAD_END.split(speaker, maxsplit=1)[0].lower().split()):
         return None  # "a report in the Argus Leader of Sioux Falls": a paper's words, no one's
-    if re.search(r"\s(?:to|for)\s", _name_part(speaker)):
+    if _SERVES.search(_name_part(speaker)):
         return None  # "the former top aide to President George W. Bush" is the aide, unnamed
     found = names.get(surname.lower())
     if not found:
@@ -1987,11 +2024,14 @@ _POST_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?P<phrase>[^,.;:()“”\"
 _POST_WORD = re.compile(r"[A-Za-z][\w.’'-]*")
 # a speaker that is a post alone: "The minister", "the secretary of state", "Britain's transport
 # minister"
-_POST_SPEAKER = re.compile(r"^(?:the\s+|[A-Z][\w.’'-]*[’']s\s+)(?P<phrase>.+)$", re.IGNORECASE)
+_POST_SPEAKER = re.compile(
+    r"^(?:(?P<the>the)\s+|[A-Z][\w.’'-]*[’']s\s+)(?P<phrase>.+)$", re.IGNORECASE
+)
 Post = tuple[str, frozenset[str]]  # the post's head word and the words that qualify it
 # words of a post that qualify nothing ("secretary of state", "the chairman of the Joint Chiefs");
 # "US" and "former" do ("the US president", "the former minister")
 _POST_FILLERS = frozenset({"the", "a", "an", "of", "and", "for", "to", "in", "on", "at", "its"})
+# ... and a post that serves another's is not that post: "an adviser to the president"
 PostMention = tuple[Post, str, int, int]  # the post, the name, the article (index) and the offset
 
 
@@ -2001,10 +2041,13 @@ def _post_key(word: str) -> str:
 
 def _post_of(words: Sequence[str]) -> Post | None:
     """The post named by a run of words ("Transport Minister", "chairman of the Joint Chiefs of
-    Staff"): its head, the last word before "of", must be a post; every other content word
-    qualifies it."""
+    Staff"): its head, the last word before any "of", "to" or "for", must be a post ("an adviser to
+    the president" is an adviser's); every other content word qualifies it."""
     keys = [_post_key(w) for w in words]
-    head_at = keys.index("of") - 1 if "of" in keys else len(keys) - 1
+    # the word before the first "of", "to" or "for": "secretary of state", "a spokesman for the
+    # minister" (a spokesman), "ambassador to the UN"
+    joins = [k for k, key in enumerate(keys) if key in ("of", "to", "for")]
+    head_at = joins[0] - 1 if joins else len(keys) - 1
     if head_at < 0 or not _POST.fullmatch(keys[head_at]):
         return None
     qualifiers = frozenset(
@@ -2025,9 +2068,10 @@ def story_posts(articles: Sequence[Article], analyses: Sequence[Analysis]) -> li
                 continue
             name = " ".join(e.text.split())
             line = text.rfind("\n", 0, e.start) + 1
-            before = re.split(
-                r"[.;:!?“”\"()—–]", _unabbreviated(text[max(line, e.start - 80) : e.start])
-            )
+            near = _unabbreviated(text[max(line, e.start - 80) : e.start])
+            # initials keep their words: "U.S. Secretary of State" is a post of the US
+            near = re.sub(r"(?<=\b[A-Z])\.", "", near)
+            before = re.split(r"[.;:!?“”\"()—–]", near)
             words = _POST_WORD.findall(before[-1].rstrip(", "))
             for size in (4, 3, 2, 1):  # the longest run that ends on a post
                 post = _post_of(words[-size:]) if len(words) >= size else None
@@ -2078,16 +2122,16 @@ def post_holder(
     named one minister before ``before``; "the secretary of state" beside a defense secretary), in
     the full name the story gives them; None when no one or more than one holds a post that fits.
     The holder must be named earlier in the same article: "the executive says" in a video's
-    account is not the company's chief executive named two paragraphs on. Nor may two other
-    people have been named since (``recent``: the surnames, lowercased, of the last people named
-    before it): "The president says" after a paragraph on Mr. Trump is not the Fed's president named
-    further up. Hand-rolled for the reason ``full_name`` is."""
+    account is not the company's chief executive named two paragraphs on. Nor may anyone else
+    have been named since (``recent``: the surnames, lowercased, of the last RECENT_PEOPLE people
+    named before it): "The president says" after a paragraph on Mr. Trump is not the Fed's president
+    named further up. Hand-rolled for the reason ``full_name`` is."""
     matched = _POST_SPEAKER.match(speaker or "")
     if not matched or (_names_in(matched["phrase"]) and not _POST.search(matched["phrase"])):
         return None
     words = _POST_WORD.findall(speaker or "")
-    if matched.group(0)[:3].lower() == "the":
-        words = words[1:]
+    if matched["the"]:
+        words = words[1:]  # "Thetford's mayor" keeps its owner
     if any(w[:1].isupper() and not _POST.fullmatch(_post_key(w)) for w in words[-1:]):
         return None  # ends on a name: "the minister Alice Hartley" is named already
     wanted = _post_of(words)
@@ -2096,7 +2140,7 @@ def post_holder(
     holders = {
         full_name(name, names) or name
         for (head, qualifiers), name, a_index, at in posts
-        if a_index == article
+        if a_index == article  # the caller passes the article's own mentions
         and at < before
         and head == wanted[0]
         and wanted[1] <= qualifiers
@@ -2139,7 +2183,9 @@ def find_quotes(articles: Sequence[Article], analyses: Sequence[Analysis]) -> li
         for att in find_attributions(a, an, i, scare_quotes=True)
     ]
     names = story_names(analyses)
-    posts = story_posts(articles, analyses)
+    posts: dict[int, list[PostMention]] = {}
+    for mention in story_posts(articles, analyses):
+        posts.setdefault(mention[2], []).append(mention)
     quotes = []
     said_at = {(articles[a.article].id, a.start): a for a in found}
     for q in group_quotes(articles, found):
@@ -2151,7 +2197,7 @@ def find_quotes(articles: Sequence[Article], analyses: Sequence[Analysis]) -> li
                 if att and att.speaker == q.speaker and att.speaker_start is not None:
                     holder = post_holder(
                         q.speaker,
-                        posts,
+                        posts.get(att.article, []),
                         names,
                         att.article,
                         att.speaker_start,

@@ -406,13 +406,18 @@ def _select_concepts(
     return solve(problem)
 
 
-_QUOTED = re.compile(r"[“\"]([^“”\"]+)[”\"]")
+# a quotation in curly marks, or in straight ones that open after a space or a bracket and close
+# after a word: a straight mark after "all," closes a quotation the sentence continues
+_QUOTED = re.compile(r"“([^“”]+)”|(?:^|(?<=[\s(]))\"(?=\S)([^\"]+?)(?<=\S)\"")
 SHARED_QUOTE_WORDS = 5  # two outlets' sentences carrying five words of one quotation tell one thing
 
 
 def _quoted_words(text: str) -> list[tuple[str, ...]]:
     """The words of each quotation in a sentence, lowercased, punctuation left out."""
-    return [tuple(re.findall(r"[\w’'-]+", q.lower())) for q in _QUOTED.findall(text)]
+    return [
+        tuple(re.findall(r"[\w’'-]+", (curly or straight).lower()))
+        for curly, straight in _QUOTED.findall(text)
+    ]
 
 
 def _share_a_quote(first: list[tuple[str, ...]], second: list[tuple[str, ...]]) -> bool:
@@ -449,7 +454,11 @@ def _without_relays(
         for i in usable
         if i not in relays
         or not any(
-            own[j] == story.source_of(cands[i]) and sims[i, j] >= opts.support_min_sim
+            own[j] == story.source_of(cands[i])
+            and sims[i, j] >= opts.support_min_sim
+            # a relay with a number the original lacks ("at least 15 died, the AP reported" after
+            # the AP's "at least 12") may be an update: it stays
+            and cands[i].numbers <= cands[j].numbers
             for j in usable
             if j != i and j not in relays
         )

@@ -309,7 +309,17 @@ def _dated_subclause(text: str, start: int, end: int, t_start: int, t_end: int) 
         return start, end
     if not _PAST_VERB.search(clause) or _MODAL.search(clause):
         return start, end  # "after the primary will give him the boost": no event of that day yet
+    if words[0][:1].islower() and not _COMMON_SUBJECT.match(clause):
+        return start, end  # "after a heated debate on Monday": a noun phrase, not a clause
     return opened[-1].end(), t_end
+
+
+# a clause opening with a common noun: an article, a noun (not in -ly, not itself the -ed word: "a
+# failed bid", "a widely expected vote" are noun phrases) and at most two more words before the verb
+_COMMON_SUBJECT = re.compile(
+    r"(?:a|an|the|its|his|her|their)\s+(?!\w+(?:ed|ly)\b)\w+(?:\s+(?!\w+ly\b)\w+){0,2}?\s+"
+    + _PAST_VERB.pattern  # the verb right after the subject
+)
 
 
 CLAUSE_MAX_WORDS = 12  # a dated clause this short is compared by its words ...

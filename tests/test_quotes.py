@@ -1155,3 +1155,77 @@ def test_a_short_excerpt_of_the_same_speaker_joins_the_whole_quote(pipeline: Pip
     [whole] = [q for q in quotes if "no choice" in q.text]
     assert {v.article_id for v in whole.variants} == {"0" * 12, "1" * 12}
     assert any(q.speaker == "Ada Brook" for q in quotes), "another speaker's same words stand apart"
+
+
+def test_an_aide_to_a_post_is_not_its_holder(pipeline: Pipeline) -> None:
+    found = _post_speakers(
+        pipeline,
+        [
+            "Jake Sullivan, an adviser to the president, briefed reporters. The president said the "
+            "talks would resume.",
+            "Transport Minister Alice Hartley flew in. A spokesman for the minister, Tom Reyes, "
+            "declined to comment. The minister said on Tuesday that the port would reopen.",
+            "Lindham's mayor, Ada Brook, spoke first at the meeting. Thetford's mayor said the "
+            "ferries would run.",
+        ],
+    )
+    assert found["the talks would resume"][0] is None
+    assert found["the port would reopen"][0] != "Tom Reyes", (
+        "the minister's spokesman is no minister"
+    )
+    assert found["the ferries would run"][0] is None, "Thetford's mayor is not Lindham's"
+
+
+def test_a_title_with_for_or_to_keeps_the_full_name() -> None:
+    from collections import Counter
+
+    from parallax.quotes import full_name
+
+    names = {
+        "wong": Counter({"Penny Wong": 1}),
+        "thomas-greenfield": Counter({"Linda Thomas-Greenfield": 1}),
+    }
+    assert full_name("Minister for Foreign Affairs Penny Wong", names) == "Penny Wong"
+    assert (
+        full_name("U.S. Ambassador to the United Nations Linda Thomas-Greenfield", names)
+        == "Linda Thomas-Greenfield"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        (
+            "In a statement that was released on Monday, the company said it would appeal, "
+            "calling the ruling unfair.",
+            "it would appeal, calling the ruling unfair",
+        ),
+        ("The minister said on Tuesday that the port would reopen.", "the port would reopen"),
+        (
+            "The minister said on Tuesday the port would reopen next month.",
+            "the port would reopen next month",
+        ),
+    ],
+)
+def test_what_was_said_is_neither_an_opening_phrase_nor_cut_by_a_time(
+    pipeline: Pipeline, sentence: str, content: str
+) -> None:
+    assert content in _speakers(pipeline, sentence)
+
+
+def test_an_aside_inside_a_clause_that_goes_on_gives_no_head_alone(pipeline: Pipeline) -> None:
+    for sentence, head in [
+        (
+            "The ferry, which was built in 1990, Ada Brook said, will be retired next year.",
+            "The ferry, which was built in 1990",
+        ),
+        (
+            "When the storm was at its worst, the mayor said, the levee held.",
+            "When the storm was at its worst",
+        ),
+        (
+            "Ada Brook, who has run the port since 2019, and Tom Hale said it would reopen, but gave no date.",
+            "Ada Brook, who has run the port since 2019",
+        ),
+    ]:
+        assert head not in _speakers(pipeline, sentence), sentence

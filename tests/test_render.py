@@ -219,3 +219,14 @@ def test_an_inferred_byline_is_marked_as_inferred(kharkiv_report: Report) -> Non
     assert "by Ada Brook (inferred)" in render(report, "md")
     page = render(report, "html")
     assert re.search(r"Ada Brook<span class=\"how\">\s*\(inferred\)", page)
+
+
+def test_a_name_in_lower_case_opens_its_timeline_line_as_it_is() -> None:
+    from parallax.models import Span, TimelineEvent
+    from parallax.render.common import event_text
+
+    def event(text: str) -> TimelineEvent:
+        return TimelineEvent("2025-03-03", text, (Span("a" * 12, 0, 5),), 1)
+
+    assert event_text(event("eBay shares fell on Monday")) == "eBay shares fell on Monday"
+    assert event_text(event("the harvest ended in 2019")) == "The harvest ended in 2019"

@@ -951,3 +951,10 @@ def test_the_brief_tells_a_quoted_point_once(pipeline: Pipeline) -> None:
     )
     [story] = pipe.brief(articles).stories
     assert sum("disregard" in s.text for s in story.brief.sentences) == 1
+
+
+def test_a_straight_mark_closing_a_quotation_opens_none() -> None:
+    from parallax.summarise import _quoted_words
+
+    text = 'all," the chief executive of the regulator said on Monday, "and we will act."'
+    assert _quoted_words(text) == [("and", "we", "will", "act")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from parallax.models import Article, Report, TimelineEvent
 from parallax.pipeline import Pipeline
 from parallax.timeline import infer_publication_dates
@@ -200,3 +202,16 @@ def test_short_clauses_naming_different_people_are_two_events() -> None:
     assert not _same_clause(
         "Ada Brook won the Lindham seat on Tuesday", "Tom Vell won the Lindham seat on Tuesday"
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The bill cleared the Senate after a heated debate on Monday.",
+        "The central bank cut interest rates after a widely expected vote on Tuesday.",
+        "Shares in the company tumbled after a failed takeover bid on Wednesday.",
+    ],
+)
+def test_a_noun_phrase_after_after_is_no_dated_clause(pipeline: Pipeline, sentence: str) -> None:
+    [event] = _events(pipeline, sentence, "2025-03-05")
+    assert event.text == sentence

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import PurePath
@@ -141,6 +142,8 @@ def event_text(event: TimelineEvent) -> str:
     """An event's words as a timeline line shows them: a clause cut from inside its sentence ("a
     fire destroyed a grain terminal last week") opens in capitals, like every other line. The span
     it cites is the source's words as they are."""
+    if not re.match(r"[a-z]+\b", event.text):
+        return event.text  # "eBay shares fell", "iPhone sales": a name's own lower case stays
     return event.text[:1].upper() + event.text[1:]
 
 
