@@ -103,14 +103,7 @@ def infer_publication_dates(story: Sequence[Article]) -> list[Article]:
                 f"date inferred from the dateline {article.text[: article.text.find(')') + 1]!r} "
                 f"and the year of the {len(known)} dated article(s) of the same story"
             )
-            out.append(
-                dataclasses.replace(
-                    article,
-                    published=filed.isoformat(),
-                    published_how="inferred",
-                    notes=(*article.notes, note),
-                )
-            )
+            out.append(_dated(article, filed, note))
             continue
         weekdays = _weekday_mentions(article.text)
         best = (
@@ -131,15 +124,15 @@ def infer_publication_dates(story: Sequence[Article]) -> list[Article]:
             f"date inferred from {how} and the {len(known)} dated article(s) of the same story "
             f"(candidates {candidates[0]} to {candidates[-1]})"
         )
-        out.append(
-            dataclasses.replace(
-                article,
-                published=best.isoformat(),
-                published_how="inferred",
-                notes=(*article.notes, note),
-            )
-        )
+        out.append(_dated(article, best, note))
     return out
+
+
+def _dated(article: Article, day: date, note: str) -> Article:
+    """The article with an inferred publication day, and the note that says how."""
+    return dataclasses.replace(
+        article, published=day.isoformat(), published_how="inferred", notes=(*article.notes, note)
+    )
 
 
 # where one dated clause ends and another begins: "asked on May 13, and Biden agreed on 15 May"

@@ -689,16 +689,21 @@ _BBC_VOTE = (
 )
 
 
-def _vote_story(pipeline: Pipeline, texts: list[tuple[str, str]]) -> Story:
-    """A 25-word brief of one story of these (outlet, text) articles, all of one day."""
+def _vote_story(
+    pipeline: Pipeline,
+    texts: list[tuple[str, str]],
+    words: int = 25,
+    published: str = "2024-05-20",
+) -> Story:
+    """A ``words``-word brief of one story of these (outlet, text) articles, all of one day."""
     from parallax.models import Article
 
     articles = [
-        Article(str(i) * 12, f"{i}.txt", text, outlet=outlet, published="2024-05-20")
+        Article(str(i) * 12, f"{i}.txt", text, outlet=outlet, published=published)
         for i, (outlet, text) in enumerate(texts)
     ]
     pipe = Pipeline(
-        PipelineOptions(brief=BriefOptions(words=25), single_story=True),
+        PipelineOptions(brief=BriefOptions(words=words), single_story=True),
         nlp=pipeline.nlp,
         embedder=pipeline.embedder,
     )
@@ -883,23 +888,12 @@ def test_the_brief_shows_the_originals_sentence_not_its_copys(pipeline: Pipeline
 def test_the_original_is_shown_rather_than_a_sentence_crediting_it(pipeline: Pipeline) -> None:
     """ "..., Reuters reported." beside Reuters' own longer sentence of the point: the brief shows
     Reuters' sentence, though the relay packs the point in fewer words."""
-    from parallax.models import Article
-
     texts = [
         ("Reuters", f"{_VOTE} after engineers found cracks in its old timber beams last week."),
         ("Lindham Courier", f"{_VOTE}, Reuters reported. Traders were angry."),
         ("BBC", _BBC_VOTE),
     ]
-    articles = [
-        Article(str(i) * 12, f"{i}.txt", text, outlet=outlet, published="2024-05-20")
-        for i, (outlet, text) in enumerate(texts)
-    ]
-    pipe = Pipeline(
-        PipelineOptions(brief=BriefOptions(words=40), single_story=True),
-        nlp=pipeline.nlp,
-        embedder=pipeline.embedder,
-    )
-    [story] = pipe.brief(articles).stories
+    story = _vote_story(pipeline, texts, words=40)
     assert any(d.kind == "cites" for d in story.derivations)
     [lead] = [s for s in story.brief.sentences if "voted" in s.text]
     assert "Reuters reported" not in lead.text
@@ -924,8 +918,6 @@ def test_two_outlets_carrying_one_quotation_are_one_point() -> None:
 
 def test_the_brief_tells_a_quoted_point_once(pipeline: Pipeline) -> None:
     """Two outlets' sentences of the judge's words, 0.64 alike by MiniLM: the brief shows one."""
-    from parallax.models import Article
-
     texts = [
         (
             "Coastal Post",
@@ -940,16 +932,7 @@ def test_the_brief_tells_a_quoted_point_once(pipeline: Pipeline) -> None:
             'safety of passengers".',
         ),
     ]
-    articles = [
-        Article(str(i) * 12, f"{i}.txt", text, outlet=outlet, published="2025-06-13")
-        for i, (outlet, text) in enumerate(texts)
-    ]
-    pipe = Pipeline(
-        PipelineOptions(brief=BriefOptions(words=80), single_story=True),
-        nlp=pipeline.nlp,
-        embedder=pipeline.embedder,
-    )
-    [story] = pipe.brief(articles).stories
+    story = _vote_story(pipeline, texts, words=80, published="2025-06-13")
     assert sum("disregard" in s.text for s in story.brief.sentences) == 1
 
 
