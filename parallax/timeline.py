@@ -302,7 +302,9 @@ def _dated_subclause(text: str, start: int, end: int, t_start: int, t_end: int) 
         return start, end
     if not _PAST_VERB.search(clause) or _MODAL.search(clause):
         return start, end  # "after the primary will give him the boost": no event of that day yet
-    if words[0][:1].islower() and not _COMMON_SUBJECT.match(clause):
+    if re.match(r"(?:a|an|the|its|his|her|their)\s+[a-z]", clause) and not _COMMON_SUBJECT.match(
+        clause
+    ):
         return start, end  # "after a heated debate on Monday": a noun phrase, not a clause
     return opened[-1].end(), t_end
 

@@ -215,3 +215,12 @@ def test_short_clauses_naming_different_people_are_two_events() -> None:
 def test_a_noun_phrase_after_after_is_no_dated_clause(pipeline: Pipeline, sentence: str) -> None:
     [event] = _events(pipeline, sentence, "2025-03-05")
     assert event.text == sentence
+
+
+def test_a_named_subject_after_the_article_still_dates_its_clause(pipeline: Pipeline) -> None:
+    text = (
+        "Trump tweeted soon after the House Select Committee on Intelligence concluded its third "
+        "public hearing on Tuesday."
+    )
+    [event] = _events(pipeline, text, "2019-11-20")
+    assert event.text.startswith("the House Select Committee on Intelligence concluded")
