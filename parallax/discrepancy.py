@@ -456,8 +456,38 @@ def _noun_phrase(noun_words: str) -> tuple[str, int]:
     return _singular(taken[-1]), consumed
 
 
+# a vote's tally: "voted 31 to 12", "backed the scheme by 31 votes to 11", "passed 52-48"
+_TALLY = re.compile(
+    r"\b(?:voted|votes?|by|passed|approved|backed|rejected|defeated|adopted|confirmed|margin of)"
+    r"\s+(?:[a-z]+\s+){0,3}?(?P<yes>\d{1,4})\s*(?:votes?\s+)?(?:to|-|–)\s*(?P<no>\d{1,4})\b"
+    r"(?!\s*(?:%|percent|per cent|years?|months?|days?|points?|[ap]\.?m\b))"
+)
+TALLY_NOUNS = {"vote in favour": "votes in favour", "vote against": "votes against"}
+_VOTED = re.compile(
+    r"\b(?:vot(?:e|es|ed|ing)|ballots?|councillors|lawmakers|senators|jurors)\b", re.I
+)
+
+
+def _tally(text: str, match: re.Match[str], index: int, s_index: int) -> list[Quantity]:
+    """The two counts of a tally, each its own quantity: the votes for and the votes against."""
+    return [
+        Quantity(
+            index,
+            s_index,
+            match.start(g),
+            match.end(g),
+            float(match[g]),
+            "count",
+            noun,
+            False,
+            match[g],
+        )
+        for g, noun in (("yes", "vote in favour"), ("no", "vote against"))
+    ]
+
+
 def quantities(article: Article, analysis: Analysis, index: int) -> list[Quantity]:
-    """Every number with its unit or counted noun in one article."""
+    """Every number with its unit or counted noun in one article, and the two sides of a tally."""
     text = article.text
     out: list[Quantity] = []
     for s_index, (s_start, s_end) in enumerate(analysis.sentences):
@@ -465,9 +495,16 @@ def quantities(article: Article, analysis: Analysis, index: int) -> list[Quantit
             _magnitude(text, m, index, s_index) for m in _MAGNITUDE.finditer(text, s_start, s_end)
         ]
         out.extend(magnitudes)
+        # a tally in a sentence about a vote: "defeated them 20-13" is a score
+        voted = _VOTED.search(text, s_start, s_end) is not None
+        tallies = list(_TALLY.finditer(text, s_start, s_end)) if voted else []
+        for tally in tallies:
+            out.extend(_tally(text, tally, index, s_index))
         for match in _QUANTITY.finditer(text, s_start, s_end):
             if any(m.start <= match.start("number") < m.end for m in magnitudes):
                 continue
+            if any(t.start("yes") <= match.start("number") < t.end() for t in tallies):
+                continue  # "by 31 votes to 11": the tally's
             quantity = _quantity(text, match, index, s_index)
             if quantity is not None:
                 out.append(quantity)
@@ -765,6 +802,8 @@ def _two_share_nothing(values: Sequence[Sequence[T]], agree: Callable[[T, T], bo
 
 def _plural(group: list[Quantity]) -> str:
     """What the group counts, as the sources write it for more than one ("companies", "people")."""
+    if group[0].noun in TALLY_NOUNS:
+        return TALLY_NOUNS[group[0].noun]
     for q in group:
         if q.value != 1:
             return q.text.split()[-1].strip(".,'").lower()

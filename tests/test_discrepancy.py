@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parallax.discrepancy import find_discrepancies, quantities
-from parallax.models import Article, Report
+from parallax.models import Analysis, Article, Report
 from parallax.pipeline import Pipeline
 
 
@@ -577,3 +577,24 @@ def test_a_date_of_a_clause_does_not_part_two_tellings_of_one_fact(pipeline: Pip
     found = _dated_discrepancies(pipeline, [(t, "2025-06-13") for t in texts])
     assert ("number of passengers", {23.0, 21.0}) in found
     assert ("amount of money (GBP)", {2_000_000.0, 2_500_000.0}) in found
+
+
+def test_two_tallies_of_one_vote_disagree_on_the_side_they_differ(pipeline: Pipeline) -> None:
+    texts = [
+        "Councillors voted 31 to 12 in favour of the bridge after a debate of four hours.",
+        "Councillors backed the bridge by 31 votes to 11 following a four-hour debate.",
+    ]
+    found = _dated_discrepancies(pipeline, [(t, "2025-11-14") for t in texts])
+    assert found == [("number of votes against", {12.0, 11.0})]
+
+
+def test_a_score_is_no_tally() -> None:
+    text = "The Chiefs defeated them 20-13 on Sunday. The Senate passed the bill by a vote of 90 to 10."
+    article = Article("a" * 12, "a", text)
+    first = text.index(" The Senate")
+    analysis = Analysis(article.id, ((0, first), (first + 1, len(text))))
+    tallies = [q for q in quantities(article, analysis, 0) if q.noun.startswith("vote")]
+    assert [(q.noun, q.value, text[q.start : q.end]) for q in tallies] == [
+        ("vote in favour", 90.0, "90"),
+        ("vote against", 10.0, "10"),
+    ]
