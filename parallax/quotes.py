@@ -1201,7 +1201,16 @@ def _indirect_in(sentence: str) -> tuple[tuple[int, int], tuple[int, int]] | Non
             ):
                 continue
             aside = _aside_attribution(sentence, match) if pattern is _LEADING else None
-            return aside or (match.span("content"), match.span("speaker"))
+            if aside:
+                return aside
+            content = match.span("content")
+            if pattern in (_LEADING, _LEADING_ASIDE) and _TOLD.match(
+                sentence, match.end("speaker")
+            ):
+                addressee = _ADDRESSEE.match(sentence, content[0], content[1])
+                if addressee:  # "told reporters in Lindham that ...": to whom, not what
+                    content = (addressee.end(), content[1])
+            return content, match.span("speaker")
     return None
 
 
@@ -1225,6 +1234,17 @@ _ASIDE_HEAD_NOT_A_CLAUSE = re.compile(
 # would" compares, it does not attribute
 _NOT_A_SPEAKER = re.compile(
     r"(?:just\s+)?(?:as|if|when|because|while|though|although|since)\b", re.I
+)
+
+
+# a verb that takes the one told before what was said ("told reporters that ...", "assured the
+# council that ..."), and that one: up to six words, then "that", with no clause of its own in them
+# ("told reporters she believed that ..." keeps what she believed)
+_TOLD = re.compile(
+    r"[\s,]+(?:[A-Za-z]+,?\s+)?(?:told|tells|tell|telling|assured|informed|reminded)\b"
+)
+_ADDRESSEE = re.compile(
+    r"(?:(?!(?:that|she|he|they|it|we|i|said|says|[a-z]+ed)\b)[\w.’'&-]+,?\s+){1,6}?that\s+"
 )
 
 

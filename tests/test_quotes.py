@@ -1229,3 +1229,21 @@ def test_an_aside_inside_a_clause_that_goes_on_gives_no_head_alone(pipeline: Pip
         ),
     ]:
         assert head not in _speakers(pipeline, sentence), sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        (
+            "The mayor told reporters in Lindham that the ferries would run.",
+            "the ferries would run",
+        ),
+        ("Officials told the Associated Press that the dam held.", "the dam held"),
+        (
+            "The mayor told reporters she believed that the pier was safe.",
+            "reporters she believed that the pier was safe",
+        ),
+    ],
+)
+def test_the_one_told_is_not_what_was_said(pipeline: Pipeline, sentence: str, content: str) -> None:
+    assert content in _speakers(pipeline, sentence)
