@@ -154,8 +154,9 @@ DATELINE = re.compile(
 )
 
 # "KYIV, Ukraine (AP) —", "LONDON, May 31 (Reuters) -": a dateline crediting the agency that wrote the copy
+# (with the filing day's month and day, when it gives them, for the timeline's anchors)
 DATELINE_CREDIT = re.compile(
-    r"^[A-Z][A-Za-z .,'’-]{1,60}?(?:,\s*[A-Z][a-z]+\.? \d{1,2})?\s*\((?P<agency>AP|Reuters|AFP|UPI|Bloomberg|dpa|CNN|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\)\s*[—–-]"
+    r"^[A-Z][A-Za-z .,'’-]{1,60}?(?:,\s*(?P<month>[A-Z][a-z]+)\.? (?P<day>\d{1,2}))?\s*\((?P<agency>AP|Reuters|AFP|UPI|Bloomberg|dpa|CNN|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\)\s*[—–-]"
     # TASS's credit between slashes: "MOSCOW, May 17. /TASS/."
     r"|^[A-Z][A-Z .'’-]{1,40},\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.\s*/(?P<slashed>TASS|[A-Z][\w-]{1,20})/\.?"
 )

@@ -1073,10 +1073,12 @@ _NOT_AN_ASIDE_SPEAKER = re.compile(
 
 _WRITER = frozenset({"i", "we"})
 # "Ahead of a meeting in Prague, (alliance chief Jens Stoltenberg)": a phrase that opens the sentence
-_OPENING_PHRASE = (
-    r"^(?:in|on|at|after|before|prior to|ahead of|following|during|since|last|earlier|later|by|for|from)"
-    r"\b[^,]{0,60},\s*"
+_OPENING_WORDS = (
+    r"in|on|at|after|before|prior to|ahead of|following|during|since|last|earlier|later|by|for|from"
 )
+_OPENING_PHRASE = rf"^(?:{_OPENING_WORDS})\b[^,]{{0,60}},\s*"
+# the words that open a subordinate clause: "As the storm approached, ...", "just as she said"
+_SUBORDINATING = r"as|if|when|while|because|although|though|since|once|until|unless|whether"
 _OPENING = re.compile(_OPENING_PHRASE, re.IGNORECASE)
 _SPEAKER_LEAD_IN = re.compile(
     # the opening phrase first: "During the drive back after the rally, Sexton" is not cut at "after"
@@ -1216,25 +1218,20 @@ def _indirect_in(sentence: str) -> tuple[tuple[int, int], tuple[int, int]] | Non
 
 # after the verb of an attribution set off by commas: a comma, with at most a short time or place
 # before it ("said on Monday,")
-_ASIDE_CLOSE = re.compile(r"(?:\s+(?:on|in|at|late|early|this|last)\b[^,]{0,30})?\s*,\s+")
+_ASIDE_CLOSE = re.compile(_SAID_WHEN + r"\s*,\s+")
 # ... and what follows the aside is a clause of its own: "..., and operators ...", "..., adding
 # that ...", "..., but he is still ..."
 _ASIDE_GOES_ON = re.compile(r"(?:and|but|while|adding|saying|noting|citing|[a-z]+ing)\b")
 # ... and what comes before it is a clause, not an opening phrase or a subordinate clause: "In a
 # statement that was released on Monday, ...", "Asked whether ...", "When the storm was at its worst"
 _ASIDE_HEAD_NOT_A_CLAUSE = re.compile(
-    r"^(?:in|on|at|after|before|prior to|ahead of|following|during|since|last|earlier|later|by|for|"
-    r"from|asked|told|pressed|speaking|as|if|when|while|because|although|though|once|until|unless|"
-    r"whether)\b",
-    re.IGNORECASE,
+    rf"^(?:{_OPENING_WORDS}|asked|told|pressed|speaking|{_SUBORDINATING})\b", re.IGNORECASE
 )
 
 
 # ... and the words before the verb are a subject: "She did it in December, just as she said she
 # would" compares, it does not attribute
-_NOT_A_SPEAKER = re.compile(
-    r"(?:just\s+)?(?:as|if|when|because|while|though|although|since)\b", re.I
-)
+_NOT_A_SPEAKER = re.compile(rf"(?:just\s+)?(?:{_SUBORDINATING})\b", re.I)
 
 
 # a verb that takes the one told before what was said ("told reporters that ...", "assured the
@@ -1421,13 +1418,18 @@ def _speaker_from_next(found: list[Attribution], text: str) -> list[Attribution]
 
 # a person described by a role ("the two-term president", "the city's mayor") whom a later "he" or
 # "she" can mean, when the article names no speaker before it
+# the offices one person holds: what a role ends on (_ROLE) and a post a story names (_POSTS)
+_OFFICES = (
+    r"president|mayor|governor|senator|minister|premier|chancellor|secretary|chief|director|"
+    r"chairman|chairwoman|chair|leader|candidate|nominee|congressman|congresswoman|judge|"
+    r"prosecutor|attorney|sheriff|commissioner|ambassador|envoy|general|commander|captain|coach|"
+    r"founder|owner|executive|ceo"
+)
 _ROLE = re.compile(
-    r"^(?:the|a|an|his|her|their|its|[A-Z]\w+[’']s)\b.*\b(?:president|mayor|governor|senator|"
-    r"minister|premier|chancellor|secretary|chief|director|chairman|chairwoman|chair|leader|"
-    r"candidate|nominee|congressman|congresswoman|lawmaker|judge|prosecutor|lawyer|attorney|"
-    r"sheriff|commissioner|ambassador|envoy|general|commander|captain|coach|founder|owner|"
-    r"executive|ceo|economist|professor|scientist|researcher|doctor|author|wife|husband|mother|"
-    r"father|son|daughter|woman|man)$",
+    r"^(?:the|a|an|his|her|their|its|[A-Z]\w+[’']s)\b.*\b(?:"
+    + _OFFICES
+    + r"|lawmaker|lawyer|economist|professor|scientist|researcher|doctor|author|wife|husband|"
+    r"mother|father|son|daughter|woman|man)$",
     re.IGNORECASE,
 )
 
@@ -1955,6 +1957,7 @@ _HONORIFIC = re.compile(
     r"|Superintendent|Inspector|Detective|Officer|Sergeant|Trooper|Coach|Pastor|Bishop|Archbishop"
     r"|Cardinal|Rabbi|Imam|Councilman|Councilwoman|Councillor|Alderman|Principal|Dean|Attorney)",
 )
+_POSSESSIVE_END = re.compile(r"['’]s?$")  # "Blinken's" is Blinken
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|(?:de|da|del|der|di|du|la|le|van|von|bin|al|el|ibn)")
 
 
@@ -1966,7 +1969,7 @@ def story_names(analyses: Sequence[Analysis]) -> dict[str, Counter[str]]:
         for e in analysis.entities:
             if e.label != "PERSON":
                 continue
-            words = re.sub(r"['’]s?$", "", " ".join(e.text.split())).split()
+            words = _POSSESSIVE_END.sub("", " ".join(e.text.split())).split()
             while words and _HONORIFIC.fullmatch(words[0].rstrip(".")):
                 words = words[1:]  # "Superintendent Jennifer McCormick"; "President Biden": none
             if not 2 <= len(words) <= 4 or not all(_NAME_WORD.fullmatch(w) for w in words):
@@ -1996,7 +1999,7 @@ def full_name(speaker: str | None, names: Mapping[str, Counter[str]]) -> str | N
         return None  # "Mr. Grassley and Mr. Leahy" are two people, neither one in full
     # the last word names the speaker ("Kremlin spokesman Dmitry Peskov"), not a role ("a US official")
     words = re.findall(r"[\w'’.-]+", _name_part(speaker))
-    surname = re.sub(r"['’]s?$", "", words[-1]) if words else ""
+    surname = _POSSESSIVE_END.sub("", words[-1]) if words else ""
     if not surname[:1].isupper():
         return None
     if _DOCUMENTS.intersection(_HEAD_END.split(speaker, maxsplit=1)[0].lower().split()):
@@ -2024,11 +2027,9 @@ def full_name(speaker: str | None, names: Mapping[str, Counter[str]]) -> str | N
 # the posts a story gives its people, by which a later "the minister" or "the secretary of state"
 # means one of them; family and plain "man"/"woman" are left out: "the man said" names no post
 _POSTS = (
-    r"president|representative|lieutenant|mayor|governor|senator|minister|premier|chancellor|secretary|chief|director|"
-    r"chairman|chairwoman|chair|leader|candidate|nominee|congressman|congresswoman|judge|prosecutor|"
-    r"attorney|sheriff|commissioner|ambassador|envoy|general|commander|captain|coach|founder|"
-    r"executive|ceo|spokesman|spokeswoman|spokesperson|adviser|advisor|manager|superintendent|"
-    r"inspector|administrator|treasurer|speaker|head|owner"
+    _OFFICES
+    + r"|representative|lieutenant|spokesman|spokeswoman|spokesperson|adviser|advisor|manager|"
+    r"superintendent|inspector|administrator|treasurer|speaker|head"
 )
 _POST = re.compile(rf"(?:{_POSTS})", re.IGNORECASE)
 _SAME_POST = {
@@ -2056,7 +2057,7 @@ PostMention = tuple[Post, str, int, int]  # the post, the name, the article (ind
 
 
 def _post_key(word: str) -> str:
-    return re.sub(r"'s?$", "", _word_key(word))  # "Britain's" qualifies as "britain"
+    return _POSSESSIVE_END.sub("", _word_key(word))  # "Britain's" qualifies as "britain"
 
 
 def _post_of(words: Sequence[str]) -> Post | None:
@@ -2184,7 +2185,7 @@ def _last_named(analysis: Analysis, before: int, names: Mapping[str, Counter[str
         if e.end > before:
             continue
         words = re.findall(r"[\w’'-]+", e.text)
-        surname = re.sub(r"['’]s?$", "", words[-1]).lower() if words else ""
+        surname = _POSSESSIVE_END.sub("", words[-1]).lower() if words else ""
         if e.label != "PERSON" and surname not in names:
             continue
         if surname and surname not in out:
@@ -2203,14 +2204,20 @@ def find_quotes(articles: Sequence[Article], analyses: Sequence[Analysis]) -> li
         for att in find_attributions(a, an, i, scare_quotes=True)
     ]
     names = story_names(analyses)
+    grouped = group_quotes(articles, found)
+    by_post = [
+        q.speaker_kind != "organisation" and _POST_SPEAKER.match(q.speaker or "") is not None
+        for q in grouped
+    ]
     posts: dict[int, list[PostMention]] = {}
-    for mention in story_posts(articles, analyses):
-        posts.setdefault(mention[2], []).append(mention)
+    if any(by_post):  # the story's posts are read only when a speaker is named by one
+        for mention in story_posts(articles, analyses):
+            posts.setdefault(mention[2], []).append(mention)
     quotes = []
     said_at = {(articles[a.article].id, a.start): a for a in found}
-    for q in group_quotes(articles, found):
+    for q, post_speaker in zip(grouped, by_post, strict=True):
         holder = None
-        if q.speaker_kind != "organisation":
+        if post_speaker:
             # where the shown speaker phrase stands: in the variant whose attribution it is
             for v in q.variants:
                 att = said_at.get((v.article_id, v.start))

@@ -448,13 +448,13 @@ def _without_relays(
     (another outlet's "at least 15 dead" is alike enough to the relay's "at least 12" and not to
     the AP's longer sentence)."""
     own = {i: f"group:{story.group_of(cands[i].article)}" for i in usable}
-    relays = {i for i in usable if story.source_of(cands[i]) not in (own[i],)}
+    relays = {i: key for i in usable if (key := _credited(story, cands[i]))}
     return [
         i
         for i in usable
         if i not in relays
         or not any(
-            own[j] == story.source_of(cands[i])
+            own[j] == relays[i]
             and sims[i, j] >= opts.support_min_sim
             # a relay with a number the original lacks ("at least 15 died, the AP reported" after
             # the AP's "at least 12") may be an update: it stays
@@ -470,13 +470,18 @@ def _second_hand(story: StoryText, cands: Sequence[Candidate]) -> frozenset[int]
     that copies, rewrites or carries another (``story.copies``), and a sentence crediting an outlet
     that is among the inputs ("..., the Associated Press reported." beside the AP's own story). Of
     two tellings of one point, the original's is shown."""
-    out = set()
-    for i, c in enumerate(cands):
-        source = story.source_of(c)
-        own = f"group:{story.group_of(c.article)}"
-        if c.article in story.copies or (source.startswith("group:") and source != own):
-            out.add(i)
-    return frozenset(out)
+    return frozenset(
+        i
+        for i, c in enumerate(cands)
+        if c.article in story.copies or (_credited(story, c) or "").startswith("group:")
+    )
+
+
+def _credited(story: StoryText, cand: Candidate) -> str | None:
+    """The source a sentence credits with its point when that is not its own article's group
+    ("..., the AP reported."): "group:N" for another input, "outlet:Name" for one not among them."""
+    source = story.source_of(cand)
+    return source if source != f"group:{story.group_of(cand.article)}" else None
 
 
 def _anchor(
@@ -854,7 +859,8 @@ def summarise(story: StoryText, opts: BriefOptions | None = None) -> Brief:
         return Brief(words=0, sentences=(), order=opts.order, focus=opts.focus)
     if len(story.articles) == 1 and not opts.focus:
         return _brief_of_one(story, cands, opts)
-    sets = [concepts_of(story.articles[c.article].text[c.start : c.end]) for c in cands]
+    texts = [story.articles[c.article].text[c.start : c.end] for c in cands]
+    sets = [concepts_of(text) for text in texts]
     n_groups = len({story.group_of(i) for i in range(len(story.articles))})
     weights = concept_weights(
         sets,
@@ -882,7 +888,7 @@ def summarise(story: StoryText, opts: BriefOptions | None = None) -> Brief:
             opts,
             n_groups - 1,
             _second_hand(story, cands),
-            [story.articles[c.article].text[c.start : c.end] for c in cands],
+            texts,
         )
     if picked:
         pool = _fill_pool(picked, cands, sets, weights, opts) if opts.fill else []

@@ -26,7 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from parallax.models import Analysis, Article, Span, TimelineEvent
-from parallax.outlets import DATELINE
+from parallax.outlets import DATELINE, DATELINE_CREDIT
 from parallax.temporal import CLOCK_ONLY, EVENT_VALUE, REPORTED_ON, tag
 from parallax.timex import FUTURE_CUES, MONTHS, WEEKDAYS
 from parallax.tweets import in_tweet
@@ -55,18 +55,15 @@ def _fit(candidate: date, weekdays: Sequence[int]) -> int:
     return sum((candidate.weekday() - w) % 7 for w in weekdays)
 
 
-# a dateline's day without its year: "HALDEN, Oct 7 (Reuters) - ", "LONDON, May 31 (Reuters) -"
-_DATELINE_DAY = re.compile(
-    r"^[A-Z][\w .,'’-]{1,60}?,\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})\s*\([^)]{1,30}\)"
-)
 DATELINE_MAX_DAYS_AWAY = 7  # a filing day this far from the story's dated articles is not taken
 
 
-def _dateline_day(article: Article, median: date) -> date | None:
+def _dateline_day(article: Article, median: date) -> tuple[date, str] | None:
     """The day an undated article's dateline gives ("HALDEN, Oct 7 (Reuters) -"), in the year that
-    puts it nearest the story's dated articles (their median), when that is within a week."""
-    found = _DATELINE_DAY.match(article.text)
-    if not found or found["month"].lower() not in MONTHS:
+    puts it nearest the story's dated articles (their median), when that is within a week; with the
+    dateline."""
+    found = DATELINE_CREDIT.match(article.text)
+    if not found or not found["month"] or found["month"].lower() not in MONTHS:
         return None
     month, day = MONTHS[found["month"].lower()], int(found["day"])
     days = []
@@ -76,7 +73,9 @@ def _dateline_day(article: Article, median: date) -> date | None:
         except ValueError:  # "Feb 30"
             continue
     best = min(days, key=lambda d: abs((d - median).days), default=None)
-    return best if best and abs((best - median).days) <= DATELINE_MAX_DAYS_AWAY else None
+    if best is None or abs((best - median).days) > DATELINE_MAX_DAYS_AWAY:
+        return None
+    return best, found.group()
 
 
 def infer_publication_dates(story: Sequence[Article]) -> list[Article]:
@@ -99,11 +98,12 @@ def infer_publication_dates(story: Sequence[Article]) -> list[Article]:
             continue
         filed = _dateline_day(article, median)
         if filed is not None:
+            day, dateline = filed
             note = (
-                f"date inferred from the dateline {article.text[: article.text.find(')') + 1]!r} "
+                f"date inferred from the dateline {dateline!r} "
                 f"and the year of the {len(known)} dated article(s) of the same story"
             )
-            out.append(_dated(article, filed, note))
+            out.append(_dated(article, day, note))
             continue
         weekdays = _weekday_mentions(article.text)
         best = (
