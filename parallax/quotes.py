@@ -2135,12 +2135,11 @@ def post_holder(
     speaker: str | None,
     posts: Sequence[PostMention],
     names: Mapping[str, Counter[str]],
-    article: int,
     before: int,
     recent: Sequence[str] = (),
 ) -> str | None:
-    """The one person a speaker named by a post alone means ("the minister" when the article has
-    named one minister before ``before``; "the secretary of state" beside a defense secretary), in
+    """The one person a speaker named by a post alone means ("the minister" when the article, whose
+    ``posts`` these are, has named one minister before ``before``; "the secretary of state" beside a defense secretary), in
     the full name the story gives them; None when no one or more than one holds a post that fits.
     The holder must be named earlier in the same article: "the executive says" in a video's
     account is not the company's chief executive named two paragraphs on. Nor may anyone else
@@ -2160,9 +2159,8 @@ def post_holder(
         return None
     holders = {
         full_name(name, names) or name
-        for (head, qualifiers), name, a_index, at in posts
-        if a_index == article  # the caller passes the article's own mentions
-        and at < before
+        for (head, qualifiers), name, _, at in posts
+        if at < before
         and head == wanted[0]
         and wanted[1] <= qualifiers
         and (wanted[1] & _PAST_POST or not qualifiers & _PAST_POST)
@@ -2226,7 +2224,6 @@ def find_quotes(articles: Sequence[Article], analyses: Sequence[Analysis]) -> li
                         q.speaker,
                         posts.get(att.article, []),
                         names,
-                        att.article,
                         att.speaker_start,
                         _last_named(analyses[att.article], att.speaker_start, names),
                     )
